@@ -37,7 +37,7 @@ export default defineConfig({
         extends: false,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts', 'test/electron/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 90_000,

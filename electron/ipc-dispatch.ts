@@ -46,7 +46,8 @@ function isInvokeChannel(channel: string): channel is InvokeChannel {
 function describeIssues(error: z.ZodError): string {
   const first = error.issues[0];
   if (first === undefined) return 'Invalid arguments.';
-  const where = first.path.length > 0 ? `argument ${first.path.map(String).join('.')}` : 'arguments';
+  const where =
+    first.path.length > 0 ? `argument ${first.path.map(String).join('.')}` : 'arguments';
   return `Invalid ${where}: ${first.code.replaceAll('_', ' ')}.`;
 }
 
@@ -83,6 +84,9 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions): 
 }
 
 /** Checks an event's payload against the contract before it is sent; returns the parsed payload. */
-export function checkEvent<E extends EventChannel>(channel: E, payload: PayloadOf<E>): PayloadOf<E> {
+export function checkEvent<E extends EventChannel>(
+  channel: E,
+  payload: PayloadOf<E>,
+): PayloadOf<E> {
   return EVENT_CONTRACT[channel].parse(payload) as PayloadOf<E>;
 }

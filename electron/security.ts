@@ -151,7 +151,7 @@ export function appAssetPath(requestUrl: string): string | null {
  * Navigation policy: the window may never leave the bundle. In-bundle navigations are only the
  * reload main itself performs, which does not pass through `will-navigate`.
  */
-export function isNavigationAllowed(_url: string): false {
+export function isNavigationAllowed(_url: string): boolean {
   return false;
 }
 
@@ -188,7 +188,7 @@ export function isAllowedExternalUrl(
 }
 
 /** Every permission request and check is refused: nothing in idlens needs one. */
-export function permissionDecision(_permission: string): false {
+export function permissionDecision(_permission: string): boolean {
   return false;
 }
 

@@ -44,7 +44,9 @@ export function createSettingsService(backing: SettingsBacking): SettingsService
       }
       const next = SettingsSchema.safeParse({ ...current, ...parsedPatch.data });
       if (!next.success) {
-        throw new IdlensError('config_invalid', 'That setting is not valid.', { cause: next.error });
+        throw new IdlensError('config_invalid', 'That setting is not valid.', {
+          cause: next.error,
+        });
       }
       resolveEndpoints(next.data);
       backing.write(next.data);
@@ -55,7 +57,9 @@ export function createSettingsService(backing: SettingsBacking): SettingsService
 }
 
 /** Issuer and API base for the settings' environment; `custom` needs both to be set. */
-export function resolveEndpoints(settings: Settings): EnvironmentPreset & { environment: Environment } {
+export function resolveEndpoints(
+  settings: Settings,
+): EnvironmentPreset & { environment: Environment } {
   if (settings.environment !== 'custom') {
     return { environment: settings.environment, ...ENVIRONMENT_PRESETS[settings.environment] };
   }

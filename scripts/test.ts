@@ -14,11 +14,23 @@ const bin = (name: string) => `node_modules/.bin/${name}`;
 const steps: { name: string; cmd: string; args: string[] }[] = [
   { name: 'typecheck (main, shared, tests)', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
   { name: 'typecheck (renderer)', cmd: bin('tsc'), args: ['-p', 'renderer/tsconfig.json'] },
-  { name: 'typecheck (browser and audit tests)', cmd: bin('tsc'), args: ['-p', 'test/e2e/tsconfig.json'] },
+  {
+    name: 'typecheck (browser and audit tests)',
+    cmd: bin('tsc'),
+    args: ['-p', 'test/e2e/tsconfig.json'],
+  },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
   { name: 'build (renderer)', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
-  { name: 'build (main, cli)', cmd: bin('vite'), args: ['build', '-c', 'vite.main.config.ts', '--logLevel', 'warn'] },
-  { name: 'build (preload)', cmd: bin('vite'), args: ['build', '-c', 'vite.preload.config.ts', '--logLevel', 'warn'] },
+  {
+    name: 'build (main, cli)',
+    cmd: bin('vite'),
+    args: ['build', '-c', 'vite.main.config.ts', '--logLevel', 'warn'],
+  },
+  {
+    name: 'build (preload)',
+    cmd: bin('vite'),
+    args: ['build', '-c', 'vite.preload.config.ts', '--logLevel', 'warn'],
+  },
 ];
 
 const failed: string[] = [];

@@ -162,7 +162,8 @@ export type ResultOf<C extends InvokeChannel> = z.infer<(typeof INVOKE_CONTRACT)
 export type PayloadOf<E extends EventChannel> = z.infer<(typeof EVENT_CONTRACT)[E]>;
 
 /** What every invoke resolves to: errors are values, never exceptions thrown across IPC. */
-export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: z.infer<typeof ErrorInfoSchema> };
+export type IpcResult<T> =
+  { ok: true; data: T } | { ok: false; error: z.infer<typeof ErrorInfoSchema> };
 
 type Domain<K extends string> = K extends `${infer D}:${string}` ? D : never;
 type Verb<K extends string> = K extends `${string}:${infer V}` ? V : never;
@@ -187,6 +188,7 @@ export type IdlensApi = {
 /** The method name a channel is exposed under, e.g. `auth:changed` → `auth.onChanged`. */
 export function exposedName(channel: InvokeChannel | EventChannel): string {
   const [domain, verb] = channel.split(':') as [string, string];
-  if (channel in EVENT_CONTRACT) return `${domain}.on${verb[0]!.toUpperCase()}${verb.slice(1)}`;
+  if (channel in EVENT_CONTRACT)
+    return `${domain}.on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
   return `${domain}.${verb}`;
 }

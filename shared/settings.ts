@@ -6,7 +6,10 @@ export const HostNameSchema = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)$/, 'must be a bare host name, without scheme or port');
+  .regex(
+    /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)$/,
+    'must be a bare host name, without scheme or port',
+  );
 
 export const LanguageSchema = z.enum(['system', 'en', 'es']);
 export type Language = z.infer<typeof LanguageSchema>;

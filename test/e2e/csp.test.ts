@@ -24,7 +24,13 @@ describe('Content-Security-Policy in Chromium', () => {
     const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
     harness = await startHarness({
       handlers: () => ({
-        'app:info': () => ({ version: '0', platform: 'linux', contentProtection: false, lockScreenEvents: false, demoMode: true }),
+        'app:info': () => ({
+          version: '0',
+          platform: 'linux',
+          contentProtection: false,
+          lockScreenEvents: false,
+          demoMode: true,
+        }),
         'auth:status': () => signedOut,
         'auth:signIn': () => signedOut,
         'auth:cancel': () => signedOut,
@@ -32,7 +38,12 @@ describe('Content-Security-Policy in Chromium', () => {
         'documents:load': () => {
           throw new Error('not in this test');
         },
-        'documents:wipe': (reason) => ({ reason, imagesCleared: 0, bytesZeroed: 0, at: Date.now() }),
+        'documents:wipe': (reason) => ({
+          reason,
+          imagesCleared: 0,
+          bytesZeroed: 0,
+          at: Date.now(),
+        }),
         'documents:lastWipe': () => null,
         'settings:get': () => DEFAULT_SETTINGS,
         'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
@@ -53,12 +64,17 @@ describe('Content-Security-Policy in Chromium', () => {
   it('refuses an inline script and reports the violation', async () => {
     const outcome = await harness.page.evaluate(async () => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(e.effectiveDirective),
+      );
       const script = document.createElement('script');
       script.textContent = 'window.__inlineRan = true;';
       document.body.append(script);
       await new Promise((r) => setTimeout(r, 100));
-      return { ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true, violations };
+      return {
+        ran: (window as unknown as { __inlineRan?: boolean }).__inlineRan === true,
+        violations,
+      };
     });
     expect(outcome.ran).toBe(false);
     expect(outcome.violations).toContain('script-src-elem');
@@ -67,7 +83,9 @@ describe('Content-Security-Policy in Chromium', () => {
   it('refuses a remote image before any request leaves the page', async () => {
     const outcome = await harness.page.evaluate(async (origin) => {
       const violations: string[] = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(e.effectiveDirective),
+      );
       const loaded = await new Promise<boolean>((resolve) => {
         const img = new Image();
         img.onload = () => resolve(true);
@@ -97,8 +115,13 @@ describe('Content-Security-Policy in Chromium', () => {
 
   it('exposes window.idlens through the bridge with the contract shape', async () => {
     const status = await harness.page.evaluate(() =>
-      (window as unknown as { idlens: { auth: { status(): Promise<unknown> } } }).idlens.auth.status(),
+      (
+        window as unknown as { idlens: { auth: { status(): Promise<unknown> } } }
+      ).idlens.auth.status(),
     );
-    expect(status).toEqual({ ok: true, data: { state: 'signedOut', environment: 'demo', scopes: [] } });
+    expect(status).toEqual({
+      ok: true,
+      data: { state: 'signedOut', environment: 'demo', scopes: [] },
+    });
   });
 });

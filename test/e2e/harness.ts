@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { EVENT_CONTRACT, INVOKE_CONTRACT, exposedName, type EventChannel, type PayloadOf } from '../../shared/ipc.ts';
+import {
+  EVENT_CONTRACT,
+  INVOKE_CONTRACT,
+  exposedName,
+  type EventChannel,
+  type PayloadOf,
+} from '../../shared/ipc.ts';
 import { createDispatcher, type Handlers } from '../../electron/ipc-dispatch.ts';
 import { appResponseHeaders, contentTypeFor } from '../../electron/security.ts';
 
@@ -58,13 +64,16 @@ export async function launchChromium(root: string): Promise<Browser> {
 }
 
 /** Serves a folder with the app's response headers (CSP included) on 127.0.0.1. */
-export async function serveBundle(dir: string = RENDERER_DIR): Promise<{ origin: string; server: Server; requests: string[] }> {
+export async function serveBundle(
+  dir: string = RENDERER_DIR,
+): Promise<{ origin: string; server: Server; requests: string[] }> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+      const rel =
+        url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const full = normalize(join(dir, rel));
       const type = contentTypeFor(rel);
       if (!full.startsWith(dir + sep) || type === null) {
@@ -101,15 +110,18 @@ export interface Harness {
 
 export interface HarnessOptions {
   /** Builds the handlers; gets the harness's emit and replaceRenderer to wire events. */
-  handlers(bridge: {
-    emit: Harness['emit'];
-    replaceRenderer: () => void;
-  }): Handlers;
+  handlers(bridge: { emit: Harness['emit']; replaceRenderer: () => void }): Handlers;
   colorScheme?: 'light' | 'dark';
   locale?: string;
 }
 
-const PAGE_BRIDGE = ({ invoke, events }: { invoke: [string, string][]; events: [string, string][] }) => {
+const PAGE_BRIDGE = ({
+  invoke,
+  events,
+}: {
+  invoke: [string, string][];
+  events: [string, string][];
+}) => {
   type Listener = (payload: unknown) => void;
   const w = window as unknown as {
     __idlensInvoke(channel: string, args: unknown[]): Promise<unknown>;
@@ -193,17 +205,28 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     replaceRenderer: () => void harness.replaceRenderer(),
   });
   const dispatch = createDispatcher(handlers, {
-    isTrustedSender: (frame) => frame !== null && frame.isMainFrame && new URL(frame.url).origin === served.origin,
+    isTrustedSender: (frame) =>
+      frame !== null && frame.isMainFrame && new URL(frame.url).origin === served.origin,
   });
 
-  const invoke = Object.keys(INVOKE_CONTRACT).map((c) => [c, exposedName(c as keyof typeof INVOKE_CONTRACT)] as [string, string]);
-  const events = Object.keys(EVENT_CONTRACT).map((c) => [c, exposedName(c as EventChannel)] as [string, string]);
-  await context.exposeBinding('__idlensInvoke', async (source, channel: string, args: unknown[]) => {
-    calls.push(channel);
-    const frame = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
-    const result = await dispatch(channel, frame, args);
-    return toPageValue(result);
-  });
+  const invoke = Object.keys(INVOKE_CONTRACT).map(
+    (c) => [c, exposedName(c as keyof typeof INVOKE_CONTRACT)] as [string, string],
+  );
+  const events = Object.keys(EVENT_CONTRACT).map(
+    (c) => [c, exposedName(c as EventChannel)] as [string, string],
+  );
+  await context.exposeBinding(
+    '__idlensInvoke',
+    async (source, channel: string, args: unknown[]) => {
+      calls.push(channel);
+      const frame = {
+        url: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+      };
+      const result = await dispatch(channel, frame, args);
+      return toPageValue(result);
+    },
+  );
   await context.addInitScript(PAGE_BRIDGE, { invoke, events });
 
   async function openPage(): Promise<Page> {
@@ -218,7 +241,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 /** Buffers close the page when returned through a binding: hand over plain Uint8Array views. */
 function toPageValue(value: unknown): unknown {
   if (value instanceof Uint8Array) {
-    return Buffer.isBuffer(value) ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : value;
+    return Buffer.isBuffer(value)
+      ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
+      : value;
   }
   if (Array.isArray(value)) return value.map(toPageValue);
   if (value !== null && typeof value === 'object') {

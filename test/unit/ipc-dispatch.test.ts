@@ -9,7 +9,13 @@ const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes:
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'app:info': () => ({ version: '0.1.0', platform: 'linux', contentProtection: false, lockScreenEvents: false, demoMode: true }),
+    'app:info': () => ({
+      version: '0.1.0',
+      platform: 'linux',
+      contentProtection: false,
+      lockScreenEvents: false,
+      demoMode: true,
+    }),
     'auth:status': () => signedOut,
     'auth:signIn': () => signedOut,
     'auth:cancel': () => signedOut,
@@ -39,9 +45,16 @@ describe('IPC dispatcher', () => {
   it('refuses other senders before any handler runs', async () => {
     const spy = vi.fn(() => signedOut);
     const dispatch = createDispatcher(handlers({ 'auth:signIn': spy }), { isTrustedSender });
-    for (const frame of [null, { url: APP_ENTRY_URL, isMainFrame: false }, { url: 'https://evil.example/', isMainFrame: true }]) {
+    for (const frame of [
+      null,
+      { url: APP_ENTRY_URL, isMainFrame: false },
+      { url: 'https://evil.example/', isMainFrame: true },
+    ]) {
       const result = await dispatch('auth:signIn', frame, []);
-      expect(result).toEqual({ ok: false, error: { code: 'bad_sender', message: expect.any(String) } });
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'bad_sender', message: expect.any(String) },
+      });
     }
     expect(spy).not.toHaveBeenCalled();
   });
@@ -50,7 +63,13 @@ describe('IPC dispatcher', () => {
     const spy = vi.fn();
     const dispatch = createDispatcher(handlers({ 'settings:set': spy }), { isTrustedSender });
     const secretish = 'https://evil.example/?token=abc';
-    for (const args of [[{ issuer: 42 }], [{ clientSecret: secretish }], [], ['x', 'y'], [{ idleMinutes: -1 }]]) {
+    for (const args of [
+      [{ issuer: 42 }],
+      [{ clientSecret: secretish }],
+      [],
+      ['x', 'y'],
+      [{ idleMinutes: -1 }],
+    ]) {
       const result = await dispatch('settings:set', own, args);
       expect(result.ok).toBe(false);
       if (!result.ok) {
@@ -66,7 +85,10 @@ describe('IPC dispatcher', () => {
   it('refuses channels outside the contract, including prototype names', async () => {
     const dispatch = createDispatcher(handlers(), { isTrustedSender });
     for (const channel of ['fs:read', 'constructor', '__proto__', 'toString']) {
-      await expect(dispatch(channel, own, [])).resolves.toMatchObject({ ok: false, error: { code: 'bad_argument' } });
+      await expect(dispatch(channel, own, [])).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'bad_argument' },
+      });
     }
   });
 
@@ -84,21 +106,35 @@ describe('IPC dispatcher', () => {
       error: { code: 'auth_required', message: 'Sign in to load documents.' },
     });
     const hidden = await dispatch('auth:signOut', own, []);
-    expect(hidden).toEqual({ ok: false, error: { code: 'internal', message: 'An unexpected error occurred.' } });
+    expect(hidden).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'An unexpected error occurred.' },
+    });
   });
 
   it('strips any field the contract does not name from results', async () => {
-    const leaky = { ...signedOut, accessToken: 'eyJsecret', signedUrl: 'https://s3/x?X-Amz-Signature=1' };
-    const dispatch = createDispatcher(handlers({ 'auth:status': () => leaky }), { isTrustedSender });
+    const leaky = {
+      ...signedOut,
+      accessToken: 'eyJsecret',
+      signedUrl: 'https://s3/x?X-Amz-Signature=1',
+    };
+    const dispatch = createDispatcher(handlers({ 'auth:status': () => leaky }), {
+      isTrustedSender,
+    });
     const result = await dispatch('auth:status', own, []);
     expect(JSON.stringify(result)).not.toMatch(/eyJsecret|X-Amz/);
   });
 
   it('refuses a result that breaks the contract rather than passing it on', async () => {
     const dispatch = createDispatcher(
-      handlers({ 'documents:wipe': () => ({ reason: 'button', imagesCleared: -1, bytesZeroed: 0, at: 0 }) }),
+      handlers({
+        'documents:wipe': () => ({ reason: 'button', imagesCleared: -1, bytesZeroed: 0, at: 0 }),
+      }),
       { isTrustedSender },
     );
-    await expect(dispatch('documents:wipe', own, ['button'])).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch('documents:wipe', own, ['button'])).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });

@@ -11,7 +11,8 @@ vi.mock('electron', () => ({
   },
   ipcRenderer: {
     invoke: (...args: unknown[]) => invoke(...args),
-    on: (channel: string, fn: (event: unknown, payload: unknown) => void) => listeners.set(channel, fn),
+    on: (channel: string, fn: (event: unknown, payload: unknown) => void) =>
+      listeners.set(channel, fn),
     removeListener: (channel: string) => listeners.delete(channel),
     send: () => {
       throw new Error('the preload must not use send');
@@ -48,9 +49,17 @@ describe('preload bridge', () => {
 
   it('sends each invoke method on its own channel', async () => {
     for (const channel of Object.keys(INVOKE_CONTRACT)) {
-      const [domain, name] = exposedName(channel as keyof typeof INVOKE_CONTRACT).split('.') as [string, string];
+      const [domain, name] = exposedName(channel as keyof typeof INVOKE_CONTRACT).split('.') as [
+        string,
+        string,
+      ];
       invoke.mockClear();
-      const args = channel === 'documents:wipe' ? ['button'] : channel === 'settings:set' ? [{ language: 'es' }] : [];
+      const args =
+        channel === 'documents:wipe'
+          ? ['button']
+          : channel === 'settings:set'
+            ? [{ language: 'es' }]
+            : [];
       await api[domain]![name]!(...args);
       expect(invoke).toHaveBeenCalledWith(channel, ...args);
     }
@@ -58,7 +67,9 @@ describe('preload bridge', () => {
 
   it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
     const received: unknown[][] = [];
-    const off = api['auth']!['onChanged']!((...args: unknown[]) => received.push(args)) as () => void;
+    const off = api['auth']!['onChanged']!((...args: unknown[]) =>
+      received.push(args),
+    ) as () => void;
     const fakeEvent = { sender: { send: () => undefined }, ports: [] };
     listeners.get('auth:changed')!(fakeEvent, { state: 'signedOut' });
     expect(received).toEqual([[{ state: 'signedOut' }]]);

@@ -105,7 +105,12 @@ describe('app scheme', () => {
 
 describe('navigation, senders, external URLs, permissions', () => {
   it('refuses every navigation, even to the bundle itself', () => {
-    for (const url of [APP_ENTRY_URL, 'https://portal.eprospera.com/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+    for (const url of [
+      APP_ENTRY_URL,
+      'https://portal.eprospera.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+    ]) {
       expect(isNavigationAllowed(url)).toBe(false);
     }
   });
@@ -122,18 +127,35 @@ describe('navigation, senders, external URLs, permissions', () => {
     const prod = 'https://portal.eprospera.com';
     const opts = { allowLoopbackHttp: false };
     expect(isAllowedExternalUrl(`${prod}/api/oauth/authorize?x=1`, prod, opts)).toBe(true);
-    expect(isAllowedExternalUrl('https://portal.eprospera.com.evil.io/authorize', prod, opts)).toBe(false);
-    expect(isAllowedExternalUrl('https://user:pw@portal.eprospera.com/authorize', prod, opts)).toBe(false);
+    expect(isAllowedExternalUrl('https://portal.eprospera.com.evil.io/authorize', prod, opts)).toBe(
+      false,
+    );
+    expect(isAllowedExternalUrl('https://user:pw@portal.eprospera.com/authorize', prod, opts)).toBe(
+      false,
+    );
     expect(isAllowedExternalUrl('http://portal.eprospera.com/authorize', prod, opts)).toBe(false);
     expect(isAllowedExternalUrl('file:///etc/passwd', prod, opts)).toBe(false);
     const demo = 'http://127.0.0.1:4480';
     expect(isAllowedExternalUrl(`${demo}/api/oauth/authorize`, demo, opts)).toBe(false);
-    expect(isAllowedExternalUrl(`${demo}/api/oauth/authorize`, demo, { allowLoopbackHttp: true })).toBe(true);
-    expect(isAllowedExternalUrl('http://10.0.0.1/authorize', 'http://10.0.0.1', { allowLoopbackHttp: true })).toBe(false);
+    expect(
+      isAllowedExternalUrl(`${demo}/api/oauth/authorize`, demo, { allowLoopbackHttp: true }),
+    ).toBe(true);
+    expect(
+      isAllowedExternalUrl('http://10.0.0.1/authorize', 'http://10.0.0.1', {
+        allowLoopbackHttp: true,
+      }),
+    ).toBe(false);
   });
 
   it('refuses every permission', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen', 'openExternal']) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'fullscreen',
+      'openExternal',
+    ]) {
       expect(permissionDecision(p)).toBe(false);
     }
   });

@@ -2,7 +2,11 @@ import { mkdtempSync, mkdirSync, existsSync, statSync, writeFileSync, rmSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSessionDir, removeSessionDir, sweepLeftoverSessionDirs } from '../../electron/session-dir.ts';
+import {
+  createSessionDir,
+  removeSessionDir,
+  sweepLeftoverSessionDirs,
+} from '../../electron/session-dir.ts';
 
 const roots: string[] = [];
 function root(): string {

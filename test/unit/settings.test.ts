@@ -30,9 +30,15 @@ describe('settings', () => {
     service.set({ idleMinutes: 3, language: 'en' });
     expect(service.get().idleMinutes).toBe(3);
     expect(backing.written).toHaveLength(1);
-    expect(() => service.set({ idleMinutes: 0 })).toThrowError(expect.objectContaining({ code: 'config_invalid' }));
-    expect(() => service.set({ issuer: 'ftp://x' })).toThrowError(expect.objectContaining({ code: 'config_invalid' }));
-    expect(() => service.set({ environment: 'custom' })).toThrowError(expect.objectContaining({ code: 'config_invalid' }));
+    expect(() => service.set({ idleMinutes: 0 })).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
+    expect(() => service.set({ issuer: 'ftp://x' })).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
+    expect(() => service.set({ environment: 'custom' })).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
     expect(service.get().idleMinutes).toBe(3);
     expect(service.get().environment).toBe(DEFAULT_SETTINGS.environment);
     expect(backing.written).toHaveLength(1);
@@ -45,7 +51,8 @@ describe('settings', () => {
       apiBase: 'https://portal.eprospera.com',
     });
     expect(
-      resolveEndpoints({ ...DEFAULT_SETTINGS, environment: 'custom', issuer: 'https://id.example' }).apiBase,
+      resolveEndpoints({ ...DEFAULT_SETTINGS, environment: 'custom', issuer: 'https://id.example' })
+        .apiBase,
     ).toBe('https://id.example');
   });
 });

@@ -1,0 +1,165 @@
+import { IdlensError } from '../shared/errors.ts';
+import type {
+  AppInfo,
+  AuthStatus,
+  DocumentsResult,
+  EventChannel,
+  PayloadOf,
+  Progress,
+  WipeReason,
+  WipeReceipt,
+} from '../shared/ipc.ts';
+import type { Handlers } from './ipc-dispatch.ts';
+import { resolveEndpoints, type SettingsService } from './settings.ts';
+
+/**
+ * What main does for each contract channel, composed from the Electron-free modules. The
+ * Electron glue (`main.ts`) and the browser test bridge both call these same handlers.
+ */
+
+export interface SignInConfig {
+  environment: AuthStatus['environment'];
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  scopes: string[];
+  redirectPort: number;
+  redirectPath: string;
+  timeoutMs: number;
+  allowInsecureLoopback: boolean;
+}
+
+/** The sign-in module as main uses it. */
+export interface AuthPort {
+  signIn(config: SignInConfig): Promise<AuthStatus>;
+  cancel(): void;
+  signOut(): Promise<unknown>;
+  status(): AuthStatus;
+  onChange(listener: (status: AuthStatus) => void): () => void;
+  getAccessToken(): Promise<string>;
+  refreshAccessToken(): Promise<boolean>;
+  grantedScopes(): string[];
+}
+
+export interface DocumentsRequest {
+  apiBase: string;
+  allowLoopbackHttp: boolean;
+  allowedImageHosts: string[] | undefined;
+  onProgress(progress: Progress): void;
+}
+
+/** The documents module as main uses it: one load, and the holding of what it returned. */
+export interface DocumentsPort {
+  load(request: DocumentsRequest): Promise<DocumentsResult>;
+  /** Zero-fills every byte array main still holds. */
+  wipe(): { imagesCleared: number; bytesZeroed: number };
+}
+
+export interface MainServicesDeps {
+  settings: SettingsService;
+  auth: AuthPort;
+  documents: DocumentsPort;
+  appInfo: AppInfo;
+  demoMode: boolean;
+  clientSecret?: string | undefined;
+  emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
+  /** Ends the renderer process that held the images and starts a fresh one. */
+  replaceRenderer(): void;
+  now?(): number;
+}
+
+export interface MainServices {
+  handlers: Handlers;
+  /** A wipe started by main (window close, lock, suspend): zero main's copies. */
+  wipeInMain(reason: WipeReason): WipeReceipt;
+  shutdown(): Promise<void>;
+}
+
+export function createMainServices(deps: MainServicesDeps): MainServices {
+  const now = (): number => (deps.now ? deps.now() : Date.now());
+  let lastWipe: WipeReceipt | null = null;
+  let rendererImages = 0;
+
+  deps.auth.onChange((status) => deps.emit('auth:changed', status));
+
+  const wipeInMain = (reason: WipeReason): WipeReceipt => {
+    const cleared = deps.documents.wipe();
+    const receipt: WipeReceipt = {
+      reason,
+      imagesCleared: Math.max(cleared.imagesCleared, rendererImages),
+      bytesZeroed: cleared.bytesZeroed,
+      at: now(),
+    };
+    rendererImages = 0;
+    lastWipe = receipt;
+    return receipt;
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => deps.appInfo,
+    'auth:status': () => deps.auth.status(),
+    'auth:signIn': () => {
+      const settings = deps.settings.get();
+      const endpoints = resolveEndpoints(settings);
+      if (endpoints.environment === 'demo' && !deps.demoMode) {
+        throw new IdlensError(
+          'config_invalid',
+          'The demo environment is available only when idlens runs with the demo backend.',
+        );
+      }
+      return deps.auth.signIn({
+        environment: endpoints.environment,
+        issuer: endpoints.issuer,
+        clientId: settings.clientId,
+        ...(deps.clientSecret ? { clientSecret: deps.clientSecret } : {}),
+        scopes: settings.scopes,
+        redirectPort: settings.redirectPort,
+        redirectPath: settings.redirectPath,
+        timeoutMs: settings.signInTimeoutSeconds * 1000,
+        allowInsecureLoopback: deps.demoMode,
+      });
+    },
+    'auth:cancel': () => {
+      deps.auth.cancel();
+      return deps.auth.status();
+    },
+    'auth:signOut': async () => {
+      wipeInMain('sign-out');
+      await deps.auth.signOut();
+      return deps.auth.status();
+    },
+    'documents:load': async () => {
+      if (deps.auth.status().state !== 'signedIn') {
+        throw new IdlensError('auth_required', 'Sign in to load documents.');
+      }
+      const settings = deps.settings.get();
+      const { apiBase } = resolveEndpoints(settings);
+      const result = await deps.documents.load({
+        apiBase,
+        allowLoopbackHttp: deps.demoMode,
+        allowedImageHosts: settings.imageHosts,
+        onProgress: (progress) => deps.emit('documents:progress', progress),
+      });
+      rendererImages = Object.values(result.documents).filter((d) => d !== null).length;
+      return result;
+    },
+    'documents:wipe': (reason) => {
+      const receipt = wipeInMain(reason);
+      // Answer first, then replace the renderer that held the images.
+      setTimeout(() => deps.replaceRenderer(), 0);
+      return receipt;
+    },
+    'documents:lastWipe': () => lastWipe,
+    'settings:get': () => deps.settings.get(),
+    'settings:set': (patch) => deps.settings.set(patch),
+  };
+
+  return {
+    handlers,
+    wipeInMain,
+    async shutdown() {
+      wipeInMain('window-close');
+      await deps.auth.signOut().catch(() => undefined);
+    },
+  };
+}
