@@ -1,0 +1,465 @@
+import * as client from 'openid-client';
+import { IdlensError } from '../../shared/errors.ts';
+import type { ErrorCode } from '../../shared/errors.ts';
+import { SCOPES } from '../../shared/environments.ts';
+import type { TokenGrant } from './token-vault.ts';
+
+/**
+ * The OAuth 2.0 / OpenID Connect client: discovery, the authorization request (PKCE S256, fresh
+ * state and nonce), the code exchange (full callback URL, so RFC 9207 `iss` is checked),
+ * refresh and revocation — all through openid-client v6. Every failure leaves as an
+ * `IdlensError` with a stable code and fixed text; openid-client's own errors (which can carry
+ * the callback parameters or a response body) are never passed on as a cause.
+ */
+
+const HTTP_TIMEOUT_SECONDS = 30;
+
+/** Hosts for which `http://` may be allowed (insecure-loopback mode only). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
+
+/**
+ * Parses and vets a URL the app will talk to (issuer, API base): https, or http on a loopback
+ * host when insecure loopback is allowed. No credentials, query or fragment.
+ */
+export function checkServerUrl(
+  raw: string,
+  allowInsecureLoopback: boolean,
+  what = 'The issuer address',
+): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new IdlensError('config_invalid', `${what} is not a valid URL.`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new IdlensError(
+      'config_invalid',
+      `${what} must not contain credentials, a query or a fragment.`,
+    );
+  }
+  if (url.protocol === 'https:') return url;
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) {
+      throw new IdlensError(
+        'insecure_url',
+        `${what} uses plain http; http is refused for any host other than 127.0.0.1, localhost or [::1].`,
+      );
+    }
+    if (!allowInsecureLoopback) {
+      throw new IdlensError(
+        'insecure_url',
+        `${what} uses plain http; on a loopback host that needs the insecure-loopback option (demo and tests only).`,
+      );
+    }
+    return url;
+  }
+  throw new IdlensError('insecure_url', `${what} must be an https address.`);
+}
+
+export interface OAuthClientSettings {
+  issuer: string;
+  clientId: string;
+  /** Present for a confidential client (`client_secret_basic`); absent for a public one. */
+  clientSecret?: string;
+  allowInsecureLoopback?: boolean;
+}
+
+export interface OAuthClient {
+  readonly issuer: URL;
+  readonly clientId: string;
+  readonly confidential: boolean;
+  readonly allowInsecureLoopback: boolean;
+  readonly config: client.Configuration;
+  readonly supportsRevocation: boolean;
+}
+
+/** Discovers the provider's metadata at `<issuer>/.well-known/openid-configuration`. */
+export async function discoverClient(settings: OAuthClientSettings): Promise<OAuthClient> {
+  const allowInsecureLoopback = settings.allowInsecureLoopback === true;
+  const issuer = checkServerUrl(settings.issuer, allowInsecureLoopback);
+  if (!settings.clientId) throw new IdlensError('config_invalid', 'A client id is required.');
+  const secret = settings.clientSecret ? settings.clientSecret : undefined;
+  const auth = secret !== undefined ? client.ClientSecretBasic(secret) : client.None();
+  let config: client.Configuration;
+  try {
+    config = await client.discovery(issuer, settings.clientId, undefined, auth, {
+      execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+      timeout: HTTP_TIMEOUT_SECONDS,
+    });
+  } catch (err) {
+    throw toIdlensError(err, 'discovery');
+  }
+  config.timeout = HTTP_TIMEOUT_SECONDS;
+  const metadata = config.serverMetadata();
+  if (!metadata.authorization_endpoint || !metadata.token_endpoint) {
+    throw new IdlensError(
+      'auth_discovery_failed',
+      'The provider does not advertise an authorization and a token endpoint.',
+    );
+  }
+  // The S256 method is the only one we send; refuse a provider that says it cannot check it.
+  const methods = metadata.code_challenge_methods_supported;
+  if (Array.isArray(methods) && !methods.includes('S256')) {
+    throw new IdlensError('auth_discovery_failed', 'The provider does not support PKCE with S256.');
+  }
+  return {
+    issuer,
+    clientId: settings.clientId,
+    confidential: secret !== undefined,
+    allowInsecureLoopback,
+    config,
+    supportsRevocation: typeof metadata.revocation_endpoint === 'string',
+  };
+}
+
+/** The per-attempt secrets of one authorization request. Never logged, never shown. */
+export interface AuthorizationChecks {
+  readonly state: string;
+  readonly nonce: string | undefined;
+  readonly codeVerifier: string;
+}
+
+/** Fresh state, PKCE verifier and (when `openid` is asked for) nonce for one attempt. */
+export function newAuthorizationChecks(scopes: readonly string[]): AuthorizationChecks {
+  return {
+    state: client.randomState(),
+    nonce: scopes.includes(SCOPES.openid) ? client.randomNonce() : undefined,
+    codeVerifier: client.randomPKCECodeVerifier(),
+  };
+}
+
+export interface AuthorizationRequestOptions {
+  redirectUri: string;
+  scopes: readonly string[];
+  resource?: string;
+}
+
+export async function buildAuthorizationRequestUrl(
+  oc: OAuthClient,
+  checks: AuthorizationChecks,
+  options: AuthorizationRequestOptions,
+): Promise<URL> {
+  const params: Record<string, string> = {
+    redirect_uri: options.redirectUri,
+    response_type: 'code',
+    scope: options.scopes.join(' '),
+    state: checks.state,
+    code_challenge: await client.calculatePKCECodeChallenge(checks.codeVerifier),
+    code_challenge_method: 'S256',
+  };
+  if (checks.nonce !== undefined) params.nonce = checks.nonce;
+  if (options.resource) params.resource = options.resource;
+  const url = client.buildAuthorizationUrl(oc.config, params);
+  assertOpenableAuthorizationUrl(url, oc);
+  return url;
+}
+
+/**
+ * The only URLs handed to the system browser: https on the issuer's host, or http on a loopback
+ * issuer in insecure-loopback mode. Guards against a discovery document that points the user at
+ * some other site.
+ */
+export function assertOpenableAuthorizationUrl(url: URL, oc: OAuthClient): void {
+  const sameHost = url.hostname === oc.issuer.hostname;
+  const credentials = url.username !== '' || url.password !== '';
+  const secure = url.protocol === 'https:';
+  const loopbackHttp =
+    url.protocol === 'http:' && oc.allowInsecureLoopback && isLoopbackHost(url.hostname);
+  if (!sameHost || credentials || !(secure || loopbackHttp)) {
+    throw new IdlensError(
+      'insecure_url',
+      "The provider's authorization address is not on the issuer's host over https; it was not opened.",
+    );
+  }
+}
+
+const KEPT_CLAIMS = [
+  'sub',
+  'name',
+  'given_name',
+  'family_name',
+  'email',
+  'email_verified',
+  'iss',
+  'aud',
+  'auth_time',
+] as const;
+
+function grantFrom(
+  tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
+  requestedScopes: readonly string[] | undefined,
+): TokenGrant {
+  if (typeof tokens.access_token !== 'string' || tokens.access_token === '') {
+    throw new IdlensError('auth_token_rejected', 'The provider returned no access token.');
+  }
+  let scopes: string[];
+  if (typeof tokens.scope === 'string') scopes = tokens.scope.split(' ').filter(Boolean);
+  else scopes = requestedScopes ? [...requestedScopes] : [];
+  const idClaims = tokens.claims();
+  // An ID token is proof that `openid` was granted even when the token response's scope (which
+  // describes the access token) leaves it out.
+  if (idClaims && !scopes.includes(SCOPES.openid)) scopes.unshift(SCOPES.openid);
+  // Likewise a refresh token is proof that offline_access was granted.
+  if (typeof tokens.refresh_token === 'string' && !scopes.includes(SCOPES.offline)) {
+    if (requestedScopes === undefined || requestedScopes.includes(SCOPES.offline)) {
+      scopes.push(SCOPES.offline);
+    }
+  }
+  let claims: Record<string, unknown> | undefined;
+  if (idClaims) {
+    claims = {};
+    for (const key of KEPT_CLAIMS) if (idClaims[key] !== undefined) claims[key] = idClaims[key];
+  }
+  return {
+    accessToken: tokens.access_token,
+    refreshToken: typeof tokens.refresh_token === 'string' ? tokens.refresh_token : undefined,
+    idToken: typeof tokens.id_token === 'string' ? tokens.id_token : undefined,
+    expiresIn: typeof tokens.expires_in === 'number' ? tokens.expires_in : undefined,
+    scopes,
+    claims,
+  };
+}
+
+export interface ExchangeOptions {
+  redirectUri: string;
+  scopes: readonly string[];
+  resource?: string;
+}
+
+/**
+ * Exchanges the code from the full callback URL. openid-client checks, in order: `iss` (RFC 9207),
+ * `state`, an `error` response, then after the token request the ID token (signature, issuer,
+ * audience, expiry, `nonce`).
+ */
+export async function exchangeCode(
+  oc: OAuthClient,
+  callbackUrl: string,
+  checks: AuthorizationChecks,
+  options: ExchangeOptions,
+): Promise<TokenGrant> {
+  let current: URL;
+  try {
+    current = new URL(callbackUrl);
+  } catch {
+    throw new IdlensError('auth_state_mismatch', 'The sign-in response could not be read.');
+  }
+  // openid-client derives redirect_uri from the callback URL; it must be the one we sent.
+  const derived = new URL(current.href);
+  derived.search = '';
+  derived.hash = '';
+  if (derived.href !== new URL(options.redirectUri).href) {
+    throw new IdlensError('auth_state_mismatch', 'The sign-in response arrived at an unexpected address.');
+  }
+  const params: Record<string, string> = {};
+  if (options.resource) params.resource = options.resource;
+  try {
+    const tokens = await client.authorizationCodeGrant(
+      oc.config,
+      current,
+      {
+        pkceCodeVerifier: checks.codeVerifier,
+        expectedState: checks.state,
+        expectedNonce: checks.nonce,
+        idTokenExpected: checks.nonce !== undefined,
+      },
+      params,
+    );
+    return grantFrom(tokens, options.scopes);
+  } catch (err) {
+    throw toIdlensError(err, 'token');
+  }
+}
+
+export async function refreshGrant(
+  oc: OAuthClient,
+  refreshToken: string,
+  resource?: string,
+): Promise<TokenGrant> {
+  const params: Record<string, string> = {};
+  if (resource) params.resource = resource;
+  try {
+    const tokens = await client.refreshTokenGrant(oc.config, refreshToken, params);
+    return grantFrom(tokens, undefined);
+  } catch (err) {
+    throw toIdlensError(err, 'refresh');
+  }
+}
+
+/** RFC 7009 revocation; the caller decides whether a failure matters. */
+export async function revokeToken(
+  oc: OAuthClient,
+  token: string,
+  hint: 'refresh_token' | 'access_token',
+): Promise<void> {
+  if (!oc.supportsRevocation) {
+    throw new IdlensError('config_invalid', 'The provider has no revocation endpoint.');
+  }
+  try {
+    await client.tokenRevocation(oc.config, token, { token_type_hint: hint });
+  } catch (err) {
+    throw toIdlensError(err, 'revoke');
+  }
+}
+
+export type OAuthPhase = 'discovery' | 'token' | 'refresh' | 'revoke';
+
+/** Only the names of what went wrong: no parameter, body, URL or token. */
+interface SafeCause {
+  source: 'openid-client' | 'fetch';
+  name: string;
+  libraryCode?: string;
+  oauthError?: string;
+  status?: number;
+}
+
+function safeOAuthError(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z_]{1,64}$/.test(value) ? value : undefined;
+}
+
+function fail(code: ErrorCode, message: string, cause?: SafeCause): IdlensError {
+  return new IdlensError(code, message, cause ? { cause } : undefined);
+}
+
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return true;
+  if (err instanceof TypeError && err.message === 'fetch failed') return true;
+  const cause = (err as { cause?: unknown }).cause;
+  return (
+    err instanceof TypeError &&
+    typeof cause === 'object' &&
+    cause !== null &&
+    typeof (cause as { code?: unknown }).code === 'string'
+  );
+}
+
+const TOKEN_REJECTIONS = new Set([
+  'invalid_grant',
+  'invalid_client',
+  'unauthorized_client',
+  'invalid_request',
+  'unsupported_grant_type',
+  'invalid_scope',
+  'invalid_target',
+  'access_denied',
+]);
+
+/** Maps anything openid-client or fetch throws to a stable code with fixed text. */
+export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
+  if (err instanceof IdlensError) return err;
+
+  if (isNetworkError(err)) {
+    return fail(
+      'network_error',
+      phase === 'discovery'
+        ? 'The identity provider could not be reached.'
+        : 'The identity provider could not be reached during sign-in.',
+      { source: 'fetch', name: (err as Error).name },
+    );
+  }
+
+  if (err instanceof client.AuthorizationResponseError) {
+    const oauthError = safeOAuthError(err.error);
+    const cause: SafeCause = { source: 'openid-client', name: err.name, oauthError };
+    if (oauthError === 'server_error' || oauthError === 'temporarily_unavailable') {
+      return fail('server_error', 'e-Próspera reported an error during sign-in.', cause);
+    }
+    return fail('auth_denied', 'The sign-in was denied or cancelled at the provider.', cause);
+  }
+
+  if (
+    err instanceof client.ResponseBodyError ||
+    err instanceof client.WWWAuthenticateChallengeError
+  ) {
+    const oauthError =
+      err instanceof client.ResponseBodyError
+        ? safeOAuthError(err.error)
+        : safeOAuthError(err.cause[0]?.parameters.error);
+    const status = err.status;
+    const cause: SafeCause = { source: 'openid-client', name: err.name, oauthError, status };
+    if (phase === 'discovery') {
+      return fail('auth_discovery_failed', "The provider's discovery document could not be read.", cause);
+    }
+    if (oauthError === 'server_error' || oauthError === 'temporarily_unavailable' || status >= 500) {
+      return fail('server_error', 'The identity provider failed to answer.', cause);
+    }
+    if (status === 429) return fail('rate_limited', 'The identity provider asks to slow down.', cause);
+    if (phase === 'refresh') {
+      return fail('auth_token_rejected', 'The provider no longer accepts this session.', cause);
+    }
+    if (oauthError === 'invalid_client' || status === 401) {
+      return fail(
+        'auth_token_rejected',
+        'The provider rejected the client credentials (client id or secret).',
+        cause,
+      );
+    }
+    if (oauthError === undefined || TOKEN_REJECTIONS.has(oauthError)) {
+      return fail(
+        'auth_token_rejected',
+        'The provider rejected the authorization code (expired, used already, or not issued for this request).',
+        cause,
+      );
+    }
+    return fail('auth_token_rejected', 'The provider rejected the token request.', cause);
+  }
+
+  if (err instanceof client.ClientError) {
+    const libraryCode = typeof err.code === 'string' ? err.code : undefined;
+    const inner = err.cause;
+    const innerMessage = inner instanceof Error ? inner.message : '';
+    const claim =
+      inner instanceof Error &&
+      typeof (inner as { cause?: { claim?: unknown } }).cause?.claim === 'string'
+        ? (inner as { cause: { claim: string } }).cause.claim
+        : undefined;
+    const cause: SafeCause = { source: 'openid-client', name: err.name, libraryCode };
+
+    if (libraryCode === 'OAUTH_HTTP_REQUEST_FORBIDDEN' || libraryCode === 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN') {
+      return fail('insecure_url', 'The provider advertised an address that is not https.', cause);
+    }
+    if (phase === 'discovery') {
+      return fail('auth_discovery_failed', "The provider's discovery document could not be used.", cause);
+    }
+    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"iss"')) {
+      return fail(
+        'auth_iss_mismatch',
+        'The sign-in response names a different issuer than the one idlens signed in with.',
+        cause,
+      );
+    }
+    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"state"')) {
+      return fail('auth_state_mismatch', 'The sign-in response does not match this sign-in.', cause);
+    }
+    if (libraryCode === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'nonce') {
+      return fail(
+        'auth_nonce_mismatch',
+        'The ID token was not issued for this sign-in (nonce mismatch).',
+        cause,
+      );
+    }
+    if (libraryCode === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'iss') {
+      return fail('auth_iss_mismatch', 'The ID token names a different issuer.', cause);
+    }
+    if (libraryCode === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || libraryCode === 'OAUTH_RESPONSE_IS_NOT_JSON') {
+      const status = inner instanceof Response ? inner.status : undefined;
+      if (status !== undefined && status >= 500) {
+        return fail('server_error', 'The identity provider failed to answer.', { ...cause, status });
+      }
+      return fail('malformed_body', 'The identity provider answered in an unexpected way.', cause);
+    }
+    return fail(
+      'auth_token_rejected',
+      "The provider's token response failed validation.",
+      cause,
+    );
+  }
+
+  if (phase === 'discovery') {
+    return fail('auth_discovery_failed', "The provider's discovery document could not be read.");
+  }
+  return fail('internal', 'An unexpected error occurred during sign-in.');
+}
