@@ -1,0 +1,265 @@
+/**
+ * Synthetic SPECIMEN documents for the demo backend: an ID card front and back and a "selfie",
+ * drawn as SVG and encoded to JPEG with sharp. They look like scans (layout, size, grain) and are
+ * unmistakably fake: a geometric silhouette instead of a face, a diagonal SPECIMEN watermark,
+ * and "idlens demo — not a real document" on every image. Generated in memory once per process;
+ * nothing is written to disk.
+ */
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+
+export type SpecimenKind = 'documentFront' | 'documentBack' | 'face';
+export const SPECIMEN_KINDS: readonly SpecimenKind[] = ['documentFront', 'documentBack', 'face'];
+
+export interface SpecimenFacts {
+  sha256: string;
+  byteLength: number;
+  width: number;
+  height: number;
+}
+
+export interface Specimen extends SpecimenFacts {
+  bytes: Buffer;
+}
+
+const CARD = { width: 1800, height: 1140 } as const;
+const SELFIE = { width: 1200, height: 1600 } as const;
+const JPEG_QUALITY = 85;
+const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+const MONO = 'DejaVu Sans Mono, Liberation Mono, monospace';
+const FOOTER = 'idlens demo — not a real document';
+
+function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Deterministic PRNG (mulberry32), so the same build serves the same bytes on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Fine sine-wave rosettes like the security print of real cards. */
+function guilloche(cx: number, cy: number, r: number, lines: number, colour: string): string {
+  const paths: string[] = [];
+  for (let i = 0; i < lines; i++) {
+    const phase = (i / lines) * Math.PI * 2;
+    const pts: string[] = [];
+    for (let s = 0; s <= 360; s += 3) {
+      const t = (s / 180) * Math.PI;
+      const rr = r * (0.72 + 0.28 * Math.sin(7 * t + phase));
+      pts.push(`${(cx + rr * Math.cos(t)).toFixed(1)},${(cy + rr * Math.sin(t)).toFixed(1)}`);
+    }
+    paths.push(`<polyline points="${pts.join(' ')}"/>`);
+  }
+  return `<g fill="none" stroke="${colour}" stroke-width="1.2" opacity="0.55">${paths.join('')}</g>`;
+}
+
+function waves(width: number, height: number, colour: string): string {
+  const paths: string[] = [];
+  for (let y = 20; y < height; y += 26) {
+    const pts: string[] = [];
+    for (let x = 0; x <= width; x += 12) {
+      pts.push(`${x},${(y + 7 * Math.sin(x / 37 + y / 53)).toFixed(1)}`);
+    }
+    paths.push(`<polyline points="${pts.join(' ')}"/>`);
+  }
+  return `<g fill="none" stroke="${colour}" stroke-width="1" opacity="0.35">${paths.join('')}</g>`;
+}
+
+function watermark(width: number, height: number, size: number): string {
+  const angle = (-Math.atan2(height, width) * 180) / Math.PI;
+  return `<text x="${width / 2}" y="${height / 2}" font-family="${FONT}" font-size="${size}"
+    font-weight="bold" fill="#c0182b" fill-opacity="0.28" stroke="#c0182b" stroke-opacity="0.45"
+    stroke-width="4" text-anchor="middle" dominant-baseline="middle" letter-spacing="24"
+    transform="rotate(${angle.toFixed(2)} ${width / 2} ${height / 2})">SPECIMEN</text>`;
+}
+
+/** A person-shaped geometric figure: a circle on rounded shoulders. Never a face. */
+function silhouette(x: number, y: number, w: number, h: number, fill: string): string {
+  const cx = x + w / 2;
+  const headR = w * 0.2;
+  const headCy = y + h * 0.36;
+  return `<g fill="${fill}">
+    <circle cx="${cx}" cy="${headCy}" r="${headR}"/>
+    <path d="M ${x + w * 0.1} ${y + h} C ${x + w * 0.1} ${y + h * 0.68}, ${x + w * 0.3} ${y + h * 0.6}, ${cx} ${y + h * 0.6}
+             C ${x + w * 0.7} ${y + h * 0.6}, ${x + w * 0.9} ${y + h * 0.68}, ${x + w * 0.9} ${y + h} Z"/>
+  </g>`;
+}
+
+function field(x: number, y: number, label: string, value: string): string {
+  return `<text x="${x}" y="${y}" font-family="${FONT}" font-size="24" fill="#35606b">${esc(label)}</text>
+    <text x="${x}" y="${y + 46}" font-family="${FONT}" font-size="40" font-weight="bold" fill="#10232a">${esc(value)}</text>`;
+}
+
+function frontSvg(): string {
+  const { width: w, height: h } = CARD;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
+  <defs>
+    <linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="#e4f1ee"/><stop offset="0.55" stop-color="#f3efe2"/><stop offset="1" stop-color="#dfe9f4"/>
+    </linearGradient>
+  </defs>
+  <rect width="${w}" height="${h}" fill="#6d6a66"/>
+  <rect x="40" y="40" width="${w - 80}" height="${h - 80}" rx="48" fill="url(#bg)" stroke="#9fb7b3" stroke-width="3"/>
+  ${waves(w, h, '#7fa7a0')}
+  ${guilloche(1320, 560, 330, 36, '#4f8f86')}
+  ${guilloche(1500, 300, 160, 24, '#a07c3b')}
+  <rect x="40" y="40" width="${w - 80}" height="150" rx="48" fill="#1f5661"/>
+  <rect x="40" y="140" width="${w - 80}" height="50" fill="#1f5661"/>
+  <text x="110" y="128" font-family="${FONT}" font-size="56" font-weight="bold" fill="#f4f1e6">UTOPIA · SPECIMEN IDENTITY CARD</text>
+  <text x="${w - 110}" y="128" font-family="${FONT}" font-size="34" fill="#cfe6e2" text-anchor="end">DEMO</text>
+  <rect x="110" y="260" width="460" height="590" rx="18" fill="#c9d6d9" stroke="#557f88" stroke-width="4"/>
+  ${silhouette(150, 330, 380, 520, '#6f8f98')}
+  <text x="340" y="900" font-family="${FONT}" font-size="26" fill="#35606b" text-anchor="middle">NOT A REAL PERSON</text>
+  ${field(650, 290, 'SURNAME / APELLIDO', 'SPECIMEN')}
+  ${field(650, 410, 'GIVEN NAMES / NOMBRES', 'ALEX SPECIMEN')}
+  ${field(650, 530, 'DATE OF BIRTH', '01 JAN 1990')}
+  ${field(1150, 530, 'SEX', 'X')}
+  ${field(650, 650, 'DOCUMENT NO.', 'X00000000')}
+  ${field(1150, 650, 'NATIONALITY', 'UTOPIA')}
+  ${field(650, 770, 'DATE OF EXPIRY', '31 DEC 2099')}
+  ${field(1150, 770, 'ISSUED BY', 'DEMO AUTHORITY')}
+  <path d="M 660 960 c 40 -50 70 30 110 -10 s 60 -40 90 10 s 50 20 80 -20" fill="none" stroke="#203c8a" stroke-width="5"/>
+  <text x="650" y="1010" font-family="${FONT}" font-size="22" fill="#35606b">SIGNATURE (SPECIMEN)</text>
+  <text x="${w / 2}" y="${h - 62}" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
+  ${watermark(w, h, 250)}
+</svg>`;
+}
+
+function mrzLine(text: string): string {
+  return text.padEnd(30, '<').slice(0, 30);
+}
+
+function backSvg(): string {
+  const { width: w, height: h } = CARD;
+  const bars: string[] = [];
+  const rnd = prng(7);
+  for (let x = 1090; x < 1680;) {
+    const bw = 3 + Math.floor(rnd() * 10);
+    if (rnd() > 0.45)
+      bars.push(`<rect x="${x}" y="300" width="${bw}" height="170" fill="#1b1b1b"/>`);
+    x += bw;
+  }
+  const mrz = [
+    mrzLine('IDUTOX000000000<0<<<<<<<<<<<<'),
+    mrzLine('9001011X9912318UTO<<<<<<<<<<<4'),
+    mrzLine('SPECIMEN<<ALEX<SPECIMEN'),
+  ];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
+  <defs>
+    <linearGradient id="bg" x1="0" y1="1" x2="1" y2="0">
+      <stop offset="0" stop-color="#e9eef6"/><stop offset="0.5" stop-color="#f4f0e4"/><stop offset="1" stop-color="#e2f0ea"/>
+    </linearGradient>
+  </defs>
+  <rect width="${w}" height="${h}" fill="#67645f"/>
+  <rect x="40" y="40" width="${w - 80}" height="${h - 80}" rx="48" fill="url(#bg)" stroke="#9fb7b3" stroke-width="3"/>
+  ${waves(w, h, '#8aa2bf')}
+  ${guilloche(520, 420, 300, 32, '#6a7fb0')}
+  ${field(110, 130, 'ADDRESS', '1 SPECIMEN STREET')}
+  ${field(110, 250, 'CITY', 'SPECIMEN CITY, UTOPIA')}
+  ${field(110, 370, 'PLACE OF BIRTH', 'UTOPIA (SPECIMEN)')}
+  ${field(110, 490, 'DATE OF ISSUE', '01 JAN 2024')}
+  ${field(560, 490, 'AUTHORITY', 'DEMO')}
+  <rect x="1070" y="110" width="630" height="150" rx="14" fill="#cfd8e3" stroke="#7d8fa8" stroke-width="3"/>
+  <text x="1385" y="200" font-family="${FONT}" font-size="34" fill="#3b4b66" text-anchor="middle">CHIP AREA (SPECIMEN)</text>
+  ${bars.join('')}
+  <text x="1385" y="510" font-family="${MONO}" font-size="26" fill="#333" text-anchor="middle">0000 0000 0000 0000</text>
+  <rect x="40" y="700" width="${w - 80}" height="330" fill="#fbfaf6" opacity="0.92"/>
+  ${mrz
+    .map(
+      (line, i) =>
+        `<text x="130" y="${800 + i * 95}" font-family="${MONO}" font-size="74" fill="#111" letter-spacing="6">${esc(line)}</text>`,
+    )
+    .join('')}
+  <text x="${w / 2}" y="${h - 62}" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
+  ${watermark(w, h, 250)}
+</svg>`;
+}
+
+function selfieSvg(): string {
+  const { width: w, height: h } = SELFIE;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
+  <defs>
+    <radialGradient id="room" cx="0.5" cy="0.35" r="0.9">
+      <stop offset="0" stop-color="#f2e6d0"/><stop offset="0.6" stop-color="#c9b89a"/><stop offset="1" stop-color="#6f6352"/>
+    </radialGradient>
+    <linearGradient id="body" x1="0" y1="0" x2="0" y2="1">
+      <stop offset="0" stop-color="#5d7f8c"/><stop offset="1" stop-color="#2f4a55"/>
+    </linearGradient>
+  </defs>
+  <rect width="${w}" height="${h}" fill="url(#room)"/>
+  <rect x="0" y="1180" width="${w}" height="420" fill="#8c7b62" opacity="0.35"/>
+  <rect x="820" y="120" width="300" height="420" fill="#eef3f6" opacity="0.55" stroke="#a99c86" stroke-width="10"/>
+  ${silhouette(150, 370, 900, 1230, 'url(#body)')}
+  <ellipse cx="600" cy="${370 + 1230 * 0.36}" rx="270" ry="330" fill="none" stroke="#f7f3ea" stroke-width="6" stroke-dasharray="28 18" opacity="0.8"/>
+  <text x="${w / 2}" y="140" font-family="${FONT}" font-size="46" font-weight="bold" fill="#2c2a26" text-anchor="middle">LIVENESS CHECK · SPECIMEN</text>
+  <text x="${w / 2}" y="200" font-family="${FONT}" font-size="32" fill="#2c2a26" text-anchor="middle">NOT A REAL PERSON</text>
+  <text x="${w / 2}" y="${h - 60}" font-family="${FONT}" font-size="34" fill="#f4efe4" text-anchor="middle">${esc('idlens demo — not a real person')}</text>
+  ${watermark(w, h, 260)}
+</svg>`;
+}
+
+/** Scanner/camera grain, so sizes and JPEG behaviour resemble a real capture. */
+function addGrain(raw: Buffer, channels: number, seed: number, amplitude: number): void {
+  const rnd = prng(seed);
+  for (let i = 0; i < raw.length; i += channels) {
+    const n = Math.round((rnd() + rnd() - 1) * amplitude);
+    for (let c = 0; c < channels; c++) {
+      const idx = i + c;
+      const v = (raw[idx] ?? 0) + n;
+      raw[idx] = v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  }
+}
+
+async function render(
+  svg: string,
+  size: { width: number; height: number },
+  seed: number,
+): Promise<Specimen> {
+  const { data, info } = await sharp(Buffer.from(svg))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.width !== size.width || info.height !== size.height) {
+    throw new Error(`specimen rendered at ${info.width}x${info.height}`);
+  }
+  addGrain(data, info.channels, seed, 14);
+  const bytes = await sharp(data, {
+    raw: { width: info.width, height: info.height, channels: info.channels },
+  })
+    .jpeg({ quality: JPEG_QUALITY })
+    .toBuffer();
+  return {
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    byteLength: bytes.byteLength,
+    width: info.width,
+    height: info.height,
+  };
+}
+
+let cache: Promise<Record<SpecimenKind, Specimen>> | undefined;
+
+/** The three specimen JPEGs, generated on first use and kept in memory for the process. */
+export function getSpecimens(): Promise<Record<SpecimenKind, Specimen>> {
+  cache ??= (async () => {
+    const [documentFront, documentBack, face] = await Promise.all([
+      render(frontSvg(), CARD, 1),
+      render(backSvg(), CARD, 2),
+      render(selfieSvg(), SELFIE, 3),
+    ]);
+    return { documentFront, documentBack, face };
+  })();
+  cache.catch(() => {
+    cache = undefined;
+  });
+  return cache;
+}
