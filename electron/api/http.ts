@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
 
 /**
  * The one way idlens calls e-Próspera's resource API: `GET {apiBase}{path}` with the bearer token,
@@ -63,7 +64,8 @@ export type ApiErrorCode =
 
 export interface ApiFailure {
   kind: 'error';
-  code: ApiErrorCode;
+  /** One of ApiErrorCode, or a code the injected token functions threw (e.g. auth_required). */
+  code: ErrorCode;
   message: string;
   /** HTTP status, when there was an answer. */
   status?: number;
@@ -169,6 +171,12 @@ export function apiUrl(apiBase: string, path: string): URL | null {
   return new URL(base.pathname.replace(/\/+$/, '') + path, base.origin);
 }
 
+/** An IdlensError thrown by an injected token function keeps its code; anything else → fallback. */
+function fromThrown(error: unknown, fallback: ApiErrorCode): ApiFailure {
+  if (isIdlensError(error)) return { kind: 'error', code: error.code, message: error.message };
+  return apiFailure(fallback);
+}
+
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function readBodyCapped(response: Response, cap: number): Promise<string | null> {
@@ -252,7 +260,12 @@ async function send(url: URL, token: string, deps: ApiDeps): Promise<Sent> {
 export async function apiGetJson(path: string, deps: ApiDeps): Promise<ApiJson | ApiFailure> {
   const url = apiUrl(deps.apiBase, path);
   if (url === null) return apiFailure('insecure_url');
-  let token = await deps.getAccessToken();
+  let token: string | null | undefined;
+  try {
+    token = await deps.getAccessToken();
+  } catch (error) {
+    return fromThrown(error, 'missing_token');
+  }
   if (!token) return apiFailure('missing_token');
 
   const retry = deps.retry ?? {};

@@ -86,3 +86,19 @@ export function isExpiringSoon(
   const expiry = signedUrlExpiry(url);
   return expiry !== null && now + marginMs >= expiry.expiresAt;
 }
+
+/**
+ * Whether asking the API for a fresh URL is worth it before downloading: the URL has expired, or
+ * it has less than `marginMs` left *and* less than half its lifetime — a URL that is short-lived
+ * by design (say 5 s) would be just as short-lived when fetched again.
+ */
+export function needsFreshUrl(
+  url: string | URL,
+  now: number = Date.now(),
+  marginMs: number = DEFAULT_EXPIRY_MARGIN_MS,
+): boolean {
+  const expiry = signedUrlExpiry(url);
+  if (expiry === null) return false;
+  const lifetime = expiry.expiresAt - expiry.signedAt;
+  return now + Math.min(marginMs, lifetime / 2) >= expiry.expiresAt;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isExpired,
   isExpiringSoon,
+  needsFreshUrl,
   parseAmzDate,
   signedUrlExpiry,
 } from '../../electron/documents/expiry.ts';
@@ -59,5 +60,23 @@ describe('signed URL expiry', () => {
   it('never calls a URL of unknown expiry expired', () => {
     expect(isExpired('https://s3.amazonaws.com/b/k', Number.MAX_SAFE_INTEGER)).toBe(false);
     expect(isExpiringSoon('https://s3.amazonaws.com/b/k', Number.MAX_SAFE_INTEGER)).toBe(false);
+  });
+});
+
+describe('needsFreshUrl', () => {
+  it('asks for a fresh URL when expired or within the margin of a long-lived URL', () => {
+    const url = signed('20240115T103000Z', '3600');
+    const expiresAt = Date.UTC(2024, 0, 15, 11, 30, 0);
+    expect(needsFreshUrl(url, expiresAt - 60_000)).toBe(false);
+    expect(needsFreshUrl(url, expiresAt - 5_000)).toBe(true);
+    expect(needsFreshUrl(url, expiresAt + 1)).toBe(true);
+  });
+
+  it('does not ask again for a URL that is short-lived by design while it is fresh', () => {
+    const url = signed('20240115T103000Z', '5');
+    const signedAt = Date.UTC(2024, 0, 15, 10, 30, 0);
+    expect(needsFreshUrl(url, signedAt + 1000)).toBe(false);
+    expect(needsFreshUrl(url, signedAt + 2600)).toBe(true);
+    expect(needsFreshUrl(url, signedAt + 65_000)).toBe(true);
   });
 });
