@@ -1,0 +1,262 @@
+import { IdlensError } from '../../shared/errors.ts';
+import { guardUrl, type UrlGuardOptions } from './url-guard.ts';
+
+/**
+ * Guarded download of one pre-signed image URL with Node's global `fetch` (undici: no disk cache,
+ * unlike Electron's `net.fetch`). What it guarantees:
+ *
+ * - every URL, including each redirect target, passes `guardUrl` before a request is made;
+ * - redirects are handled by hand: one to another origin is refused (`url_refused`), one to the
+ *   same origin is followed at most `maxRedirects` times;
+ * - no `Authorization` header, no cookies, no referrer, `cache: 'no-store'`;
+ * - the size cap is enforced on `Content-Length` before reading and again while streaming
+ *   (`image_too_large`), so a body without a length cannot grow past it either;
+ * - an overall timeout and a stall timeout (no bytes for `stallMs`) → `download_timeout`;
+ * - a 403 whose S3 error document says the request has expired → `url_expired`; any other
+ *   non-2xx answer or a broken connection → `download_failed`.
+ *
+ * The body is assembled into one `Uint8Array`; each received chunk is zero-filled after it has
+ * been copied. Messages never contain the URL.
+ */
+
+export const DEFAULT_MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
+export const DEFAULT_STALL_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_REDIRECTS = 3;
+/** How much of a 403 body is read to tell an expired URL from other refusals. */
+const ERROR_BODY_CAP = 8 * 1024;
+
+export type FetchFn = typeof globalThis.fetch;
+
+export interface DownloadOptions {
+  guard?: UrlGuardOptions;
+  fetch?: FetchFn;
+  maxBytes?: number;
+  timeoutMs?: number;
+  stallMs?: number;
+  maxRedirects?: number;
+  /** Called after each chunk with the bytes received so far and the declared total, if any. */
+  onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
+  /** Aborts the download (reported as `download_failed`). */
+  signal?: AbortSignal;
+}
+
+class Timeout extends Error {}
+
+function fail(
+  code: 'download_failed' | 'download_timeout' | 'url_expired' | 'url_refused' | 'image_too_large',
+  message: string,
+  cause?: unknown,
+): never {
+  throw new IdlensError(code, message, cause === undefined ? undefined : { cause });
+}
+
+const TOO_LARGE = 'The image is larger than the size limit.';
+
+/** Reads at most `cap` bytes of a body as text and cancels the rest. */
+async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<string> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < cap) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value.subarray(0, cap - size));
+      size += Math.min(value.length, cap - size);
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return new TextDecoder().decode(Buffer.concat(parts));
+}
+
+/** S3 answers an expired pre-signed URL with 403 AccessDenied "Request has expired". */
+export function isExpiredS3Error(xml: string): boolean {
+  return (
+    (/<Code>\s*AccessDenied\s*<\/Code>/i.test(xml) && /Request has expired/i.test(xml)) ||
+    /<Code>\s*(?:ExpiredToken|TokenExpired)\s*<\/Code>/i.test(xml)
+  );
+}
+
+function declaredLength(response: Response): number | null {
+  const raw = response.headers.get('content-length');
+  if (raw === null || !/^\d+$/.test(raw.trim())) return null;
+  const n = Number(raw.trim());
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Downloads the image at `url`; resolves to its bytes or throws `IdlensError`. */
+export async function downloadImage(
+  url: string,
+  options: DownloadOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const doFetch = options.fetch ?? globalThis.fetch;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const stallMs = options.stallMs ?? DEFAULT_STALL_TIMEOUT_MS;
+
+  const controller = new AbortController();
+  const abortWith = (reason: unknown) => controller.abort(reason);
+  const overall = setTimeout(
+    () => abortWith(new Timeout('overall')),
+    options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+  );
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  const armStall = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => abortWith(new Timeout('stall')), stallMs);
+  };
+  const onOuterAbort = () => abortWith(options.signal?.reason);
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (options.signal?.aborted) onOuterAbort();
+
+  /** Maps a thrown value while the request or body is in flight. */
+  const mapError = (error: unknown): never => {
+    if (error instanceof IdlensError) throw error;
+    if (controller.signal.reason instanceof Timeout) {
+      fail('download_timeout', 'The image download took too long.', error);
+    }
+    fail('download_failed', 'The image could not be downloaded.', error);
+  };
+
+  /** The guard's DNS lookup is bounded by the same timers as the transfer. */
+  const guarded = (target: string | URL): Promise<URL> =>
+    new Promise<URL>((resolve, reject) => {
+      const onAbort = () => reject(controller.signal.reason as Error);
+      if (controller.signal.aborted) return onAbort();
+      controller.signal.addEventListener('abort', onAbort, { once: true });
+      guardUrl(target, options.guard)
+        .then(resolve, reject)
+        .finally(() => {
+          controller.signal.removeEventListener('abort', onAbort);
+        });
+    }).catch(mapError);
+
+  const chunks: Uint8Array[] = [];
+  try {
+    armStall();
+    let current = await guarded(url);
+    let response: Response;
+    for (let hop = 0; ; hop++) {
+      armStall();
+      try {
+        response = await doFetch(current, {
+          method: 'GET',
+          redirect: 'manual',
+          cache: 'no-store',
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+          headers: { Accept: 'image/jpeg' },
+          signal: controller.signal,
+        });
+      } catch (error) {
+        return mapError(error);
+      }
+      if (response.status < 300 || response.status >= 400) break;
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      if (location === null)
+        fail('download_failed', 'The image store sent a redirect without a target.');
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        fail('url_refused', 'The image store redirected to an invalid address.');
+      }
+      if (next.origin !== current.origin) {
+        fail(
+          'url_refused',
+          'The image store redirected to another host; the redirect was not followed.',
+        );
+      }
+      if (hop >= maxRedirects)
+        fail('download_failed', 'The image store redirected too many times.');
+      current = await guarded(next);
+    }
+
+    if (!response.ok) {
+      let text = '';
+      if (response.status === 403) {
+        try {
+          text = await readCapped(response.body, ERROR_BODY_CAP);
+        } catch (error) {
+          return mapError(error);
+        }
+      } else {
+        await response.body?.cancel().catch(() => undefined);
+      }
+      if (response.status === 403 && isExpiredS3Error(text)) {
+        fail('url_expired', 'The image link has expired.');
+      }
+      fail('download_failed', 'The image store refused the download.');
+    }
+
+    const total = declaredLength(response);
+    if (total !== null && total > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      fail('image_too_large', TOO_LARGE);
+    }
+    if (response.body === null) return new Uint8Array(0);
+
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    // With a trustworthy length the bytes go straight into their final array.
+    const target = total !== null ? new Uint8Array(total) : null;
+    let received = 0;
+    try {
+      for (;;) {
+        armStall();
+        let step: Awaited<ReturnType<typeof reader.read>>;
+        try {
+          step = await reader.read();
+        } catch (error) {
+          return mapError(error);
+        }
+        if (step.done) break;
+        const chunk = step.value;
+        if (received + chunk.length > maxBytes) {
+          chunk.fill(0);
+          fail('image_too_large', TOO_LARGE);
+        }
+        if (target !== null) {
+          if (received + chunk.length > target.length) {
+            chunk.fill(0);
+            fail('download_failed', 'The image store sent more bytes than it declared.');
+          }
+          target.set(chunk, received);
+          chunk.fill(0);
+        } else {
+          chunks.push(chunk);
+        }
+        received += chunk.length;
+        options.onProgress?.(received, total);
+      }
+    } catch (error) {
+      target?.fill(0);
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+
+    if (target !== null) {
+      if (received !== target.length) {
+        target.fill(0);
+        fail('download_failed', 'The image download ended early.');
+      }
+      return target;
+    }
+    const out = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return out;
+  } finally {
+    for (const chunk of chunks) chunk.fill(0);
+    chunks.length = 0;
+    clearTimeout(overall);
+    clearTimeout(stall);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
