@@ -112,12 +112,10 @@ export function presignUrl(input: {
   const { accessKeyId, secretAccessKey, region } = input.credentials;
   const query: Array<[string, string]> = [
     ['X-Amz-Algorithm', ALGORITHM],
-    ['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
     ['X-Amz-Credential', `${accessKeyId}/${date.slice(0, 8)}/${region}/${SERVICE}/aws4_request`],
     ['X-Amz-Date', date],
     ['X-Amz-Expires', String(input.expiresSeconds)],
     ['X-Amz-SignedHeaders', 'host'],
-    ['x-id', 'GetObject'],
   ];
   const signature = computeSignature({
     method: 'GET',
