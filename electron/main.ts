@@ -1,0 +1,171 @@
+import { app, powerMonitor, protocol, session, shell, type BrowserWindow } from 'electron';
+import Store from 'electron-store';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Settings } from '../shared/settings.ts';
+import { sendEvent, registerIpc } from './ipc.ts';
+import {
+  APP_SCHEME,
+  VIEWER_PARTITION,
+  appAssetPath,
+  appResponseHeaders,
+  chromiumSwitches,
+  contentTypeFor,
+} from './security.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { createDocumentsService } from './documents-service.ts';
+import { createMainServices } from './services.ts';
+import { createSessionDir, removeSessionDir, sweepLeftoverSessionDirs } from './session-dir.ts';
+import { createSettingsService } from './settings.ts';
+import { createMainWindow, guardSession, guardWebContents } from './window.ts';
+
+/**
+ * Lifecycle only: hardening before `ready`, the window, IPC wiring, wipes on lock/suspend/close,
+ * and removal of the temporary session folder at quit. Everything else lives in Electron-free
+ * modules that take what Electron offers as parameters.
+ */
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererRoot = join(here, '..', 'renderer');
+const preloadPath = join(here, '..', 'preload', 'preload.cjs');
+const demoMode = process.argv.includes('--demo') || process.env['IDLENS_DEMO'] === '1';
+
+// --- before ready -------------------------------------------------------------------------------
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true } },
+]);
+for (const [name, value] of chromiumSwitches()) app.commandLine.appendSwitch(name, value);
+
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+}
+
+const sessionDir = createSessionDir(tmpdir());
+sweepLeftoverSessionDirs(tmpdir(), sessionDir);
+app.setPath('sessionData', sessionDir);
+app.setPath('crashDumps', join(sessionDir, 'crash'));
+app.setAppLogsPath(join(sessionDir, 'logs'));
+
+app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+
+let win: BrowserWindow | null = null;
+
+async function serveBundle(request: Request): Promise<Response> {
+  const relative = appAssetPath(request.url);
+  if (relative === null || request.method !== 'GET') {
+    return new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain') });
+  }
+  const full = normalize(join(rendererRoot, relative));
+  if (!full.startsWith(rendererRoot + sep)) {
+    return new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain') });
+  }
+  try {
+    const body = await readFile(full);
+    return new Response(body, {
+      headers: appResponseHeaders(contentTypeFor(relative) ?? 'text/plain'),
+    });
+  } catch {
+    return new Response('Not found', { status: 404, headers: appResponseHeaders('text/plain') });
+  }
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  const viewer = session.fromPartition(VIEWER_PARTITION, { cache: false });
+  if (viewer.storagePath !== null) throw new Error('The viewer session must be in memory.');
+  guardSession(viewer);
+  guardSession(session.defaultSession);
+  // Nothing may use the persistent default session: refuse every request made through it.
+  session.defaultSession.webRequest.onBeforeRequest((_details, callback) =>
+    callback({ cancel: true }),
+  );
+  viewer.protocol.handle(APP_SCHEME, serveBundle);
+
+  const store = new Store<Settings>({ name: 'settings', clearInvalidConfig: false });
+  const settings = createSettingsService({
+    read: () => store.store,
+    write: (value) => {
+      store.store = value;
+    },
+  });
+
+  const platform = process.platform;
+  const lockEvents = platform === 'darwin' || platform === 'win32';
+  const auth = new AuthService({
+    openExternal: (url) => shell.openExternal(url, { activate: true }),
+  });
+  const documents = createDocumentsService({ auth });
+  const services = createMainServices({
+    settings,
+    auth,
+    documents,
+    demoMode,
+    clientSecret: process.env['IDLENS_CLIENT_SECRET'],
+    appInfo: {
+      version: app.getVersion(),
+      platform:
+        platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other',
+      contentProtection: lockEvents,
+      lockScreenEvents: lockEvents,
+      demoMode,
+    },
+    emit: (channel, payload) => sendEvent(win?.webContents ?? null, channel, payload),
+    replaceRenderer: () => {
+      const contents = win?.webContents;
+      if (contents === undefined || contents.isDestroyed()) return;
+      // Blob data and decoded bitmaps cannot be zeroed from JS: end the process that held them.
+      contents.forcefullyCrashRenderer();
+      contents.reload();
+    },
+  });
+
+  registerIpc(services.handlers, () => win?.webContents ?? null);
+
+  win = createMainWindow({ preloadPath, devTools: !app.isPackaged, contentProtection: lockEvents });
+  win.on('close', () => services.wipeInMain('window-close'));
+  win.on('closed', () => {
+    win = null;
+  });
+
+  const requestWipe = (reason: 'lock-screen' | 'suspend') => {
+    services.wipeInMain(reason);
+    sendEvent(win?.webContents ?? null, 'documents:wipeRequested', reason);
+  };
+  powerMonitor.on('lock-screen', () => requestWipe('lock-screen'));
+  powerMonitor.on('suspend', () => requestWipe('suspend'));
+  if (!lockEvents) {
+    // Linux has no lock-screen event: poll the idle state instead.
+    const timer = setInterval(() => {
+      if (powerMonitor.getSystemIdleState(60) === 'locked') requestWipe('lock-screen');
+    }, 15_000);
+    app.on('will-quit', () => clearInterval(timer));
+  }
+
+  app.on('second-instance', () => {
+    if (win === null) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    services.wipeInMain('window-close');
+    void services.shutdown();
+  });
+  app.on('will-quit', () => {
+    void Promise.allSettled([viewer.clearData(), session.defaultSession.clearData()]);
+  });
+  app.on('quit', () => removeSessionDir(sessionDir));
+}
+
+start().catch((error: unknown) => {
+  process.stderr.write(
+    `idlens could not start: ${error instanceof Error ? error.name : 'error'}\n`,
+  );
+  removeSessionDir(sessionDir);
+  app.exit(1);
+});

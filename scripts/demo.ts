@@ -1,0 +1,85 @@
+/**
+ * `npm run demo`: the whole app on the embedded demo backend, without an e-Próspera account.
+ * Starts the backend on its fixed ports, builds the app if needed, and opens the window with
+ * the demo environment. Where no Electron binary can run, the backend keeps running and this
+ * says why the window could not open and how to use the backend from the CLI instead.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEMO_CLIENTS, DEMO_PORTS } from '../shared/environments.ts';
+import { startDemoBackend } from '../demo/backend.ts';
+
+const root = resolve(import.meta.dirname, '..');
+
+function electronBinary(): { path: string } | { reason: string } {
+  const dir = join(root, 'node_modules', 'electron');
+  const pathFile = join(dir, 'path.txt');
+  if (!existsSync(pathFile)) {
+    return {
+      reason:
+        'the Electron binary is not installed (it is downloaded on first run, and this machine cannot reach its download host)',
+    };
+  }
+  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary)
+    ? { path: binary }
+    : { reason: `the Electron binary is missing at ${binary}` };
+}
+
+const backend = await startDemoBackend({
+  issuerPort: DEMO_PORTS.issuer,
+  imagePort: DEMO_PORTS.images,
+});
+process.stdout.write(
+  [
+    'idlens demo backend',
+    `  issuer / API   ${backend.issuer}`,
+    `  image store    ${backend.imageOrigin}`,
+    `  client id      ${DEMO_CLIENTS.public} (public, no secret)`,
+    '  sign in with user name: full | passport | unverified | noscope | broken | shortlived (any password)',
+    '',
+  ].join('\n'),
+);
+
+if (
+  !existsSync(join(root, 'dist/main/main.js')) ||
+  !existsSync(join(root, 'dist/renderer/index.html'))
+) {
+  process.stdout.write('Building the app…\n');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    await backend.close();
+    process.exit(1);
+  }
+}
+
+const electron = electronBinary();
+let child: ReturnType<typeof spawn> | null = null;
+if ('path' in electron) {
+  child = spawn(electron.path, [join(root, 'dist/main/main.js'), '--demo'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, IDLENS_DEMO: '1' },
+  });
+  child.on('exit', (code) => {
+    void backend.close().then(() => process.exit(code ?? 0));
+  });
+} else {
+  process.stdout.write(
+    [
+      `The idlens window could not open: ${electron.reason}.`,
+      'The demo backend keeps running. Meanwhile, try the same flow headless:',
+      `  npx idlens check --env demo --insecure-loopback --allow-image-host 127.0.0.1 --client-id ${DEMO_CLIENTS.public}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+const stop = () => {
+  child?.kill();
+  void backend.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

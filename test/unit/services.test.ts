@@ -1,0 +1,145 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AuthStatus, DocumentsResult } from '../../shared/ipc.ts';
+import { createMainServices, type AuthPort, type DocumentsPort } from '../../electron/services.ts';
+import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
+
+function fakeAuth(
+  state: AuthStatus['state'] = 'signedOut',
+): AuthPort & { signIn: ReturnType<typeof vi.fn> } {
+  let status: AuthStatus = { state, environment: 'demo', scopes: [] };
+  return {
+    signIn: vi.fn(() => Promise.resolve(status)),
+    cancel: vi.fn(),
+    signOut: vi.fn(() => {
+      status = { state: 'signedOut', environment: 'demo', scopes: [] };
+      return Promise.resolve();
+    }),
+    status: () => status,
+    onChange: () => () => undefined,
+    getAccessToken: () => Promise.resolve('token'),
+    refreshAccessToken: () => Promise.resolve(false),
+    grantedScopes: () => [],
+  };
+}
+
+function image(fill: number) {
+  const bytes = new Uint8Array(16).fill(fill);
+  return {
+    bytes,
+    mime: 'image/jpeg' as const,
+    width: 4,
+    height: 4,
+    byteLength: 16,
+    sha256: 'a'.repeat(64),
+  };
+}
+
+function fakeDocuments(): DocumentsPort & { held: Uint8Array[] } {
+  const held: Uint8Array[] = [];
+  return {
+    held,
+    load: () => {
+      const result: DocumentsResult = {
+        verified: true,
+        session: { id: 's', type: 'veriff', date: null, status: 'approved' },
+        documents: { documentFront: image(1), documentBack: null, face: image(2) },
+        refused: {},
+      };
+      held.push(result.documents.documentFront!.bytes, result.documents.face!.bytes);
+      return Promise.resolve(result);
+    },
+    wipe: () => {
+      const n = held.length;
+      let bytes = 0;
+      for (const b of held.splice(0)) {
+        bytes += b.byteLength;
+        b.fill(0);
+      }
+      return { imagesCleared: n, bytesZeroed: bytes };
+    },
+  };
+}
+
+function services(opts: { demoMode?: boolean; auth?: AuthPort; documents?: DocumentsPort } = {}) {
+  const replaceRenderer = vi.fn();
+  const emit = vi.fn();
+  const s = createMainServices({
+    settings: createSettingsService(memoryBacking({ environment: 'demo' })),
+    auth: opts.auth ?? fakeAuth(),
+    documents: opts.documents ?? fakeDocuments(),
+    appInfo: {
+      version: '0',
+      platform: 'linux',
+      contentProtection: false,
+      lockScreenEvents: false,
+      demoMode: opts.demoMode ?? true,
+    },
+    demoMode: opts.demoMode ?? true,
+    emit,
+    replaceRenderer,
+    now: () => 1000,
+  });
+  return { ...s, replaceRenderer, emit };
+}
+
+describe('main services', () => {
+  it('refuses the demo environment unless the demo backend is on, before opening a browser', async () => {
+    const auth = fakeAuth();
+    const { handlers } = services({ demoMode: false, auth });
+    await expect(Promise.resolve().then(() => handlers['auth:signIn']())).rejects.toMatchObject({
+      code: 'config_invalid',
+    });
+    expect(auth.signIn).not.toHaveBeenCalled();
+  });
+
+  it('passes the settings to sign-in, with insecure loopback only in demo mode', async () => {
+    const auth = fakeAuth();
+    const { handlers } = services({ auth });
+    await handlers['auth:signIn']();
+    expect(auth.signIn).toHaveBeenCalledWith(
+      expect.objectContaining({
+        issuer: 'http://127.0.0.1:4480',
+        allowInsecureLoopback: true,
+        redirectPath: '/callback',
+      }),
+    );
+  });
+
+  it('loads documents only when signed in', async () => {
+    const { handlers } = services();
+    await expect(Promise.resolve().then(() => handlers['documents:load']())).rejects.toMatchObject({
+      code: 'auth_required',
+    });
+  });
+
+  it('wipes main copies, replaces the renderer after answering, and keeps a receipt', async () => {
+    vi.useFakeTimers();
+    try {
+      const documents = fakeDocuments();
+      const { handlers, replaceRenderer } = services({ auth: fakeAuth('signedIn'), documents });
+      const result = await handlers['documents:load']();
+      const bytes = result.documents.face!.bytes;
+      const receipt = await handlers['documents:wipe']('button');
+      expect(receipt).toEqual({ reason: 'button', imagesCleared: 2, bytesZeroed: 32, at: 1000 });
+      expect(bytes.every((b) => b === 0)).toBe(true);
+      expect(replaceRenderer).not.toHaveBeenCalled();
+      vi.runAllTimers();
+      expect(replaceRenderer).toHaveBeenCalledOnce();
+      expect(handlers['documents:lastWipe']()).toEqual(receipt);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('wipes on sign-out', async () => {
+    const documents = fakeDocuments();
+    const { handlers } = services({ auth: fakeAuth('signedIn'), documents });
+    const result = await handlers['documents:load']();
+    await handlers['auth:signOut']();
+    expect(result.documents.documentFront!.bytes.every((b) => b === 0)).toBe(true);
+    expect(handlers['documents:lastWipe']()).toMatchObject({
+      reason: 'sign-out',
+      imagesCleared: 2,
+    });
+  });
+});
