@@ -1,0 +1,67 @@
+import type { DemoBackend, Persona } from '../../demo/backend.ts';
+import { loginWithFetch } from '../../demo/test-login.ts';
+import { AuthService } from '../../electron/auth/auth-service.ts';
+import { createDocumentsService } from '../../electron/documents-service.ts';
+import type { Handlers } from '../../electron/ipc-dispatch.ts';
+import { createMainServices, type MainServices } from '../../electron/services.ts';
+import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
+import type { Harness } from './harness.ts';
+
+/**
+ * The real main-side handlers, wired as `electron/main.ts` wires them, against a demo backend.
+ * Only the system browser is stood in for: `openExternal` signs in as the chosen persona through
+ * the provider's real login and consent pages, then follows the redirect to the loopback
+ * listener, as a user's browser would.
+ */
+export interface RealMain {
+  services: MainServices;
+  auth: AuthService;
+  /** The persona the next sign-in uses. */
+  persona: Persona;
+  /** Authorization URLs opened (to assert none reached the renderer). */
+  readonly openedUrls: string[];
+}
+
+export function realMainHandlers(
+  backend: DemoBackend,
+  bridge: { emit: Harness['emit']; replaceRenderer: () => void },
+  initialPersona: Persona = 'full',
+): { handlers: Handlers; main: RealMain } {
+  const openedUrls: string[] = [];
+  const main = { persona: initialPersona, openedUrls } as RealMain;
+  const auth = new AuthService({
+    openExternal: async (url) => {
+      openedUrls.push(url);
+      const callback = await loginWithFetch(url, main.persona);
+      await (await fetch(callback)).text();
+    },
+  });
+  const settings = createSettingsService(
+    memoryBacking({
+      environment: 'custom',
+      issuer: backend.issuer,
+      apiBase: backend.apiBase,
+      clientId: backend.clients.public.clientId,
+      scopes: ['openid', 'eprospera:person.id_verification.read', 'eprospera:person.details.read'],
+      imageHosts: ['127.0.0.1'],
+    }),
+  );
+  const services = createMainServices({
+    settings,
+    auth,
+    documents: createDocumentsService({ auth }),
+    appInfo: {
+      version: '0.1.0',
+      platform: 'linux',
+      contentProtection: false,
+      lockScreenEvents: false,
+      demoMode: true,
+    },
+    demoMode: true,
+    emit: (channel, payload) => void bridge.emit(channel, payload).catch(() => undefined),
+    replaceRenderer: bridge.replaceRenderer,
+  });
+  main.services = services;
+  main.auth = auth;
+  return { handlers: services.handlers, main };
+}
