@@ -127,7 +127,11 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
     ? () => undefined
     : (line: string) => console.log(`[demo-eprospera] ${line}`);
 
-  const specimens = await getSpecimens();
+  // The specimens (cached per process) and the signing key are made while the servers start.
+  const specimensReady = getSpecimens();
+  const keysReady = generateKeyPair('RS256', { extractable: true });
+  specimensReady.catch(() => undefined);
+  keysReady.catch(() => undefined);
   const store = createImageStore();
 
   let appHandler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
@@ -147,6 +151,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
     const imageOrigin = `http://${opts.host}:${imagePort}`;
     const resource = `${issuer}/api`;
     store.setOrigin(imageOrigin);
+    const specimens = await specimensReady;
 
     for (const persona of PERSONAS) {
       const session = PERSONA_PROFILES[persona].session;
@@ -158,7 +163,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
     }
 
     // A fresh RS256 key per start; no key material ever leaves this process.
-    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const { publicKey, privateKey } = await keysReady;
     const signingJwk = {
       ...(await exportJWK(privateKey)),
       kid: `idlens-demo-${Date.now().toString(36)}`,
