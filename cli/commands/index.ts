@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command.ts';
+import { whoami } from './whoami.ts';
+
+/** Every command of the CLI, in --help order. Add new ones here. */
+export const COMMANDS: readonly CliCommand[] = [whoami];
