@@ -26,6 +26,11 @@ export const DEFAULT_MAX_REDIRECTS = 3;
 /** How much of a 403 body is read to tell an expired URL from other refusals. */
 const ERROR_BODY_CAP = 8 * 1024;
 
+// Node's fetch files a PerformanceResourceTiming entry for every request, named with the full URL
+// (for an image: the signed URL) and keeps it in `performance` until cleared — found by the
+// memory audit (test/audit/memory-audit.test.ts). A buffer of size 0 drops each entry at once.
+performance.setResourceTimingBufferSize(0);
+
 export type FetchFn = typeof globalThis.fetch;
 
 export interface DownloadOptions {
