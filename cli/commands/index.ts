@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.ts';
+import { check } from './check.ts';
 import { whoami } from './whoami.ts';
 
 /** Every command of the CLI, in --help order. Add new ones here. */
-export const COMMANDS: readonly CliCommand[] = [whoami];
+export const COMMANDS: readonly CliCommand[] = [whoami, check];
