@@ -61,7 +61,7 @@ export interface LoadDocumentsDeps {
   stallTimeoutMs?: number;
   maxImageBytes?: number;
   maxRedirects?: number;
-  /** A URL this close to expiry is refreshed before downloading (default 10 s). */
+  /** A URL this close to expiry (or past half its lifetime, if shorter) is re-fetched first (default 10 s). */
   expiryMarginMs?: number;
   jpegLimits?: JpegLimits;
   retry?: RetryOptions;
