@@ -78,9 +78,9 @@ export function loginPage(opts: {
 ${error}
 <form method="post" action="${html(opts.action)}" autocomplete="off">
   <label for="login">User name (a persona)</label>
-  <input id="login" name="login" type="text" required autofocus value="${html(opts.login ?? '')}">
+  <input id="login" name="login" type="text" autocomplete="username" required autofocus value="${html(opts.login ?? '')}">
   <label for="password">Password (anything)</label>
-  <input id="password" name="password" type="password">
+  <input id="password" name="password" type="password" autocomplete="current-password">
   <button type="submit">Sign in</button>
 </form>
 <p>The user name picks a persona; any password works.</p>
@@ -93,8 +93,16 @@ export function consentPage(opts: {
   clientId: string;
   persona: string;
   scopes: readonly string[];
+  /** Scopes this persona will not grant, whatever is chosen here. */
+  withheld?: readonly string[];
 }): string {
-  const items = opts.scopes.map((s) => `<li><code>${html(s)}</code></li>`).join('');
+  const items = opts.scopes
+    .map((s) =>
+      opts.withheld?.includes(s)
+        ? `<li><code>${html(s)}</code> — not granted for this persona</li>`
+        : `<li><code>${html(s)}</code></li>`,
+    )
+    .join('');
   return page(
     'Authorize',
     `<h1>Authorize <code>${html(opts.clientId)}</code>?</h1>

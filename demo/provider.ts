@@ -384,7 +384,12 @@ export async function handleInteraction(
     const scopes = (typeof details.params.scope === 'string' ? details.params.scope : '')
       .split(' ')
       .filter(Boolean);
-    sendHtml(res, 200, consentPage({ action: `${base}/confirm`, clientId, persona, scopes }));
+    const withheld = persona === 'noscope' ? [SCOPES.idVerification] : [];
+    sendHtml(
+      res,
+      200,
+      consentPage({ action: `${base}/confirm`, clientId, persona, scopes, withheld }),
+    );
     return;
   }
 

@@ -4,9 +4,12 @@
  * endpoint reference page says.
  */
 import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { handleApi } from '../../demo/api.ts';
 import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 import {
@@ -435,6 +438,68 @@ describe('bearer token checks', () => {
       await quick.close();
     }
     await expect(fetch(`${quick.issuer}/.well-known/openid-configuration`)).rejects.toThrow();
+  });
+});
+
+describe('bearer token checks, one at a time', () => {
+  // The API handler on its own server with a key this test holds, so each check can be broken
+  // alone while the signature stays valid.
+  const issuer = 'https://issuer.test';
+  const resource = 'https://issuer.test/api';
+  let server: Server;
+  let base: string;
+  let key: CryptoKey;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    key = pair.privateKey;
+    server = createServer((req, res) => {
+      void handleApi(req, res, new URL(req.url ?? '/', 'http://x').pathname, {
+        issuer,
+        resource,
+        publicKey: pair.publicKey,
+        documentSigner: () => (kind) => `http://127.0.0.1:1/${kind}`,
+        onIdVerificationCall: () => undefined,
+        log: () => undefined,
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+  });
+
+  async function token(
+    change: { iss?: string; aud?: string; typ?: string; exp?: number; sub?: string } = {},
+  ) {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ scope: ID_SCOPE })
+      .setProtectedHeader({ alg: 'RS256', typ: change.typ ?? 'at+jwt' })
+      .setIssuer(change.iss ?? issuer)
+      .setAudience(change.aud ?? resource)
+      .setSubject(change.sub ?? 'demo-full')
+      .setIssuedAt(now - 60)
+      .setExpirationTime(change.exp ?? now + 300)
+      .sign(key);
+  }
+  const call = async (t: string) => {
+    const res = await fetch(`${base}${IDV_PATH}`, { headers: { authorization: bearer(t) } });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('accepts a token that passes every check', async () => {
+    expect((await call(await token())).status).toBe(200);
+  });
+
+  it.each([
+    ['another audience', { aud: 'https://elsewhere.test/api' }],
+    ['another issuer', { iss: 'https://elsewhere.test' }],
+    ['an ID token type', { typ: 'JWT' }],
+    ['an expired token', { exp: Math.floor(Date.now() / 1000) - 5 }],
+    ['an unknown subject', { sub: 'someone-else' }],
+  ])('refuses %s with 401 invalid_token', async (_label, change) => {
+    expect(await call(await token(change))).toEqual({ status: 401, body: INVALID_TOKEN });
   });
 });
 
