@@ -137,7 +137,10 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       const result = await deps.documents.load({
         apiBase,
         allowLoopbackHttp: deps.demoMode,
-        allowedImageHosts: settings.imageHosts,
+        // The demo image store is on loopback; outside demo mode only S3 and listed hosts.
+        allowedImageHosts: deps.demoMode
+          ? [...(settings.imageHosts ?? []), '127.0.0.1']
+          : settings.imageHosts,
         onProgress: (progress) => deps.emit('documents:progress', progress),
       });
       rendererImages = Object.values(result.documents).filter((d) => d !== null).length;

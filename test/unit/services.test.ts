@@ -105,6 +105,19 @@ describe('main services', () => {
     );
   });
 
+  it('allows the loopback image store only in demo mode', async () => {
+    for (const demoMode of [true, false]) {
+      const documents = fakeDocuments();
+      const load = vi.spyOn(documents, 'load');
+      const { handlers } = services({ auth: fakeAuth('signedIn'), documents, demoMode });
+      await handlers['documents:load']();
+      expect(load.mock.calls[0]![0]).toMatchObject({ allowLoopbackHttp: demoMode });
+      expect(load.mock.calls[0]![0].allowedImageHosts?.includes('127.0.0.1') ?? false).toBe(
+        demoMode,
+      );
+    }
+  });
+
   it('loads documents only when signed in', async () => {
     const { handlers } = services();
     await expect(Promise.resolve().then(() => handlers['documents:load']())).rejects.toMatchObject({
