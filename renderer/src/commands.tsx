@@ -1,0 +1,22 @@
+import { createContext, useContext, useEffect, type ReactNode, type RefObject } from 'react';
+import type { Command } from './shortcuts.ts';
+
+export type CommandHandlers = Partial<Record<Command, () => void>>;
+
+const CommandContext = createContext<RefObject<CommandHandlers> | null>(null);
+
+/** Lets the screen on display answer keyboard commands the app-level key handler matched. */
+export function CommandProvider({ handlers, children }: { handlers: RefObject<CommandHandlers>; children: ReactNode }) {
+  return <CommandContext value={handlers}>{children}</CommandContext>;
+}
+
+export function useCommands(handlers: CommandHandlers): void {
+  const registryRef = useContext(CommandContext);
+  useEffect(() => {
+    if (!registryRef) return;
+    registryRef.current = handlers;
+    return () => {
+      if (registryRef.current === handlers) registryRef.current = {};
+    };
+  });
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { ErrorInfo } from '../../../shared/errors.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { AlertIcon } from './icons.tsx';
+
+/**
+ * An error as a person needs it: what happened and what to do, in their language, with the
+ * stable code for support. Main's own message is shown only as a detail when it adds something
+ * (validation messages name the field that was refused).
+ */
+export function ErrorNotice({
+  error,
+  heading,
+  showDetail = false,
+  children,
+}: {
+  error: ErrorInfo;
+  heading?: string;
+  showDetail?: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  const text = t.errors[error.code];
+  return (
+    <div className="notice notice--error" role="alert" data-error-code={error.code}>
+      <AlertIcon />
+      <div className="notice__content">
+        {heading && <p className="notice__heading">{heading}</p>}
+        <p className="notice__title">{text.title}</p>
+        <p className="notice__action">{text.action}</p>
+        {showDetail && error.message && <p className="notice__detail">{error.message}</p>}
+        <p className="notice__code">{t.signIn.errorCode(error.code)}</p>
+        {children && <div className="notice__buttons">{children}</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useI18n } from '../i18n/index.tsx';
+import { formatBytes, formatDateTime, formatTime } from '../i18n/format.ts';
+import type { WipeState } from '../state/app-state.ts';
+import { AlertIcon, CheckIcon } from './icons.tsx';
+
+/** What a wipe did: how many images, when, why. Shown wherever the person lands afterwards. */
+export function ReceiptCard({ wipe, onDismiss }: { wipe: NonNullable<WipeState>; onDismiss: () => void }) {
+  const { t, lang } = useI18n();
+  if (wipe.status === 'wiping') {
+    return (
+      <section className="receipt receipt--pending" role="status" aria-live="polite">
+        <span className="spinner" aria-hidden="true" />
+        <p>{t.wipe.wiping}</p>
+      </section>
+    );
+  }
+  const { receipt, confirmed } = wipe;
+  const when = formatTime(receipt.at, lang);
+  const full = formatDateTime(receipt.at, lang);
+  return (
+    <section className="receipt" role="status" aria-live="polite" data-testid="wipe-receipt">
+      <div className="receipt__icon">{confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}</div>
+      <div className="receipt__content">
+        <h2 className="receipt__title">{t.wipe.receiptTitle}</h2>
+        <p className="receipt__body" title={full ? `${full.local} · ${full.utc}` : undefined}>
+          {t.wipe.receiptBody(receipt.imagesCleared, when)}
+        </p>
+        <dl className="receipt__facts">
+          <div>
+            <dt>{t.wipe.reasonLabel}</dt>
+            <dd>{t.wipe.reasons[receipt.reason]}</dd>
+          </div>
+        </dl>
+        {receipt.bytesZeroed > 0 && <p className="receipt__note">{t.wipe.bytesZeroed(formatBytes(receipt.bytesZeroed, lang))}</p>}
+        <p className="receipt__note">{confirmed ? t.wipe.replaced : t.wipe.unconfirmed}</p>
+      </div>
+      <button type="button" className="button button--ghost receipt__dismiss" onClick={onDismiss}>
+        {t.wipe.dismiss}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,361 @@
+import { useId, useState, type ReactNode, type SubmitEvent } from 'react';
+import { ENVIRONMENTS, SCOPES, type Environment } from '../../../shared/environments.ts';
+import type { ErrorInfo } from '../../../shared/errors.ts';
+import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { useController } from '../state/context.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
+import { Modal } from './Modal.tsx';
+
+interface Draft {
+  environment: Environment;
+  issuer: string;
+  apiBase: string;
+  clientId: string;
+  redirectPort: string;
+  redirectPath: string;
+  scopes: string;
+  idleMinutes: string;
+  signInTimeoutSeconds: string;
+  language: Language;
+  singleKeyShortcuts: boolean;
+}
+
+type FieldErrors = Partial<Record<keyof Draft, string>>;
+
+function toDraft(settings: Settings): Draft {
+  return {
+    environment: settings.environment,
+    issuer: settings.issuer ?? '',
+    apiBase: settings.apiBase ?? '',
+    clientId: settings.clientId,
+    redirectPort: String(settings.redirectPort),
+    redirectPath: settings.redirectPath,
+    scopes: settings.scopes.join(' '),
+    idleMinutes: String(settings.idleMinutes),
+    signInTimeoutSeconds: String(settings.signInTimeoutSeconds),
+    language: settings.language,
+    singleKeyShortcuts: settings.singleKeyShortcuts,
+  };
+}
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const value = Number(text.trim());
+  return value >= min && value <= max ? value : null;
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sign-in and privacy settings. Values are checked here for quick feedback, but main is the
+ * judge: whatever it refuses comes back as an error and is shown with its explanation.
+ */
+export function SettingsDialog({
+  settings,
+  signedIn,
+  onClose,
+}: {
+  settings: Settings;
+  signedIn: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const controller = useController();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [refused, setRefused] = useState<ErrorInfo | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSaved(false);
+  };
+
+  const scopeList = draft.scopes.split(/\s+/).filter(Boolean);
+  const details = scopeList.includes(SCOPES.details);
+  const toggleDetails = (on: boolean) => {
+    const rest = scopeList.filter((s) => s !== SCOPES.details);
+    set('scopes', (on ? [...rest, SCOPES.details] : rest).join(' '));
+  };
+
+  const buildPatch = (): { patch: SettingsPatch; errors: FieldErrors } => {
+    const fieldErrors: FieldErrors = {};
+    const patch: SettingsPatch = {};
+    const port = wholeNumber(draft.redirectPort, 0, 65535);
+    const idle = wholeNumber(draft.idleMinutes, 1, 240);
+    const timeout = wholeNumber(draft.signInTimeoutSeconds, 10, 3600);
+    if (port === null) fieldErrors.redirectPort = t.settings.wholeNumber(0, 65535);
+    if (idle === null) fieldErrors.idleMinutes = t.settings.wholeNumber(1, 240);
+    if (timeout === null) fieldErrors.signInTimeoutSeconds = t.settings.wholeNumber(10, 3600);
+    if (draft.issuer && !isWebUrl(draft.issuer)) fieldErrors.issuer = t.settings.urlNeeded;
+    if (draft.apiBase && !isWebUrl(draft.apiBase)) fieldErrors.apiBase = t.settings.urlNeeded;
+    if (draft.environment === 'custom' && !draft.issuer) fieldErrors.issuer = t.settings.required;
+    if (!draft.clientId.trim()) fieldErrors.clientId = t.settings.required;
+    if (scopeList.length === 0) fieldErrors.scopes = t.settings.required;
+
+    if (!signedIn) {
+      if (draft.environment !== settings.environment) patch.environment = draft.environment;
+      if (draft.issuer !== (settings.issuer ?? '')) patch.issuer = draft.issuer || undefined;
+      if (draft.apiBase !== (settings.apiBase ?? '')) patch.apiBase = draft.apiBase || undefined;
+      if (draft.clientId.trim() !== settings.clientId) patch.clientId = draft.clientId.trim();
+      if (port !== null && port !== settings.redirectPort) patch.redirectPort = port;
+      if (draft.redirectPath !== settings.redirectPath) patch.redirectPath = draft.redirectPath;
+      if (scopeList.join(' ') !== settings.scopes.join(' ')) patch.scopes = scopeList;
+      if (timeout !== null && timeout !== settings.signInTimeoutSeconds) patch.signInTimeoutSeconds = timeout;
+    }
+    if (idle !== null && idle !== settings.idleMinutes) patch.idleMinutes = idle;
+    if (draft.language !== settings.language) patch.language = draft.language;
+    if (draft.singleKeyShortcuts !== settings.singleKeyShortcuts) patch.singleKeyShortcuts = draft.singleKeyShortcuts;
+    return { patch, errors: fieldErrors };
+  };
+
+  const onSubmit = async (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { patch, errors: fieldErrors } = buildPatch();
+    setErrors(fieldErrors);
+    setRefused(null);
+    if (Object.keys(fieldErrors).length > 0) return;
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    const result = await controller.saveSettings(patch);
+    setSaving(false);
+    if (result.ok) {
+      setDraft(toDraft(result.data));
+      setSaved(true);
+      onClose();
+    } else {
+      setRefused(result.error);
+    }
+  };
+
+  const locked = signedIn;
+
+  return (
+    <Modal
+      title={t.settings.title}
+      onClose={onClose}
+      closeLabel={t.settings.cancel}
+      className="dialog--wide"
+      footer={
+        <>
+          <span className="dialog__status" role="status">
+            {saving ? t.settings.saving : saved ? t.settings.saved : ''}
+          </span>
+          <button type="button" className="button button--ghost" onClick={onClose}>
+            {t.settings.cancel}
+          </button>
+          <button type="submit" form="settings-form" className="button button--primary" disabled={saving}>
+            {t.settings.save}
+          </button>
+        </>
+      }
+    >
+      <form id="settings-form" className="settings" onSubmit={(event) => void onSubmit(event)} noValidate>
+        {refused && <ErrorNotice error={refused} heading={t.settings.notSaved} showDetail />}
+        <fieldset className="settings__group" disabled={locked}>
+          <legend>{t.settings.connection}</legend>
+          {locked && <p className="notice notice--info">{t.settings.lockedWhileSignedIn}</p>}
+          <Field label={t.env.label} error={errors.environment}>
+            {(id, describedBy) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={draft.environment}
+                onChange={(event) => set('environment', event.target.value as Environment)}
+              >
+                {ENVIRONMENTS.map((env) => (
+                  <option key={env} value={env}>
+                    {t.env[env]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t.settings.issuer} help={t.settings.issuerHelp} error={errors.issuer}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                type="url"
+                inputMode="url"
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={errors.issuer ? true : undefined}
+                value={draft.issuer}
+                onChange={(event) => set('issuer', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t.settings.apiBase} help={t.settings.apiBaseHelp} error={errors.apiBase}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                type="url"
+                inputMode="url"
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={errors.apiBase ? true : undefined}
+                value={draft.apiBase}
+                onChange={(event) => set('apiBase', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t.settings.clientId} error={errors.clientId}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={errors.clientId ? true : undefined}
+                value={draft.clientId}
+                onChange={(event) => set('clientId', event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="settings__row">
+            <Field label={t.settings.redirectPort} help={t.settings.redirectPortHelp} error={errors.redirectPort}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  inputMode="numeric"
+                  aria-describedby={describedBy}
+                  aria-invalid={errors.redirectPort ? true : undefined}
+                  value={draft.redirectPort}
+                  onChange={(event) => set('redirectPort', event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t.settings.redirectPath} error={errors.redirectPath}>
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  spellCheck={false}
+                  aria-describedby={describedBy}
+                  value={draft.redirectPath}
+                  onChange={(event) => set('redirectPath', event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <Field label={t.settings.scopes} help={t.settings.scopesHelp} error={errors.scopes}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                aria-invalid={errors.scopes ? true : undefined}
+                value={draft.scopes}
+                onChange={(event) => set('scopes', event.target.value)}
+              />
+            )}
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={details} onChange={(event) => toggleDetails(event.target.checked)} />
+            <span>{t.settings.includeDetails}</span>
+          </label>
+          <Field label={t.settings.signInTimeout} error={errors.signInTimeoutSeconds}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                inputMode="numeric"
+                aria-describedby={describedBy}
+                aria-invalid={errors.signInTimeoutSeconds ? true : undefined}
+                value={draft.signInTimeoutSeconds}
+                onChange={(event) => set('signInTimeoutSeconds', event.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <fieldset className="settings__group">
+          <legend>{t.settings.privacy}</legend>
+          <Field label={t.settings.idleMinutes} error={errors.idleMinutes}>
+            {(id, describedBy) => (
+              <input
+                id={id}
+                inputMode="numeric"
+                aria-describedby={describedBy}
+                aria-invalid={errors.idleMinutes ? true : undefined}
+                value={draft.idleMinutes}
+                onChange={(event) => set('idleMinutes', event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t.settings.language}>
+            {(id, describedBy) => (
+              <select
+                id={id}
+                aria-describedby={describedBy}
+                value={draft.language}
+                onChange={(event) => set('language', event.target.value as Language)}
+              >
+                <option value="system">{t.lang.system}</option>
+                <option value="en">{t.lang.en}</option>
+                <option value="es">{t.lang.es}</option>
+              </select>
+            )}
+          </Field>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.singleKeyShortcuts}
+              onChange={(event) => set('singleKeyShortcuts', event.target.checked)}
+              aria-describedby="single-key-help"
+            />
+            <span>{t.settings.singleKey}</span>
+          </label>
+          <p id="single-key-help" className="field__help">
+            {t.settings.singleKeyHelp}
+          </p>
+        </fieldset>
+      </form>
+    </Modal>
+  );
+}
+
+function Field({
+  label,
+  help,
+  error,
+  children,
+}: {
+  label: string;
+  help?: string;
+  error?: string | undefined;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useId();
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children(id, describedBy)}
+      {help && (
+        <p id={helpId} className="field__help">
+          {help}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

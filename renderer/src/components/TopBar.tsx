@@ -1,0 +1,76 @@
+import type { AppInfo, AuthStatus } from '../../../shared/ipc.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { CaptureNotice } from './CaptureNotice.tsx';
+import { EnvBadge } from './EnvBadge.tsx';
+import { GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
+export function TopBar({
+  auth,
+  info,
+  onHelp,
+  onSettings,
+  onSignOut,
+  onWipe,
+  wipeBusy,
+}: {
+  auth: AuthStatus | null;
+  info: AppInfo | null;
+  onHelp: () => void;
+  onSettings: () => void;
+  onSignOut?: (() => void) | undefined;
+  onWipe?: (() => void) | undefined;
+  wipeBusy?: boolean;
+}) {
+  const { t } = useI18n();
+  const who = auth?.user?.name ?? auth?.user?.email ?? auth?.user?.sub;
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="logo" aria-hidden="true">
+          <span className="logo__mark" />
+        </span>
+        <span className="topbar__name">{t.app.name}</span>
+        {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin} />}
+      </div>
+      <div className="topbar__middle">
+        {auth?.state === 'signedIn' && who && (
+          <span className="topbar__user" title={t.app.signedInAs(who)}>
+            <span className="visually-hidden">{t.app.signedInAs('')}</span>
+            {who}
+          </span>
+        )}
+      </div>
+      <div className="topbar__actions">
+        {info && <CaptureNotice info={info} compact />}
+        <LanguageSwitch />
+        <button type="button" className="tool" onClick={onHelp} aria-label={t.help.open} title={`${t.help.open} (?)`}>
+          <KeyboardIcon />
+        </button>
+        <button type="button" className="tool" onClick={onSettings} aria-label={t.settings.open} title={t.settings.open}>
+          <GearIcon />
+        </button>
+        {onSignOut && (
+          <button type="button" className="button button--ghost" onClick={onSignOut}>
+            <SignOutIcon />
+            <span>{t.signOut}</span>
+          </button>
+        )}
+        {onWipe && (
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={onWipe}
+            disabled={wipeBusy}
+            title={`${t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            data-testid="wipe-button"
+          >
+            <WipeIcon />
+            <span>{t.wipe.button}</span>
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'react';
+import type { DocumentSlot } from '../../../shared/ipc.ts';
+import { Checklist } from '../components/Checklist.tsx';
+import { DocumentCard } from '../components/DocumentCard.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { InfoIcon } from '../components/icons.tsx';
+import { ReceiptCard } from '../components/ReceiptCard.tsx';
+import { RegistryPanel } from '../components/RegistryPanel.tsx';
+import { SessionPanel } from '../components/SessionPanel.tsx';
+import { useCommands } from '../commands.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { SLOTS, type AppState, type LoadedDocuments } from '../state/app-state.ts';
+import { useAppState, useController } from '../state/context.tsx';
+import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
+import { ViewController } from '../viewer/view-controller.ts';
+import { Viewer, ZOOM_STEP } from '../viewer/Viewer.tsx';
+
+const selectDocs = (s: AppState) => s.docs;
+const selectWipe = (s: AppState) => s.wipe;
+
+/** The signed-in screen: not loaded yet, loading, the documents, or why they could not load. */
+export function DocumentsScreen() {
+  const { t } = useI18n();
+  const controller = useController();
+  const docs = useAppState(selectDocs);
+  const wipe = useAppState(selectWipe);
+
+  if (docs.status === 'ready') {
+    return <DocumentsReady docs={docs.docs} />;
+  }
+
+  return (
+    <main id="main" className="docs docs--empty" tabIndex={-1}>
+      <div className="docs__column">
+        {wipe && <ReceiptCard wipe={wipe} onDismiss={() => controller.dismissReceipt()} />}
+        {docs.status === 'idle' && wipe?.status !== 'wiping' && (
+          <section className="empty-state" aria-labelledby="not-loaded-title">
+            <h1 id="not-loaded-title">{t.docs.notLoadedTitle}</h1>
+            <p>{t.docs.notLoadedBody}</p>
+            <button
+              type="button"
+              className="button button--primary button--large"
+              onClick={() => void controller.loadDocuments()}
+              data-testid="load-documents"
+            >
+              {t.docs.load}
+            </button>
+          </section>
+        )}
+        {docs.status === 'loading' && (
+          <section className="loading-state" aria-labelledby="loading-title" aria-busy="true">
+            <h1 id="loading-title" className="loading-state__title">
+              <span className="spinner" aria-hidden="true" />
+              {t.docs.loading}
+            </h1>
+            <div className="strip">
+              {SLOTS.map((slot) => (
+                <DocumentCard
+                  key={slot}
+                  slot={slot}
+                  content={{ kind: 'loading', progress: docs.progress[slot] }}
+                  selected={false}
+                  onSelect={() => undefined}
+                  memory={controller.memory}
+                />
+              ))}
+            </div>
+          </section>
+        )}
+        {docs.status === 'error' && (
+          <section aria-labelledby="load-error-title">
+            <h1 id="load-error-title" className="visually-hidden">
+              {t.docs.loadErrorTitle}
+            </h1>
+            <ErrorNotice error={docs.error} heading={t.docs.loadErrorTitle}>
+              <button type="button" className="button button--primary" onClick={() => void controller.loadDocuments()}>
+                {t.docs.retry}
+              </button>
+              {needsSignIn(docs.error.code) && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void controller.signOut().then(() => controller.signIn())}
+                >
+                  {t.docs.signInAgain}
+                </button>
+              )}
+            </ErrorNotice>
+          </section>
+        )}
+      </div>
+    </main>
+  );
+}
+
+function needsSignIn(code: string): boolean {
+  return ['auth_required', 'missing_token', 'invalid_token', 'missing_scope'].includes(code);
+}
+
+function firstImage(docs: LoadedDocuments): DocumentSlot {
+  return SLOTS.find((slot) => imageOf(docs, slot) !== null) ?? 'documentFront';
+}
+
+function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
+  const { t } = useI18n();
+  const controller = useController();
+  const [view] = useState(() => new ViewController());
+  const [selected, setSelected] = useState<DocumentSlot>(() => firstImage(docs));
+  const [compare, setCompare] = useState<CompareMode>('off');
+
+  useEffect(() => () => view.dispose(), [view]);
+
+  const choose = (slot: DocumentSlot) => {
+    setSelected(slot);
+    setCompare('off');
+    view.resetView();
+  };
+  const chooseCompare = (mode: CompareMode) => {
+    if (!compareAvailable(docs, mode)) return;
+    setCompare(mode);
+    view.resetView();
+  };
+  const shown = SLOTS.filter((slot) => imageOf(docs, slot) !== null);
+  const step = (direction: 1 | -1) => {
+    if (shown.length === 0) return;
+    const index = shown.indexOf(selected);
+    const next = shown[(index + direction + shown.length) % shown.length];
+    if (next) choose(next);
+  };
+
+  useCommands({
+    zoomIn: () => view.zoomBy(ZOOM_STEP),
+    zoomOut: () => view.zoomBy(1 / ZOOM_STEP),
+    fit: () => view.fit(),
+    actual: () => view.zoomToActual(),
+    rotateRight: () => view.rotate(1),
+    rotateLeft: () => view.rotate(-1),
+    loupe: () => view.setLoupe(!view.frame.loupe),
+    invert: () => view.setAdjust({ invert: !view.frame.adjust.invert }),
+    resetAdjust: () => view.resetAdjust(),
+    nextImage: () => step(1),
+    prevImage: () => step(-1),
+    compare: () => chooseCompare(nextCompareMode(docs, compare)),
+  });
+
+  return (
+    <main id="main" className="docs" tabIndex={-1}>
+      <aside className="sidebar" aria-label={t.docs.selfTitle}>
+        <section className="self-view">
+          <h1>{t.docs.selfTitle}</h1>
+          <p>{t.docs.selfBody}</p>
+        </section>
+        <SessionPanel docs={docs} />
+        <RegistryPanel registry={docs.registry} />
+        {docs.verified && <Checklist />}
+      </aside>
+      <div className="workspace">
+        {!docs.verified && (
+          <div className="notice notice--warn" role="status" data-testid="not-verified">
+            <InfoIcon />
+            <div>
+              <p className="notice__title">{t.docs.notVerifiedTitle}</p>
+              <p>{t.docs.notVerifiedBody}</p>
+              <p className="muted">{t.docs.notVerifiedAction}</p>
+            </div>
+          </div>
+        )}
+        <section className="strip" aria-label={t.docs.imagesHeading}>
+          {SLOTS.map((slot) => (
+            <DocumentCard
+              key={slot}
+              slot={slot}
+              content={docs.slots[slot]}
+              selected={compare === 'off' ? selected === slot : false}
+              onSelect={() => choose(slot)}
+              memory={controller.memory}
+            />
+          ))}
+        </section>
+        <Viewer
+          docs={docs}
+          selected={selected}
+          compare={compare}
+          onCompare={chooseCompare}
+          controller={view}
+          memory={controller.memory}
+        />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,147 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { AuthService } from '../../electron/auth/auth-service.ts';
+import { createDocumentsService } from '../../electron/documents-service.ts';
+import { createMainServices } from '../../electron/services.ts';
+import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
+import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
+import { loginWithFetch } from '../../demo/test-login.ts';
+import type { DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+/**
+ * The whole product minus Electron, for the UI suites: the demo backend (OpenID provider, API,
+ * signed-URL image store), the real main-side services (auth, documents, settings) and the built
+ * renderer in Chromium through the test bridge. "The browser" that signs in is `loginWithFetch`,
+ * acting as whichever persona the test chose.
+ */
+export interface UiStack {
+  harness: Harness;
+  backend: DemoBackend;
+  readonly page: Page;
+  /** Who signs in next, and whether the browser step waits for `releaseSignIn()`. */
+  signInAs(persona: Persona, options?: { hold?: boolean; deny?: boolean }): void;
+  releaseSignIn(): Promise<void>;
+  /** Wipe replacements of the renderer that happened (main's forcefully-crash + reload). */
+  readonly replacements: number;
+  close(): Promise<void>;
+}
+
+export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
+
+export async function startUiStack(
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; settings?: Partial<Settings> } = {},
+): Promise<UiStack> {
+  const backend = await startDemoBackend({ quiet: true });
+  const settings = createSettingsService(
+    memoryBacking({
+      environment: 'custom',
+      issuer: backend.issuer,
+      apiBase: backend.apiBase,
+      clientId: backend.clients.public.clientId,
+      imageHosts: ['127.0.0.1'],
+      ...options.settings,
+    }),
+  );
+  const browser: {
+    persona: Persona;
+    hold: boolean;
+    deny: boolean;
+    held: (() => void) | null;
+  } = { persona: 'full', hold: false, deny: false, held: null };
+  const auth = new AuthService({
+    environment: 'custom',
+    openExternal: async (url) => {
+      const who = browser.persona;
+      const refuse = browser.deny;
+      if (browser.hold) {
+        await new Promise<void>((release) => {
+          browser.held = release;
+        });
+      }
+      // The browser answers on its own time, as a person in another window would.
+      void loginWithFetch(url, who, { deny: refuse }).then(async (callback) => {
+        await fetch(callback).then((r) => r.arrayBuffer());
+      });
+    },
+  });
+  const documents = createDocumentsService({ auth });
+  let replacements = 0;
+  const ref: { harness: Harness | null } = { harness: null };
+  const services = createMainServices({
+    settings,
+    auth,
+    documents,
+    demoMode: true,
+    appInfo: { version: '0.1.0', platform: 'linux', contentProtection: false, lockScreenEvents: false, demoMode: true },
+    emit: (channel, payload) => void ref.harness?.emit(channel, payload).catch(() => undefined),
+    replaceRenderer: () => {
+      replacements += 1;
+      void ref.harness?.replaceRenderer();
+    },
+  });
+  const harness = await startHarness({
+    handlers: () => ({
+      ...services.handlers,
+      // Electron's IPC copies a reply while sending it, before main zero-fills its buffers on the
+      // next turn; Playwright serialises later. Copy here, as the IPC reply would.
+      'documents:load': async () => copyImages(await services.handlers['documents:load']()),
+    }),
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+  });
+  ref.harness = harness;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+
+  return {
+    harness,
+    backend,
+    get page() {
+      return harness.page;
+    },
+    get replacements() {
+      return replacements;
+    },
+    signInAs(next, opts = {}) {
+      browser.persona = next;
+      browser.hold = opts.hold ?? false;
+      browser.deny = opts.deny ?? false;
+    },
+    async releaseSignIn() {
+      const release = browser.held;
+      browser.held = null;
+      release?.();
+      await Promise.resolve();
+    },
+    async close() {
+      await services.shutdown().catch(() => undefined);
+      await harness.close();
+      await backend.close();
+    },
+  };
+}
+
+function copyImages(result: DocumentsResult): DocumentsResult {
+  const copy = (image: DocumentImage | null) => (image ? { ...image, bytes: new Uint8Array(image.bytes) } : null);
+  return {
+    ...result,
+    documents: {
+      documentFront: copy(result.documents.documentFront),
+      documentBack: copy(result.documents.documentBack),
+      face: copy(result.documents.face),
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** Waits until the page shows the documents of a completed load. */
+export async function signInAndLoad(stack: UiStack, persona: Persona): Promise<void> {
+  stack.signInAs(persona);
+  await stack.page.getByTestId('sign-in').click();
+  await stack.page.getByTestId('session-panel').waitFor({ timeout: 30_000 });
+}
