@@ -3,6 +3,7 @@
  * `node cli/idlens.ts` on Node ≥ 22.18 / 24). Ctrl-C or SIGTERM cancels a pending sign-in
  * (exit 7); a second Ctrl-C leaves at once.
  */
+import { runAudit } from './audit.ts';
 import { runCli } from './run.ts';
 
 const controller = new AbortController();
@@ -15,13 +16,18 @@ const onSignal = (signal: NodeJS.Signals) => {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+const io = {
+  stdout: (text: string) => process.stdout.write(text),
+  stderr: (text: string) => process.stderr.write(text),
   env: process.env,
   platform: process.platform,
-  signal: controller.signal,
-});
+};
+const argv = process.argv.slice(2);
+// `idlens audit` (the privacy report) needs no sign-in or configuration: it has its own runner.
+const code =
+  argv[0] === 'audit'
+    ? await runAudit(argv.slice(1), io)
+    : await runCli(argv, { ...io, signal: controller.signal });
 
 // Idle keep-alive sockets of fetch would hold the process a few seconds; flush and leave.
 await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

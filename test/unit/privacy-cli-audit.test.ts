@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAudit } from '../../cli/audit.ts';
+import { PrivacyReportSchema } from '../../shared/privacy.ts';
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const d of roots.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xdb]), Buffer.alloc(100, 3)]);
+const JPEG_SHA = createHash('sha256').update(JPEG).digest('hex');
+
+/** A home whose idlens userData holds only the settings file, and an empty temp folder. */
+function home() {
+  const root = mkdtempSync(join(tmpdir(), 'idlens-test-cli-audit-'));
+  roots.push(root);
+  const userData = join(root, 'config', 'idlens');
+  mkdirSync(userData, { recursive: true });
+  writeFileSync(join(userData, 'settings.json'), '{"environment":"demo"}');
+  const tmp = join(root, 'tmp');
+  mkdirSync(tmp);
+  return { root, userData, tmp };
+}
+
+async function audit(argv: string[], h: ReturnType<typeof home>) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAudit(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env: { XDG_CONFIG_HOME: join(h.root, 'config') },
+    platform: 'linux',
+    homedir: h.root,
+    tmpdir: h.tmp,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('idlens audit', () => {
+  it('exits 0 and prints a per-file verdict when only the settings file is left', async () => {
+    const h = home();
+    const run = await audit([], h);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/CLEAN .*settings\.json {2}— kept on purpose/);
+    expect(run.stdout).toMatch(/Overall: CLEAN/);
+    expect(run.stderr).toBe('');
+  });
+
+  it('exits 8 and names the file when a session folder holds an image', async () => {
+    const h = home();
+    const session = join(h.tmp, 'idlens-session-x1');
+    mkdirSync(join(session, 'blob_storage'), { recursive: true });
+    writeFileSync(join(session, 'blob_storage', 'b1'), JPEG);
+    const run = await audit(['--hash', JPEG_SHA.toUpperCase()], h);
+    expect(run.code).toBe(8);
+    expect(run.stdout).toMatch(/SENSITIVE .*blob_storage\/b1 {2}\[jpeg×1, document-file×1\]/);
+    expect(run.stdout).toMatch(/chromium-blob-storage: /);
+  });
+
+  it('--json prints the report as one object that parses against the IPC schema', async () => {
+    const h = home();
+    writeFileSync(
+      join(h.userData, 'leak.txt'),
+      `token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJmdWxsIn0.sig`,
+    );
+    const run = await audit(['--json'], h);
+    expect(run.code).toBe(8);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]!) as {
+      ok: boolean;
+      verdict: string;
+      exitCode: number;
+      report: unknown;
+    };
+    expect(out).toMatchObject({ ok: false, verdict: 'sensitive', exitCode: 8 });
+    const report = PrivacyReportSchema.parse(out.report);
+    expect(report.entries.find((e) => e.relativePath === 'leak.txt')?.findings).toEqual([
+      { kind: 'jwt', count: 1, firstOffset: 6 },
+    ]);
+  });
+
+  it('--user-data and --tmp point it elsewhere', async () => {
+    const h = home();
+    const other = join(h.root, 'elsewhere');
+    mkdirSync(other);
+    writeFileSync(join(other, 'Cache'), JPEG);
+    const run = await audit(['--user-data', other, '--tmp', join(h.root, 'none')], h);
+    expect(run.code).toBe(8);
+    expect(run.stdout).toContain(join(other, 'Cache'));
+    expect(run.stdout).not.toContain(h.userData);
+  });
+
+  it('exits 2 on bad usage, without running', async () => {
+    const h = home();
+    for (const argv of [['--hash', 'abc'], ['--nope'], ['extra'], ['--lang', 'fr'], ['--tmp']]) {
+      const run = await audit(argv, h);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.stderr).toMatch(/\(bad_argument\)/);
+      expect(run.stdout).toBe('');
+    }
+    const json = await audit(['--json', '--hash', 'abc'], h);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      error: { code: 'bad_argument' },
+    });
+  });
+
+  it('--help prints the usage with the exit codes', async () => {
+    const run = await audit(['--help'], home());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /0 clean, 8 sensitive data found, 9 some files could not be read, 2 usage/,
+    );
+  });
+});
