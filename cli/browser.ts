@@ -23,7 +23,12 @@ function assertPlainUrl(url: string): void {
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)');
   // URL serialization percent-encodes these; a raw one means the string was not a serialized URL.
-  if (/[\s"'<>`^|\\\x00-\x1F\x7F]/.test(url)) throw new Error('unexpected characters');
+  let control = false;
+  for (let i = 0; i < url.length; i++) {
+    const unit = url.charCodeAt(i);
+    if (unit < 0x20 || unit === 0x7f) control = true;
+  }
+  if (control || /[\s"'<>`^|\\]/.test(url)) throw new Error('unexpected characters');
 }
 
 export function openerFor(
@@ -57,7 +62,9 @@ export interface OpenBrowserDeps {
 
 /** Prints the URL, then starts the browser without waiting for it. Never throws. */
 export async function openInBrowser(url: string, deps: OpenBrowserDeps): Promise<void> {
-  deps.stderr(`Sign in with your browser. If it does not open, visit this address:\n\n  ${url}\n\n`);
+  deps.stderr(
+    `Sign in with your browser. If it does not open, visit this address:\n\n  ${url}\n\n`,
+  );
   let opener: OpenerCommand;
   try {
     opener = openerFor(url, deps.env, deps.platform);

@@ -54,5 +54,5 @@ export interface CliCommand<Schema extends z.ZodType = z.ZodType> {
 
 /** Keeps the schema's type when listing commands of different flag types together. */
 export function defineCommand<Schema extends z.ZodType>(command: CliCommand<Schema>): CliCommand {
-  return command as unknown as CliCommand;
+  return command;
 }

@@ -200,7 +200,9 @@ export function parseCommandLine(
       throw usageError(`Unknown option ${culprit ? flagName(culprit) : ''}. See idlens --help.`);
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw usageError('An option is missing its value, or a switch was given a value. See idlens --help.');
+      throw usageError(
+        'An option is missing its value, or a switch was given a value. See idlens --help.',
+      );
     }
     throw usageError('The command line could not be read. See idlens --help.');
   }
@@ -237,21 +239,35 @@ export function resolveConfig(
   let apiBase: string;
   if (environment === 'custom') {
     if (!flags.issuer) throw usageError('--env custom needs --issuer URL.');
-    issuer = checkServerUrl(flags.issuer, insecure, 'The issuer (--issuer)').href.replace(/\/$/, '');
+    issuer = checkServerUrl(flags.issuer, insecure, 'The issuer (--issuer)').href.replace(
+      /\/$/,
+      '',
+    );
     apiBase = flags.apiBase
       ? checkServerUrl(flags.apiBase, insecure, 'The API base (--api-base)').href.replace(/\/$/, '')
       : new URL(issuer).origin;
   } else {
     if (flags.issuer || flags.apiBase) {
-      throw usageError('--issuer and --api-base belong to --env custom; the other environments are preset.');
+      throw usageError(
+        '--issuer and --api-base belong to --env custom; the other environments are preset.',
+      );
     }
     const preset = ENVIRONMENT_PRESETS[environment];
-    issuer = checkServerUrl(preset.issuer, insecure, `The ${environment} issuer`).href.replace(/\/$/, '');
-    apiBase = checkServerUrl(preset.apiBase, insecure, `The ${environment} API`).href.replace(/\/$/, '');
+    issuer = checkServerUrl(preset.issuer, insecure, `The ${environment} issuer`).href.replace(
+      /\/$/,
+      '',
+    );
+    apiBase = checkServerUrl(preset.apiBase, insecure, `The ${environment} API`).href.replace(
+      /\/$/,
+      '',
+    );
   }
 
   const fromEnv = env.IDLENS_CLIENT_ID?.trim();
-  const clientId = flags.clientId ?? (fromEnv ? fromEnv : undefined) ?? (environment === 'demo' ? DEMO_CLIENTS.public : undefined);
+  const clientId =
+    flags.clientId ??
+    (fromEnv ? fromEnv : undefined) ??
+    (environment === 'demo' ? DEMO_CLIENTS.public : undefined);
   if (!clientId) {
     throw new IdlensError(
       'config_invalid',
@@ -259,7 +275,10 @@ export function resolveConfig(
     );
   }
   if (!/^[\x21-\x7E]{1,200}$/.test(clientId)) {
-    throw new IdlensError('config_invalid', 'IDLENS_CLIENT_ID must be printable ASCII without spaces.');
+    throw new IdlensError(
+      'config_invalid',
+      'IDLENS_CLIENT_ID must be printable ASCII without spaces.',
+    );
   }
   const secret = env.IDLENS_CLIENT_SECRET;
 

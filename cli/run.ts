@@ -51,7 +51,7 @@ export async function runCli(
 ): Promise<number> {
   let json = argv.includes('--json');
   let auth: AuthService | undefined;
-  let signedIn = false;
+  const session = { signedIn: false };
   try {
     const allFlags: Record<string, FlagSpec> = {};
     for (const c of commands) Object.assign(allFlags, c.flags ?? {});
@@ -104,7 +104,7 @@ export async function runCli(
     });
     auth = service;
 
-    let session: Promise<{ auth: AuthService; status: AuthStatus }> | undefined;
+    let signingIn: Promise<{ auth: AuthService; status: AuthStatus }> | undefined;
     const ctx: CommandContext<unknown> = {
       config,
       flags,
@@ -117,7 +117,7 @@ export async function runCli(
         else io.stdout(`${text.join('\n')}\n`);
       },
       signIn() {
-        session ??= (async () => {
+        signingIn ??= (async () => {
           if (signal.aborted) throw new IdlensError('auth_cancelled', 'The sign-in was cancelled.');
           const onAbort = () => service.cancel();
           signal.addEventListener('abort', onAbort, { once: true });
@@ -133,13 +133,13 @@ export async function runCli(
               timeoutMs: config.timeoutMs,
               allowInsecureLoopback: config.allowInsecureLoopback,
             });
-            signedIn = true;
+            session.signedIn = true;
             return { auth: service, status };
           } finally {
             signal.removeEventListener('abort', onAbort);
           }
         })();
-        return session;
+        return signingIn;
       },
     };
     return await command.run(ctx);
@@ -150,11 +150,13 @@ export async function runCli(
     if (json) io.stdout(`${JSON.stringify({ ok: false, error: info, exitCode })}\n`);
     return exitCode;
   } finally {
-    if (auth && signedIn) {
+    if (auth && session.signedIn) {
       // The tokens die with the process anyway; revoking the refresh token ends the grant too.
       const result = await auth.signOut();
       if (result.revocation === 'failed') {
-        io.stderr(`idlens: the refresh token could not be revoked (${result.revocationError ?? 'unknown'})\n`);
+        io.stderr(
+          `idlens: the refresh token could not be revoked (${result.revocationError ?? 'unknown'})\n`,
+        );
       }
     }
   }

@@ -40,7 +40,11 @@ export const SignInConfigSchema = z.object({
   resource: z.url().optional(),
   redirectPort: z.int().min(0).max(65535).optional(),
   redirectPath: RedirectPathSchema.optional(),
-  timeoutMs: z.int().min(1).max(24 * 3600_000).optional(),
+  timeoutMs: z
+    .int()
+    .min(1)
+    .max(24 * 3600_000)
+    .optional(),
   allowInsecureLoopback: z.boolean().optional(),
 });
 
@@ -67,7 +71,7 @@ export interface SignInConfig {
 export interface AuthServiceDeps {
   /** Opens the URL in the user's browser (Electron: shell.openExternal; CLI: $BROWSER). */
   openExternal(url: string): Promise<void>;
-  now?(): number;
+  now?: () => number;
   /** Event lines: never a token, code, verifier, secret or a URL with a query. */
   log?: (line: string) => void;
   /** Environment shown while signed out, before any sign-in. Default 'demo'. */
@@ -125,7 +129,7 @@ export class AuthService {
 
   constructor(deps: AuthServiceDeps) {
     this.#deps = deps;
-    this.#now = deps.now ? () => deps.now!() : Date.now;
+    this.#now = deps.now ?? Date.now;
     this.#log = deps.log ?? (() => {});
     this.#environment = deps.environment ?? 'demo';
   }
@@ -222,9 +226,11 @@ export class AuthService {
     this.#emit();
     this.#log(`auth: sign-in started (${config.environment})`);
 
-    const aborted = () => {
+    /** Throws the abort reason once this attempt was cancelled or superseded. */
+    const stopIfAborted = (): void => {
+      if (!signal.aborted) return;
       const reason: unknown = signal.reason;
-      return reason instanceof IdlensError
+      throw reason instanceof IdlensError
         ? reason
         : new IdlensError('auth_cancelled', 'The sign-in was cancelled.');
     };
@@ -237,7 +243,7 @@ export class AuthService {
         clientSecret: config.clientSecret,
         allowInsecureLoopback: config.allowInsecureLoopback,
       });
-      if (signal.aborted) throw aborted();
+      stopIfAborted();
       this.#log('auth: provider metadata loaded');
 
       const checks = newAuthorizationChecks(scopes);
@@ -255,7 +261,7 @@ export class AuthService {
         scopes,
         resource: config.resource,
       });
-      if (signal.aborted) throw aborted();
+      stopIfAborted();
 
       this.#log('auth: opening the system browser');
       try {
@@ -265,14 +271,14 @@ export class AuthService {
       }
 
       const callbackUrl = await listener.callback;
-      if (signal.aborted) throw aborted();
+      stopIfAborted();
 
       const grant = await exchangeCode(oauth, callbackUrl, checks, {
         redirectUri: listener.redirectUri,
         scopes,
         resource: config.resource,
       });
-      if (signal.aborted) throw aborted();
+      stopIfAborted();
 
       const previous = this.#session;
       const vault: TokenVault = new TokenVault({

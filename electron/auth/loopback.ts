@@ -38,7 +38,11 @@ const LoopbackOptionsSchema = z.object({
   expectedState: z.string().min(16).max(512),
   port: z.int().min(0).max(65535).default(0),
   path: RedirectPathSchema.default(DEFAULT_REDIRECT_PATH),
-  timeoutMs: z.int().positive().max(24 * 3600_000).default(DEFAULT_SIGN_IN_TIMEOUT_MS),
+  timeoutMs: z
+    .int()
+    .positive()
+    .max(24 * 3600_000)
+    .default(DEFAULT_SIGN_IN_TIMEOUT_MS),
 });
 
 export interface LoopbackOptions {
@@ -162,7 +166,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       rejectCallback(new IdlensError('auth_timeout', 'The sign-in was not completed in time.')),
     );
   }, timeoutMs);
-  timeoutTimer.unref?.();
+  timeoutTimer.unref();
 
   const onAbort = () => {
     if (signal) finish(() => rejectCallback(abortReason(signal)));
@@ -184,7 +188,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     server.close();
     if (linger) {
       lingerTimer = setTimeout(() => server.closeAllConnections(), LINGER_MS);
-      lingerTimer.unref?.();
+      lingerTimer.unref();
     } else {
       server.closeAllConnections();
     }
@@ -253,7 +257,10 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
           rejectCallback(
             serverSide
               ? new IdlensError('server_error', 'e-Próspera reported an error during sign-in.')
-              : new IdlensError('auth_denied', 'The sign-in was denied or cancelled at the provider.'),
+              : new IdlensError(
+                  'auth_denied',
+                  'The sign-in was denied or cancelled at the provider.',
+                ),
           ),
         true,
       );
@@ -283,9 +290,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     callback,
     closed,
     async close() {
-      finish(() =>
-        rejectCallback(new IdlensError('auth_cancelled', 'The sign-in was cancelled.')),
-      );
+      finish(() => rejectCallback(new IdlensError('auth_cancelled', 'The sign-in was cancelled.')));
       server.closeAllConnections();
       await closed;
     },

@@ -86,6 +86,8 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
   let config: client.Configuration;
   try {
     config = await client.discovery(issuer, settings.clientId, undefined, auth, {
+      // http passed checkServerUrl: a loopback host in insecure-loopback mode (demo, tests).
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out
       execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
       timeout: HTTP_TIMEOUT_SECONDS,
     });
@@ -251,7 +253,10 @@ export async function exchangeCode(
   derived.search = '';
   derived.hash = '';
   if (derived.href !== new URL(options.redirectUri).href) {
-    throw new IdlensError('auth_state_mismatch', 'The sign-in response arrived at an unexpected address.');
+    throw new IdlensError(
+      'auth_state_mismatch',
+      'The sign-in response arrived at an unexpected address.',
+    );
   }
   const params: Record<string, string> = {};
   if (options.resource) params.resource = options.resource;
@@ -381,12 +386,21 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
     const status = err.status;
     const cause: SafeCause = { source: 'openid-client', name: err.name, oauthError, status };
     if (phase === 'discovery') {
-      return fail('auth_discovery_failed', "The provider's discovery document could not be read.", cause);
+      return fail(
+        'auth_discovery_failed',
+        "The provider's discovery document could not be read.",
+        cause,
+      );
     }
-    if (oauthError === 'server_error' || oauthError === 'temporarily_unavailable' || status >= 500) {
+    if (
+      oauthError === 'server_error' ||
+      oauthError === 'temporarily_unavailable' ||
+      status >= 500
+    ) {
       return fail('server_error', 'The identity provider failed to answer.', cause);
     }
-    if (status === 429) return fail('rate_limited', 'The identity provider asks to slow down.', cause);
+    if (status === 429)
+      return fail('rate_limited', 'The identity provider asks to slow down.', cause);
     if (phase === 'refresh') {
       return fail('auth_token_rejected', 'The provider no longer accepts this session.', cause);
     }
@@ -418,11 +432,18 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
         : undefined;
     const cause: SafeCause = { source: 'openid-client', name: err.name, libraryCode };
 
-    if (libraryCode === 'OAUTH_HTTP_REQUEST_FORBIDDEN' || libraryCode === 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN') {
+    if (
+      libraryCode === 'OAUTH_HTTP_REQUEST_FORBIDDEN' ||
+      libraryCode === 'OAUTH_REQUEST_PROTOCOL_FORBIDDEN'
+    ) {
       return fail('insecure_url', 'The provider advertised an address that is not https.', cause);
     }
     if (phase === 'discovery') {
-      return fail('auth_discovery_failed', "The provider's discovery document could not be used.", cause);
+      return fail(
+        'auth_discovery_failed',
+        "The provider's discovery document could not be used.",
+        cause,
+      );
     }
     if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"iss"')) {
       return fail(
@@ -432,7 +453,11 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
       );
     }
     if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"state"')) {
-      return fail('auth_state_mismatch', 'The sign-in response does not match this sign-in.', cause);
+      return fail(
+        'auth_state_mismatch',
+        'The sign-in response does not match this sign-in.',
+        cause,
+      );
     }
     if (libraryCode === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'nonce') {
       return fail(
@@ -444,18 +469,20 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
     if (libraryCode === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && claim === 'iss') {
       return fail('auth_iss_mismatch', 'The ID token names a different issuer.', cause);
     }
-    if (libraryCode === 'OAUTH_RESPONSE_IS_NOT_CONFORM' || libraryCode === 'OAUTH_RESPONSE_IS_NOT_JSON') {
+    if (
+      libraryCode === 'OAUTH_RESPONSE_IS_NOT_CONFORM' ||
+      libraryCode === 'OAUTH_RESPONSE_IS_NOT_JSON'
+    ) {
       const status = inner instanceof Response ? inner.status : undefined;
       if (status !== undefined && status >= 500) {
-        return fail('server_error', 'The identity provider failed to answer.', { ...cause, status });
+        return fail('server_error', 'The identity provider failed to answer.', {
+          ...cause,
+          status,
+        });
       }
       return fail('malformed_body', 'The identity provider answered in an unexpected way.', cause);
     }
-    return fail(
-      'auth_token_rejected',
-      "The provider's token response failed validation.",
-      cause,
-    );
+    return fail('auth_token_rejected', "The provider's token response failed validation.", cause);
   }
 
   if (phase === 'discovery') {

@@ -70,7 +70,10 @@ const PAGES: Record<PageKind, PageText> = {
   },
   notFound: {
     status: 404,
-    en: { title: 'Not found', body: 'idlens is waiting for a sign-in response at another address.' },
+    en: {
+      title: 'Not found',
+      body: 'idlens is waiting for a sign-in response at another address.',
+    },
     es: {
       title: 'No encontrado',
       body: 'idlens espera la respuesta del inicio de sesión en otra dirección.',

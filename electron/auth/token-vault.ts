@@ -142,9 +142,14 @@ export class TokenVault {
         throw new IdlensError('auth_required', 'The session expired. Sign in again.');
       }
     }
-    const token = this.#accessToken;
+    // A refresh may have cleared the vault meanwhile.
+    const token = this.#currentAccessToken();
     if (token === undefined) throw new IdlensError('auth_required', 'Sign in to continue.');
     return token;
+  }
+
+  #currentAccessToken(): string | undefined {
+    return this.#accessToken;
   }
 
   /**

@@ -18,15 +18,16 @@ import { codeOf, probe, waitFor } from './auth-helpers.ts';
 
 const CHROMIUM = process.env.IDLENS_CHROMIUM ?? '/usr/bin/chromium';
 
-let backend: DemoBackend;
-let browser: Browser;
-let context: BrowserContext;
-let root: string;
+let backend: DemoBackend | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let root: string | undefined;
 const consoleErrors: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set IDLENS_CHROMIUM)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (set IDLENS_CHROMIUM)`);
   backend = await startDemoBackend({ quiet: true });
   root = mkdtempSync(join(tmpdir(), 'idlens-auth-chromium-'));
   browser = await chromium.launch({
@@ -54,11 +55,13 @@ beforeAll(async () => {
 /** A fresh profile per test, like a private window: no provider session carried over. */
 async function freshContext(): Promise<void> {
   await context?.close();
-  context = await browser.newContext();
-  context.on('console', (m) => {
+  if (!browser) throw new Error('no browser');
+  const fresh = await browser.newContext();
+  fresh.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  context.on('request', (r) => requests.push(r.url()));
+  fresh.on('request', (r) => requests.push(r.url()));
+  context = fresh;
 }
 
 afterAll(async () => {
@@ -69,6 +72,7 @@ afterAll(async () => {
 });
 
 function config(): SignInConfig {
+  if (!backend) throw new Error('no backend');
   return {
     environment: 'demo',
     issuer: backend.issuer,
@@ -81,6 +85,7 @@ function config(): SignInConfig {
 /** shell.openExternal's stand-in: a new tab of the running browser. */
 function chromiumOpener(pages: Page[]) {
   return async (url: string) => {
+    if (!context) throw new Error('no browser context');
     const page = await context.newPage();
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     pages.push(page);

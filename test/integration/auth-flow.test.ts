@@ -17,6 +17,7 @@ import {
 import { startLoopbackListener } from '../../electron/auth/loopback.ts';
 import {
   codeOf,
+  errorCode,
   fakeBrowser,
   installFetchRecorder,
   probe,
@@ -32,7 +33,7 @@ import type { FakeBrowser, FetchRecorder } from './auth-helpers.ts';
  */
 
 let backend: DemoBackend;
-let recorder: FetchRecorder;
+let recorder: FetchRecorder | undefined;
 const logLines: string[] = [];
 const errorsSeen: unknown[] = [];
 const statusesSeen: AuthStatus[] = [];
@@ -68,7 +69,7 @@ async function failingSignIn(auth: AuthService, config: SignInConfig): Promise<s
     return 'resolved';
   } catch (err) {
     errorsSeen.push(err);
-    return codeOf(Promise.reject(err));
+    return errorCode(err);
   }
 }
 
@@ -100,6 +101,12 @@ beforeAll(async () => {
   recorder = installFetchRecorder();
 });
 
+/** The fetch recorder installed for this file. */
+function rec(): FetchRecorder {
+  if (!recorder) throw new Error('recorder not installed');
+  return recorder;
+}
+
 afterEach(async () => {
   for (const auth of services.splice(0)) {
     auth.cancel();
@@ -109,7 +116,7 @@ afterEach(async () => {
 
 afterAll(async () => {
   recorder?.restore();
-  await backend?.close();
+  await backend.close();
 });
 
 describe('sign-in against the demo provider', () => {
@@ -143,7 +150,9 @@ describe('sign-in against the demo provider', () => {
     expect(await callApi(await auth.getAccessToken())).toBe(200);
 
     // The token request sent the verifier and no client secret (public client).
-    const call = recorder.tokenCalls.findLast((c) => c.params.get('grant_type') === 'authorization_code')!;
+    const call = rec().tokenCalls.findLast(
+      (c) => c.params.get('grant_type') === 'authorization_code',
+    )!;
     expect(call.params.get('code_verifier')).toMatch(/^[A-Za-z0-9_-]{43,128}$/);
     expect(call.params.get('client_secret')).toBeNull();
     expect(call.authorization).toBeNull();
@@ -170,7 +179,9 @@ describe('sign-in against the demo provider', () => {
       }),
     );
     expect(status.state).toBe('signedIn');
-    const call = recorder.tokenCalls.findLast((c) => c.params.get('grant_type') === 'authorization_code')!;
+    const call = rec().tokenCalls.findLast(
+      (c) => c.params.get('grant_type') === 'authorization_code',
+    )!;
     expect(call.authorization).toMatch(/^Basic /);
     expect(call.params.get('client_secret')).toBeNull();
     expect(call.params.get('client_id')).toBeNull();
@@ -180,7 +191,10 @@ describe('sign-in against the demo provider', () => {
     const auth = service(fakeBrowser('full'));
     const code = await failingSignIn(
       auth,
-      publicConfig({ clientId: backend.clients.confidential.clientId, clientSecret: 'wrong-secret-value' }),
+      publicConfig({
+        clientId: backend.clients.confidential.clientId,
+        clientSecret: 'wrong-secret-value',
+      }),
     );
     expect(code).toBe('auth_token_rejected');
     expect(auth.status().state).toBe('signedOut');
@@ -197,7 +211,9 @@ describe('sign-in against the demo provider', () => {
     });
     if (!free) {
       // Something else holds the port on this machine: the clear error is what a user would get.
-      console.warn(`port ${DEMO_PORTS.fixedRedirect} is in use; checked the port-in-use path instead`);
+      console.warn(
+        `port ${DEMO_PORTS.fixedRedirect} is in use; checked the port-in-use path instead`,
+      );
       expect(await failingSignIn(auth, config)).toBe('auth_port_in_use');
       return;
     }
@@ -230,18 +246,20 @@ describe('sign-in against the demo provider', () => {
 
 describe('hostile and broken responses', () => {
   it('a callback with a wrong `iss` is refused before any token request (auth_iss_mismatch)', async () => {
-    const before = recorder.tokenCalls.length;
+    const before = rec().tokenCalls.length;
     const auth = service(
       fakeBrowser('full', {
         editCallbackUrl: (u) => u.searchParams.set('iss', 'http://127.0.0.1:1'),
       }),
     );
     expect(await failingSignIn(auth, publicConfig())).toBe('auth_iss_mismatch');
-    expect(recorder.tokenCalls.length).toBe(before);
+    expect(rec().tokenCalls.length).toBe(before);
   });
 
   it('a callback without `iss` from a provider that promises it is refused (mix-up defence)', async () => {
-    const auth = service(fakeBrowser('full', { editCallbackUrl: (u) => u.searchParams.delete('iss') }));
+    const auth = service(
+      fakeBrowser('full', { editCallbackUrl: (u) => u.searchParams.delete('iss') }),
+    );
     expect(await failingSignIn(auth, publicConfig())).toBe('auth_iss_mismatch');
   });
 
@@ -337,12 +355,17 @@ describe('hostile and broken responses', () => {
     const scopes = [SCOPES.openid];
     const checks = newAuthorizationChecks(scopes);
     const redirectUri = 'http://127.0.0.1:5999/callback';
-    const before = recorder.tokenCalls.length;
+    const before = rec().tokenCalls.length;
     const iss = encodeURIComponent(backend.issuer);
-    const forged = exchangeCode(oc, `${redirectUri}?code=abc&state=forged-state&iss=${iss}`, checks, {
-      redirectUri,
-      scopes,
-    });
+    const forged = exchangeCode(
+      oc,
+      `${redirectUri}?code=abc&state=forged-state&iss=${iss}`,
+      checks,
+      {
+        redirectUri,
+        scopes,
+      },
+    );
     forged.catch((e: unknown) => errorsSeen.push(e));
     expect(await codeOf(forged)).toBe('auth_state_mismatch');
     const elsewhere = exchangeCode(
@@ -352,7 +375,7 @@ describe('hostile and broken responses', () => {
       { redirectUri, scopes },
     );
     expect(await codeOf(elsewhere)).toBe('auth_state_mismatch');
-    expect(recorder.tokenCalls.length).toBe(before);
+    expect(rec().tokenCalls.length).toBe(before);
   });
 
   it('an expired authorization code is rejected (auth_token_rejected)', async () => {
@@ -375,7 +398,10 @@ describe('hostile and broken responses', () => {
     // the provider runs) two minutes ahead before the exchange.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 120_000 });
     try {
-      const late = exchangeCode(oc, received, checks, { redirectUri: listener.redirectUri, scopes });
+      const late = exchangeCode(oc, received, checks, {
+        redirectUri: listener.redirectUri,
+        scopes,
+      });
       late.catch((e: unknown) => errorsSeen.push(e));
       expect(await codeOf(late)).toBe('auth_token_rejected');
     } finally {
@@ -401,9 +427,9 @@ describe('hostile and broken responses', () => {
     expect(await failingSignIn(auth, publicConfig({ issuer: 'http://127.0.0.1:9' }))).toBe(
       'network_error',
     );
-    expect(
-      await failingSignIn(auth, publicConfig({ issuer: `${backend.imageOrigin}` })),
-    ).toBe('auth_discovery_failed');
+    expect(await failingSignIn(auth, publicConfig({ issuer: backend.imageOrigin }))).toBe(
+      'auth_discovery_failed',
+    );
   });
 });
 
@@ -443,7 +469,10 @@ describe('concurrency, cancel and timeout', () => {
     auth.cancel();
     expect(await codeOf(pending)).toBe('auth_cancelled');
     expect(await probe(redirectPortOf(browser.opened[0]!))).toBe('ECONNREFUSED');
-    expect(auth.status()).toMatchObject({ state: 'signedOut', lastError: { code: 'auth_cancelled' } });
+    expect(auth.status()).toMatchObject({
+      state: 'signedOut',
+      lastError: { code: 'auth_cancelled' },
+    });
   });
 
   it('a sign-in nobody finishes times out with auth_timeout', async () => {
@@ -457,9 +486,9 @@ describe('concurrency, cancel and timeout', () => {
     let port = 0;
     const auth = service({
       ...fakeBrowser(null),
-      openExternal: async (url) => {
+      openExternal: (url) => {
         port = redirectPortOf(url);
-        throw new Error('no browser here');
+        return Promise.reject(new Error('no browser here'));
       },
     });
     expect(await failingSignIn(auth, publicConfig())).toBe('auth_browser_failed');
@@ -472,26 +501,31 @@ describe('refresh and sign-out', () => {
     const auth = service(fakeBrowser('full'));
     await auth.signIn(publicConfig({ scopes: OFFLINE_SCOPES }));
     expect(auth.grantedScopes()).toContain(SCOPES.offline);
-    const issued = recorder.issuedRefreshTokens.length;
-    const firstRefresh = recorder.issuedRefreshTokens[issued - 1]!;
+    const issued = rec().issuedRefreshTokens.length;
+    const firstRefresh = rec().issuedRefreshTokens[issued - 1]!;
     const firstAccess = await auth.getAccessToken();
 
     expect(await auth.refreshAccessToken()).toBe(true);
-    const secondRefresh = recorder.issuedRefreshTokens[issued]!;
+    const secondRefresh = rec().issuedRefreshTokens[issued]!;
     expect(secondRefresh).toBeDefined();
     expect(secondRefresh).not.toBe(firstRefresh);
     const secondAccess = await auth.getAccessToken();
     expect(secondAccess).not.toBe(firstAccess);
     expect(await callApi(secondAccess)).toBe(200);
     // The refresh request carried the first token, and only that one.
-    const refreshCall = recorder.tokenCalls.findLast((c) => c.params.get('grant_type') === 'refresh_token')!;
+    const refreshCall = rec().tokenCalls.findLast(
+      (c) => c.params.get('grant_type') === 'refresh_token',
+    )!;
     expect(refreshCall.params.get('refresh_token')).toBe(firstRefresh);
 
     // Someone replays the old refresh token: the provider refuses it and revokes the family.
     expect(await rawRefresh(firstRefresh)).toEqual({ status: 400, error: 'invalid_grant' });
     // Our next refresh is then refused too: the session ends and asks for sign-in.
     expect(await auth.refreshAccessToken()).toBe(false);
-    expect(auth.status()).toMatchObject({ state: 'signedOut', lastError: { code: 'auth_required' } });
+    expect(auth.status()).toMatchObject({
+      state: 'signedOut',
+      lastError: { code: 'auth_required' },
+    });
     expect(await codeOf(auth.getAccessToken())).toBe('auth_required');
   });
 
@@ -499,9 +533,7 @@ describe('refresh and sign-out', () => {
     const shortBackend = await startDemoBackend({ accessTokenTtlSeconds: 2, quiet: true });
     try {
       const auth = service(fakeBrowser('full'));
-      await auth.signIn(
-        publicConfig({ issuer: shortBackend.issuer, scopes: OFFLINE_SCOPES }),
-      );
+      await auth.signIn(publicConfig({ issuer: shortBackend.issuer, scopes: OFFLINE_SCOPES }));
       const first = await auth.getAccessToken();
       await new Promise((r) => setTimeout(r, 1_100));
       const second = await auth.getAccessToken();
@@ -515,12 +547,12 @@ describe('refresh and sign-out', () => {
   it('sign-out wipes the session and revokes the refresh token', async () => {
     const auth = service(fakeBrowser('full'));
     await auth.signIn(publicConfig({ scopes: OFFLINE_SCOPES }));
-    const refreshToken = recorder.issuedRefreshTokens.at(-1)!;
+    const refreshToken = rec().issuedRefreshTokens.at(-1)!;
     const result = await auth.signOut();
     expect(result.revocation).toBe('revoked');
     expect(result.status.state).toBe('signedOut');
     expect(await codeOf(auth.getAccessToken())).toBe('auth_required');
-    const revokeCall = recorder.tokenCalls.findLast((c) => c.path === '/api/oauth/revoke')!;
+    const revokeCall = rec().tokenCalls.findLast((c) => c.path === '/api/oauth/revoke')!;
     expect(revokeCall.params.get('token_type_hint')).toBe('refresh_token');
     expect(await rawRefresh(refreshToken)).toEqual({ status: 400, error: 'invalid_grant' });
   });
@@ -534,12 +566,12 @@ describe('refresh and sign-out', () => {
 
 describe('no secret in any log line, status or error', () => {
   it('none of the codes, verifiers, tokens or client secrets seen on the wire appear anywhere', () => {
-    const secrets = [...recorder.secrets];
+    const secrets = [...rec().secrets];
     // The suite above must have produced each kind, or this check proves nothing.
-    const calls = recorder.tokenCalls;
+    const calls = rec().tokenCalls;
     expect(calls.some((c) => c.params.get('code_verifier'))).toBe(true);
     expect(calls.some((c) => c.authorization?.startsWith('Basic '))).toBe(true);
-    expect(recorder.issuedRefreshTokens.length).toBeGreaterThan(2);
+    expect(rec().issuedRefreshTokens.length).toBeGreaterThan(2);
     expect(calls.some((c) => typeof c.body?.id_token === 'string')).toBe(true);
     expect(secrets).toContain(backend.clients.confidential.clientSecret);
     expect(secrets).toContain('wrong-secret-value');

@@ -118,9 +118,9 @@ export function fakeBrowser(persona: Persona | null, opts: BrowserOptions = {}):
     opened,
     errors,
     runs,
-    openExternal: async (url: string) => {
+    openExternal: (url: string) => {
       opened.push(url);
-      if (persona === null) return;
+      if (persona === null) return Promise.resolve();
       const run = (async () => {
         const authUrl = new URL(url);
         opts.editAuthorizationUrl?.(authUrl);
@@ -134,8 +134,13 @@ export function fakeBrowser(persona: Persona | null, opts: BrowserOptions = {}):
         errors.push(err);
       });
       runs.push(run);
+      return Promise.resolve();
     },
   };
+}
+
+export function errorCode(err: unknown): string {
+  return err instanceof IdlensError ? err.code : `non-idlens: ${String(err)}`;
 }
 
 export async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -143,7 +148,7 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     await promise;
     return 'resolved';
   } catch (err) {
-    return err instanceof IdlensError ? err.code : `non-idlens: ${String(err)}`;
+    return errorCode(err);
   }
 }
 

@@ -84,8 +84,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await backend?.close();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  await backend.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('idlens whoami', () => {
@@ -107,12 +107,17 @@ describe('idlens whoami', () => {
     });
     expect(out.scopes).toEqual(expect.arrayContaining([SCOPES.openid, SCOPES.idVerification]));
     // The address is offered for copy-paste on stderr, and it asks for PKCE S256.
-    expect(run.stderr).toMatch(/http:\/\/127\.0\.0\.1:\d+\/api\/oauth\/authorize\?\S*code_challenge_method=S256/);
+    expect(run.stderr).toMatch(
+      /http:\/\/127\.0\.0\.1:\d+\/api\/oauth\/authorize\?\S*code_challenge_method=S256/,
+    );
   });
 
   it('prints readable text by default, for the persona the browser signed in as', async () => {
     const run = await runCli(
-      demoArgs(backend.clients.public.clientId, ['--scope', 'openid profile email eprospera:person.id_verification.read']),
+      demoArgs(backend.clients.public.clientId, [
+        '--scope',
+        'openid profile email eprospera:person.id_verification.read',
+      ]),
       { IDLENS_DEMO_PERSONA: 'passport' },
     );
     expect(run.code).toBe(0);
@@ -135,7 +140,12 @@ describe('idlens whoami', () => {
 
   it('the confidential client signs in with IDLENS_CLIENT_SECRET', async () => {
     const run = await runCli(
-      demoArgs(backend.clients.confidential.clientId, ['--json', '--verbose', '--scope', `${SCOPES.openid} ${SCOPES.idVerification} ${SCOPES.offline}`]),
+      demoArgs(backend.clients.confidential.clientId, [
+        '--json',
+        '--verbose',
+        '--scope',
+        `${SCOPES.openid} ${SCOPES.idVerification} ${SCOPES.offline}`,
+      ]),
       { IDLENS_CLIENT_SECRET: backend.clients.confidential.clientSecret },
     );
     expect(run.code).toBe(0);
@@ -145,9 +155,12 @@ describe('idlens whoami', () => {
   });
 
   it('a wrong IDLENS_CLIENT_SECRET exits 4 with auth_token_rejected', async () => {
-    const run = await runCli(demoArgs(backend.clients.confidential.clientId, ['--json', '--verbose']), {
-      IDLENS_CLIENT_SECRET: 'not-the-right-secret-42',
-    });
+    const run = await runCli(
+      demoArgs(backend.clients.confidential.clientId, ['--json', '--verbose']),
+      {
+        IDLENS_CLIENT_SECRET: 'not-the-right-secret-42',
+      },
+    );
     expect(run.code).toBe(4);
     expect(run.stderr).toMatch(/client credentials.*\(auth_token_rejected\)/);
     expect(JSON.parse(run.stdout)).toEqual({
@@ -167,7 +180,9 @@ describe('idlens whoami', () => {
     const unknown = await runCli(demoArgs(backend.clients.public.clientId, ['--colour']));
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown option --colour');
-    const badPort = await runCli(demoArgs(backend.clients.public.clientId, ['--redirect-port', '70000']));
+    const badPort = await runCli(
+      demoArgs(backend.clients.public.clientId, ['--redirect-port', '70000']),
+    );
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain('--redirect-port');
     const badEnv = await runCli(['whoami', '--env', 'moon']);
@@ -175,7 +190,10 @@ describe('idlens whoami', () => {
   });
 
   it('--client-secret is refused with exit 2, says why, and never echoes the value', async () => {
-    for (const form of [['--client-secret', 'hunter2-secret'], ['--client-secret=hunter2-secret']]) {
+    for (const form of [
+      ['--client-secret', 'hunter2-secret'],
+      ['--client-secret=hunter2-secret'],
+    ]) {
       const run = await runCli(demoArgs(backend.clients.confidential.clientId, form));
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('IDLENS_CLIENT_SECRET');
@@ -184,7 +202,14 @@ describe('idlens whoami', () => {
   });
 
   it('an http issuer that is not loopback exits 2 (insecure_url), even with --insecure-loopback', async () => {
-    const run = await runCli(['whoami', '--issuer', 'http://example.com', '--insecure-loopback', '--client-id', 'x']);
+    const run = await runCli([
+      'whoami',
+      '--issuer',
+      'http://example.com',
+      '--insecure-loopback',
+      '--client-id',
+      'x',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('(insecure_url)');
   });
@@ -207,9 +232,12 @@ describe('idlens whoami', () => {
   });
 
   it('a sign-in nobody finishes exits 7 after --timeout-seconds', async () => {
-    const run = await runCli(demoArgs(backend.clients.public.clientId, ['--timeout-seconds', '1']), {
-      IDLENS_DEMO_PERSONA: 'idle',
-    });
+    const run = await runCli(
+      demoArgs(backend.clients.public.clientId, ['--timeout-seconds', '1']),
+      {
+        IDLENS_DEMO_PERSONA: 'idle',
+      },
+    );
     expect(run.code).toBe(7);
     expect(run.stderr).toContain('(auth_timeout)');
   });
@@ -237,7 +265,11 @@ describe('CLI output never holds a secret', () => {
       .map((l) => (JSON.parse(l) as { code?: string | null }).code)
       .filter((c): c is string => typeof c === 'string' && c.length > 0);
     expect(codes.length).toBeGreaterThanOrEqual(4);
-    const secrets = [...codes, backend.clients.confidential.clientSecret, 'not-the-right-secret-42'];
+    const secrets = [
+      ...codes,
+      backend.clients.confidential.clientSecret,
+      'not-the-right-secret-42',
+    ];
     const all = outputs.join('\n');
     for (const secret of secrets) expect(all).not.toContain(secret);
     // Tokens: no JWT (access and ID tokens are JWTs here) …
@@ -245,9 +277,9 @@ describe('CLI output never holds a secret', () => {
     // … and no other long random value except the state, nonce and challenge of the printed
     // authorization addresses (refresh tokens, codes and verifiers are such values).
     const published = new Set(
-      [...all.matchAll(/https?:\/\/\S+\/api\/oauth\/authorize\?\S+/g)].flatMap((m) =>
-        [...new URL(m[0]).searchParams.values()],
-      ),
+      [...all.matchAll(/https?:\/\/\S+\/api\/oauth\/authorize\?\S+/g)].flatMap((m) => [
+        ...new URL(m[0]).searchParams.values(),
+      ]),
     );
     const randoms = [...all.matchAll(/[A-Za-z0-9_-]{32,}/g)].map((m) => m[0]);
     expect(randoms.length).toBeGreaterThan(0);

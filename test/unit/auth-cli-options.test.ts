@@ -86,8 +86,12 @@ describe('CLI flags', () => {
       clientId: 'from-env',
       clientSecret: 's3cret',
     });
-    expect(config(['whoami', '--client-id', 'flag'], { IDLENS_CLIENT_ID: 'env' }).clientId).toBe('flag');
-    expect(config(['whoami', '--client-id', 'x'], { IDLENS_CLIENT_SECRET: '' }).clientSecret).toBeUndefined();
+    expect(config(['whoami', '--client-id', 'flag'], { IDLENS_CLIENT_ID: 'env' }).clientId).toBe(
+      'flag',
+    );
+    expect(
+      config(['whoami', '--client-id', 'x'], { IDLENS_CLIENT_SECRET: '' }).clientSecret,
+    ).toBeUndefined();
   });
 
   it('refuses --client-secret in both forms, explaining why, without echoing the value', () => {
@@ -107,7 +111,9 @@ describe('CLI flags', () => {
     expect(errorOf(() => parseCommandLine(['whoami', '--token=abc123'])).message).toBe(
       'Unknown option --token. See idlens --help.',
     );
-    expect(errorOf(() => parseCommandLine(['whoami', '--token=abc123'])).message).not.toContain('abc123');
+    expect(errorOf(() => parseCommandLine(['whoami', '--token=abc123'])).message).not.toContain(
+      'abc123',
+    );
     for (const argv of [
       ['whoami', '--env', 'moon'],
       ['whoami', '--redirect-port', '65536'],
@@ -128,9 +134,13 @@ describe('CLI flags', () => {
   });
 
   it('custom environments need --issuer; presets refuse --issuer and --api-base', () => {
-    expect(errorOf(() => config(['whoami', '--env', 'custom', '--client-id', 'x'])).code).toBe('bad_argument');
+    expect(errorOf(() => config(['whoami', '--env', 'custom', '--client-id', 'x'])).code).toBe(
+      'bad_argument',
+    );
     expect(
-      errorOf(() => config(['whoami', '--env', 'production', '--issuer', 'https://x.test', '--client-id', 'x'])).code,
+      errorOf(() =>
+        config(['whoami', '--env', 'production', '--issuer', 'https://x.test', '--client-id', 'x']),
+      ).code,
     ).toBe('bad_argument');
     const c = config(['whoami', '--issuer', 'https://id.example.test/', '--client-id', 'x']);
     expect(c.environment).toBe('custom');
@@ -143,24 +153,39 @@ describe('CLI flags', () => {
     const demo = config(['whoami', '--env', 'demo', '--insecure-loopback']);
     expect(demo.issuer).toBe('http://127.0.0.1:4480');
     expect(demo.clientId).toBe(DEMO_CLIENTS.public);
-    for (const issuer of ['http://example.com', 'http://192.168.1.2:4480', 'http://127.0.0.1.nip.io']) {
+    for (const issuer of [
+      'http://example.com',
+      'http://192.168.1.2:4480',
+      'http://127.0.0.1.nip.io',
+    ]) {
       expect(
-        errorOf(() => config(['whoami', '--issuer', issuer, '--insecure-loopback', '--client-id', 'x'])).code,
+        errorOf(() =>
+          config(['whoami', '--issuer', issuer, '--insecure-loopback', '--client-id', 'x']),
+        ).code,
       ).toBe('insecure_url');
     }
     for (const issuer of ['http://localhost:8080', 'http://[::1]:8080', 'http://127.0.0.1:8080']) {
-      expect(config(['whoami', '--issuer', issuer, '--insecure-loopback', '--client-id', 'x']).issuer).toBe(
-        new URL(issuer).href.replace(/\/$/, ''),
-      );
+      expect(
+        config(['whoami', '--issuer', issuer, '--insecure-loopback', '--client-id', 'x']).issuer,
+      ).toBe(new URL(issuer).href.replace(/\/$/, ''));
     }
     expect(
       errorOf(() =>
-        config(['whoami', '--issuer', 'https://id.test', '--api-base', 'http://api.test', '--insecure-loopback', '--client-id', 'x']),
+        config([
+          'whoami',
+          '--issuer',
+          'https://id.test',
+          '--api-base',
+          'http://api.test',
+          '--insecure-loopback',
+          '--client-id',
+          'x',
+        ]),
       ).code,
     ).toBe('insecure_url');
-    expect(errorOf(() => config(['whoami', '--issuer', 'https://u:p@id.test', '--client-id', 'x'])).code).toBe(
-      'config_invalid',
-    );
+    expect(
+      errorOf(() => config(['whoami', '--issuer', 'https://u:p@id.test', '--client-id', 'x'])).code,
+    ).toBe('config_invalid');
   });
 
   it('production without a client id is a configuration error that says where to get one', () => {
@@ -181,7 +206,7 @@ describe('CLI runner', () => {
       stderr: (t) => err.push(t),
       env,
       platform: 'linux',
-      openUrl: async () => {},
+      openUrl: () => Promise.resolve(),
     };
   }
 
@@ -189,7 +214,18 @@ describe('CLI runner', () => {
     const o = io();
     expect(await runCli(['--help'], o)).toBe(0);
     const text = o.out.join('');
-    for (const flag of ['--env', '--issuer', '--api-base', '--client-id', '--scope', '--redirect-port', '--redirect-path', '--timeout-seconds', '--json', '--insecure-loopback']) {
+    for (const flag of [
+      '--env',
+      '--issuer',
+      '--api-base',
+      '--client-id',
+      '--scope',
+      '--redirect-port',
+      '--redirect-path',
+      '--timeout-seconds',
+      '--json',
+      '--insecure-loopback',
+    ]) {
       expect(text).toContain(flag);
     }
     expect(text).toContain('whoami');
@@ -212,13 +248,15 @@ describe('CLI runner', () => {
       name: 'other',
       summary: 'x',
       flags: { out: { type: 'string' as const, usage: '--out DIR', help: 'x' } },
-      run: async () => 0,
+      run: () => Promise.resolve(0),
     };
     const { whoami } = await import('../../cli/commands/whoami.ts');
     const o = io();
     expect(await runCli(['whoami', '--out', 'x', '--client-id', 'x'], o, [whoami, extra])).toBe(2);
     expect(o.err.join('')).toContain('does not apply to whoami');
-    expect(await runCli(['other', '--out', 'x', '--client-id', 'x'], io(), [whoami, extra])).toBe(0);
+    expect(await runCli(['other', '--out', 'x', '--client-id', 'x'], io(), [whoami, extra])).toBe(
+      0,
+    );
   });
 });
 
@@ -228,10 +266,18 @@ describe('exit codes', () => {
     expect(exitCodeFor('bad_argument')).toBe(2);
     expect(exitCodeFor('insecure_url')).toBe(2);
     expect(exitCodeFor('auth_port_in_use')).toBe(2);
-    for (const c of ['auth_denied', 'auth_state_mismatch', 'auth_nonce_mismatch', 'auth_iss_mismatch', 'auth_token_rejected', 'missing_scope'] as const) {
+    for (const c of [
+      'auth_denied',
+      'auth_state_mismatch',
+      'auth_nonce_mismatch',
+      'auth_iss_mismatch',
+      'auth_token_rejected',
+      'missing_scope',
+    ] as const) {
       expect(exitCodeFor(c)).toBe(4);
     }
-    for (const c of ['network_error', 'server_error', 'auth_discovery_failed'] as const) expect(exitCodeFor(c)).toBe(5);
+    for (const c of ['network_error', 'server_error', 'auth_discovery_failed'] as const)
+      expect(exitCodeFor(c)).toBe(5);
     for (const c of ['auth_timeout', 'auth_cancelled'] as const) expect(exitCodeFor(c)).toBe(7);
   });
 });
@@ -257,7 +303,13 @@ describe('opening the browser', () => {
   });
 
   it('refuses strings that are not plain http(s) URLs', () => {
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'https://x.test/a b', 'https://x.test/"&calc', 'not a url']) {
+    for (const bad of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://x.test/a b',
+      'https://x.test/"&calc',
+      'not a url',
+    ]) {
       expect(() => openerFor(bad, {}, 'win32')).toThrow();
     }
   });

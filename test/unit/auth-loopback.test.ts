@@ -71,7 +71,13 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 /** A promise's state right now, without waiting for it. */
 async function isSettled(promise: Promise<unknown>): Promise<boolean> {
   const marker = Symbol('pending');
-  const winner = await Promise.race([promise.then(() => 1, () => 1), Promise.resolve(marker)]);
+  const winner = await Promise.race([
+    promise.then(
+      () => 1,
+      () => 1,
+    ),
+    Promise.resolve(marker),
+  ]);
   return winner !== marker;
 }
 
@@ -223,7 +229,9 @@ describe('loopback listener: one-shot callback', () => {
       slow.on('data', (c: Buffer) => (data += c.toString('utf8')));
       slow.on('close', () => resolve(data));
     });
-    slow.write(`GET /callback?code=replay&state=${STATE} HTTP/1.1\r\nHost: 127.0.0.1:${l.port}\r\n`);
+    slow.write(
+      `GET /callback?code=replay&state=${STATE} HTTP/1.1\r\nHost: 127.0.0.1:${l.port}\r\n`,
+    );
 
     const first = await get(l.port, `/callback?code=first&state=${STATE}`);
     expect(first.status).toBe(200);

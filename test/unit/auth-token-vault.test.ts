@@ -40,6 +40,7 @@ describe('TokenVault', () => {
     let calls = 0;
     const vault = new TokenVault({ now: c.now });
     vault.store(grant(), async () => {
+      await Promise.resolve(); // a network round trip, in spirit
       calls += 1;
       return grant({ accessToken: 'new' });
     });
@@ -54,9 +55,15 @@ describe('TokenVault', () => {
     const sent: string[] = [];
     let n = 0;
     const refresher: Refresher = async (rt) => {
+      await Promise.resolve(); // a network round trip, in spirit
       sent.push(rt);
       n += 1;
-      return grant({ accessToken: `at-${n}`, refreshToken: `rt-${n}`, idToken: undefined, scopes: [] });
+      return grant({
+        accessToken: `at-${n}`,
+        refreshToken: `rt-${n}`,
+        idToken: undefined,
+        scopes: [],
+      });
     };
     const vault = new TokenVault({ now: c.now });
     vault.store(grant(), refresher);
@@ -75,6 +82,7 @@ describe('TokenVault', () => {
     const sent: string[] = [];
     const vault = new TokenVault({ now: c.now });
     vault.store(grant(), async (rt) => {
+      await Promise.resolve(); // a network round trip, in spirit
       sent.push(rt);
       return { accessToken: `at-${sent.length}`, expiresIn: 3600, scopes: [] };
     });
@@ -108,6 +116,7 @@ describe('TokenVault', () => {
     let changes = 0;
     const vault = new TokenVault({ now: c.now, onChange: () => (changes += 1) });
     vault.store(grant(), async () => {
+      await Promise.resolve(); // a network round trip, in spirit
       throw new IdlensError('auth_token_rejected', 'rejected');
     });
     c.advance(3600_000);
@@ -124,6 +133,7 @@ describe('TokenVault', () => {
     let fail = true;
     const vault = new TokenVault({ now: c.now });
     vault.store(grant(), async () => {
+      await Promise.resolve(); // a network round trip, in spirit
       if (fail) throw new IdlensError('network_error', 'offline');
       return grant({ accessToken: 'at-after' });
     });
@@ -167,6 +177,7 @@ describe('TokenVault', () => {
     let calls = 0;
     const vault = new TokenVault({ now: c.now });
     vault.store(grant({ expiresIn: 20 }), async () => {
+      await Promise.resolve(); // a network round trip, in spirit
       calls += 1;
       return grant({ expiresIn: 20 });
     });
@@ -194,7 +205,6 @@ describe('TokenVault', () => {
       inspect(vault, { showHidden: true, depth: 10 }),
       inspect({ nested: vault }, { showHidden: true, depth: 10 }),
       String(vault),
-      `${vault}`,
       JSON.stringify(Object.entries(vault)),
       JSON.stringify(structuredClone(vault.snapshot())),
     ];
