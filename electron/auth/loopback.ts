@@ -70,7 +70,10 @@ export interface LoopbackListener {
   readonly callback: Promise<string>;
   /** Resolves once the port is closed and every connection is gone. */
   readonly closed: Promise<void>;
-  /** Ends the flow (rejecting `callback` with `auth_cancelled` if still open) and closes the port. */
+  /**
+   * Ends a flow still waiting (rejecting `callback` with `auth_cancelled`) and resolves once its
+   * port is closed. After the flow ended it returns at once: the port is closed already.
+   */
   close(): Promise<void>;
 }
 
@@ -290,8 +293,9 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     callback,
     closed,
     async close() {
+      // After the end the port is already closed; the page in flight may finish (linger).
+      if (finished) return;
       finish(() => rejectCallback(new IdlensError('auth_cancelled', 'The sign-in was cancelled.')));
-      server.closeAllConnections();
       await closed;
     },
   };
