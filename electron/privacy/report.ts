@@ -11,7 +11,12 @@ import {
   type PrivacyReport,
   type ReportLanguage,
 } from '../../shared/privacy.ts';
-import { findSessionDirs, type AppLocations } from './locations.ts';
+import {
+  appLocations,
+  findSessionDirs,
+  type AppLocations,
+  type LocationInput,
+} from './locations.ts';
 import { normaliseHash, scanBytes, scanFile } from './scan.ts';
 
 /**
@@ -278,6 +283,18 @@ export async function buildPrivacyReport(options: ReportOptions): Promise<Privac
   };
   // The report is what crosses IPC and goes out as JSON: hold it to its own schema.
   return PrivacyReportSchema.parse(report);
+}
+
+/**
+ * What main calls for the `privacy:report` channel: the report over this platform's locations.
+ * In Electron pass `userData: app.getPath('userData')` and the same `tmpdir` the session folder
+ * was created in (`os.tmpdir()`), plus the hashes of the documents shown in this session, if any.
+ */
+export function privacyReportFor(
+  input: LocationInput,
+  documentHashes: readonly string[] = [],
+): Promise<PrivacyReport> {
+  return buildPrivacyReport({ locations: appLocations(input), documentHashes });
 }
 
 // --- text output ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -9,12 +9,27 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const BROWSER_FIXTURE = join(REPO, 'test/fixtures/browser-login.ts');
 export const MAIN_SIDE_FLOW = join(REPO, 'test/audit/main-side-flow.ts');
 
-/** The CLI as users run it: the built bundle when present, else the sources (Node ≥ 22.18). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.ts')) {
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/**
+ * The CLI as users run it: the built bundle (`npm test` builds it first), unless it is missing or
+ * older than the sources it is built from — then the sources themselves (Node ≥ 22.18).
+ */
 export function cliCommand(): string[] {
   const built = join(REPO, 'dist/main/cli.js');
-  return existsSync(built) && process.env['IDLENS_AUDIT_FROM_SOURCE'] !== '1'
-    ? [built]
-    : [join(REPO, 'cli/idlens.ts')];
+  const fresh =
+    existsSync(built) &&
+    statSync(built).mtimeMs >=
+      Math.max(...['cli', 'electron', 'shared'].map((d) => newestSource(join(REPO, d))));
+  return fresh ? [built] : [join(REPO, 'cli/idlens.ts')];
 }
 
 /** PATH with this Node first, so `#!/usr/bin/env node` fixtures run on the same Node. */
