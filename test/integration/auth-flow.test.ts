@@ -138,6 +138,7 @@ describe('sign-in against the demo provider', () => {
     const sent = new URL(browser.opened[0]!);
     expect(sent.origin).toBe(backend.issuer);
     expect(sent.pathname).toBe('/api/oauth/authorize');
+    expect(sent.searchParams.get('response_type')).toBe('code');
     expect(sent.searchParams.get('code_challenge_method')).toBe('S256');
     expect(sent.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(sent.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -110,14 +110,16 @@ describe('the URL handed to the system browser', () => {
   });
 });
 
-describe('a provider whose metadata points the browser elsewhere', () => {
+describe('a provider whose metadata cannot be trusted', () => {
   let server: Server | undefined;
   afterEach(async () => {
     await new Promise((r) => server?.close(r));
     server = undefined;
   });
 
-  it('is refused before the browser is opened', async () => {
+  let methods = ['S256'];
+
+  it('pointing the browser at another host is refused before the browser is opened', async () => {
     // oidc-provider cannot be made to advertise a foreign authorization endpoint; a tiny
     // discovery document stands in for such a provider.
     server = createServer((req, res) => {
@@ -131,7 +133,7 @@ describe('a provider whose metadata points the browser elsewhere', () => {
             token_endpoint: `${issuer}/token`,
             jwks_uri: `${issuer}/jwks`,
             response_types_supported: ['code'],
-            code_challenge_methods_supported: ['S256'],
+            code_challenge_methods_supported: methods,
           }),
         );
         return;
@@ -165,5 +167,38 @@ describe('a provider whose metadata points the browser elsewhere', () => {
       state: 'signedOut',
       lastError: { code: 'insecure_url' },
     });
+  });
+
+  it('without PKCE S256 is refused at discovery (no downgrade to plain)', async () => {
+    methods = ['plain'];
+    server = createServer((req, res) => {
+      const issuer = `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          issuer,
+          authorization_endpoint: `${issuer}/authorize`,
+          token_endpoint: `${issuer}/token`,
+          code_challenge_methods_supported: methods,
+        }),
+      );
+    });
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const opened: string[] = [];
+    const auth = new AuthService({
+      openExternal: (url) => {
+        opened.push(url);
+        return Promise.resolve();
+      },
+    });
+    const outcome = await auth
+      .signIn({ environment: 'custom', issuer, clientId: 'x', allowInsecureLoopback: true })
+      .then(
+        () => 'resolved',
+        (err: unknown) => (err instanceof IdlensError ? err.code : 'other'),
+      );
+    expect(outcome).toBe('auth_discovery_failed');
+    expect(opened).toEqual([]);
   });
 });
