@@ -122,7 +122,9 @@ function Shell({ state }: { state: AppState }) {
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {screen}
-        {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} singleKeys={singleKeys} />}
+        {dialog === 'help' && (
+          <HelpDialog onClose={() => setDialog(null)} singleKeys={singleKeys} />
+        )}
         {dialog === 'settings' && state.settings && (
           <SettingsDialog
             settings={state.settings}

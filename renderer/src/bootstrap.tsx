@@ -30,7 +30,10 @@ export function createApp(api: IdlensApi | null): {
 /** Stands in when the preload is missing, so the page can still say what is wrong. */
 function missingBridge(): IdlensApi {
   const fail = () =>
-    Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'No bridge.' } });
+    Promise.resolve({
+      ok: false as const,
+      error: { code: 'internal' as const, message: 'No bridge.' },
+    });
   const off = () => () => undefined;
   return {
     app: { info: fail },

@@ -6,7 +6,13 @@ export type CommandHandlers = Partial<Record<Command, () => void>>;
 const CommandContext = createContext<RefObject<CommandHandlers> | null>(null);
 
 /** Lets the screen on display answer keyboard commands the app-level key handler matched. */
-export function CommandProvider({ handlers, children }: { handlers: RefObject<CommandHandlers>; children: ReactNode }) {
+export function CommandProvider({
+  handlers,
+  children,
+}: {
+  handlers: RefObject<CommandHandlers>;
+  children: ReactNode;
+}) {
   return <CommandContext value={handlers}>{children}</CommandContext>;
 }
 

@@ -68,7 +68,10 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-export function matchShortcut(event: KeyLike, options: { singleKeys: boolean; typing: boolean }): Command | null {
+export function matchShortcut(
+  event: KeyLike,
+  options: { singleKeys: boolean; typing: boolean },
+): Command | null {
   if (event.altKey) return null;
   const ctrl = event.ctrlKey || event.metaKey;
   for (const binding of BINDINGS) {
@@ -120,7 +123,10 @@ export interface HelpRow {
   single: boolean;
 }
 
-export const HELP_SECTIONS: readonly { title: 'sectionViewer' | 'sectionImages' | 'sectionApp'; rows: readonly HelpRow[] }[] = [
+export const HELP_SECTIONS: readonly {
+  title: 'sectionViewer' | 'sectionImages' | 'sectionApp';
+  rows: readonly HelpRow[];
+}[] = [
   {
     title: 'sectionViewer',
     rows: [

@@ -75,7 +75,13 @@ export async function startUiStack(
     auth,
     documents,
     demoMode: true,
-    appInfo: { version: '0.1.0', platform: 'linux', contentProtection: false, lockScreenEvents: false, demoMode: true },
+    appInfo: {
+      version: '0.1.0',
+      platform: 'linux',
+      contentProtection: false,
+      lockScreenEvents: false,
+      demoMode: true,
+    },
     emit: (channel, payload) => void ref.harness?.emit(channel, payload).catch(() => undefined),
     replaceRenderer: () => {
       replacements += 1;
@@ -124,7 +130,8 @@ export async function startUiStack(
 }
 
 function copyImages(result: DocumentsResult): DocumentsResult {
-  const copy = (image: DocumentImage | null) => (image ? { ...image, bytes: new Uint8Array(image.bytes) } : null);
+  const copy = (image: DocumentImage | null) =>
+    image ? { ...image, bytes: new Uint8Array(image.bytes) } : null;
   return {
     ...result,
     documents: {

@@ -78,7 +78,12 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function image(seed: number, width: number, height: number, wrong: boolean): Promise<DocumentImage> {
+async function image(
+  seed: number,
+  width: number,
+  height: number,
+  wrong: boolean,
+): Promise<DocumentImage> {
   const bytes = jpegBytes(seed, 200 + seed * 40);
   const hex = await sha256(bytes);
   return {
@@ -110,7 +115,13 @@ async function documentsFor(options: FakeOptions): Promise<DocumentsResult> {
   const front = await image(1, 1600, 1000, wrong === 'documentFront');
   const face = await image(3, 900, 1200, wrong === 'face');
   if (persona === 'passport') {
-    return { verified: true, session, documents: { documentFront: front, documentBack: null, face }, refused: {}, ...base };
+    return {
+      verified: true,
+      session,
+      documents: { documentFront: front, documentBack: null, face },
+      refused: {},
+      ...base,
+    };
   }
   if (persona === 'refused') {
     return {
@@ -125,7 +136,13 @@ async function documentsFor(options: FakeOptions): Promise<DocumentsResult> {
     };
   }
   const back = await image(2, 1600, 1000, wrong === 'documentBack');
-  return { verified: true, session, documents: { documentFront: front, documentBack: back, face }, refused: {}, ...base };
+  return {
+    verified: true,
+    session,
+    documents: { documentFront: front, documentBack: back, face },
+    refused: {},
+    ...base,
+  };
 }
 
 export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
@@ -135,15 +152,14 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
   let lastWipe: WipeReceipt | null = options.lastWipe ?? null;
   let imagesHeld = 0;
 
+  const settings = SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...options.settings });
   const fake: FakeBridge = {
     api: undefined as unknown as IdlensApi,
     calls: [],
     wipeReasons: [],
     delivered: [],
-    auth: options.signedIn
-      ? signedIn()
-      : { state: 'signedOut', environment: options.settings?.environment ?? 'demo', scopes: [] },
-    settings: SettingsSchema.parse({ ...DEFAULT_SETTINGS, ...options.settings }),
+    auth: { state: 'signedOut', environment: settings.environment, scopes: [] },
+    settings,
     emit(channel, payload) {
       for (const listener of listeners.get(channel) ?? []) listener(payload);
     },
@@ -166,22 +182,42 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     };
   }
 
+  if (options.signedIn) fake.auth = signedIn();
+
   const setAuth = (status: AuthStatus) => {
     fake.auth = status;
     fake.emit('auth:changed', status);
   };
 
   /** Runs a handler the way main's dispatcher does: parse args, run, parse the result. */
-  async function call(channel: InvokeChannel, args: unknown[], run: () => unknown): Promise<IpcResult<never>> {
+  async function call(
+    channel: InvokeChannel,
+    args: unknown[],
+    run: () => unknown,
+  ): Promise<IpcResult<never>> {
     fake.calls.push(channel);
     const contract = INVOKE_CONTRACT[channel];
-    if (!contract.args.safeParse(args).success) {
-      return { ok: false, error: { code: 'bad_argument', message: 'Invalid arguments.' } };
+    const parsedArgs = contract.args.safeParse(args);
+    if (!parsedArgs.success) {
+      // Worded like main's dispatcher: where, and what kind of problem, never the value.
+      const issue = parsedArgs.error.issues[0];
+      const where =
+        issue && issue.path.length > 0
+          ? `argument ${issue.path.map(String).join('.')}`
+          : 'arguments';
+      return {
+        ok: false,
+        error: {
+          code: 'bad_argument',
+          message: `Invalid ${where}: ${(issue?.code ?? 'invalid').replaceAll('_', ' ')}.`,
+        },
+      };
     }
     try {
       const data = await run();
       const parsed = contract.result.safeParse(data);
-      if (!parsed.success) throw new Error(`fake bridge returned a bad ${channel} result: ${parsed.error.message}`);
+      if (!parsed.success)
+        throw new Error(`fake bridge returned a bad ${channel} result: ${parsed.error.message}`);
       return { ok: true, data: parsed.data as never };
     } catch (error) {
       if (isIdlensError(error)) return { ok: false, error: error.toInfo() };
@@ -212,7 +248,12 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
         })),
     },
     auth: {
-      status: () => call('auth:status', [], () => fake.auth),
+      status: () =>
+        call('auth:status', [], () =>
+          fake.auth.state === 'signedOut'
+            ? { ...fake.auth, environment: fake.settings.environment }
+            : fake.auth,
+        ),
       signIn: () =>
         call('auth:signIn', [], async () => {
           const mode = options.signIn ?? 'succeed';
@@ -221,7 +262,12 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
             return fake.auth;
           }
           const deadline = Date.now() + fake.settings.signInTimeoutSeconds * 1000;
-          setAuth({ state: 'pending', environment: fake.settings.environment, scopes: [], pendingDeadline: deadline });
+          setAuth({
+            state: 'pending',
+            environment: fake.settings.environment,
+            scopes: [],
+            pendingDeadline: deadline,
+          });
           if (mode === 'manual') {
             const error = await new Promise<ErrorInfo | undefined>((resolve) => {
               pendingSignIn = resolve;
@@ -231,20 +277,48 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
               setAuth(signedIn());
               return fake.auth;
             }
-            setAuth({ state: 'signedOut', environment: fake.settings.environment, scopes: [], lastError: error });
+            setAuth({
+              state: 'signedOut',
+              environment: fake.settings.environment,
+              scopes: [],
+              lastError: error,
+            });
             throw raise(error);
           }
-          setAuth({ state: 'signedOut', environment: fake.settings.environment, scopes: [], lastError: mode });
+          setAuth({
+            state: 'signedOut',
+            environment: fake.settings.environment,
+            scopes: [],
+            lastError: mode,
+          });
           throw raise(mode);
         }),
       cancel: () =>
         call('auth:cancel', [], () => {
-          pendingSignIn?.({ code: 'auth_cancelled', message: 'Sign-in was cancelled.' });
+          // Like main: the cancel is synchronous, the pending sign-in then fails with auth_cancelled.
+          const cancelled: ErrorInfo = {
+            code: 'auth_cancelled',
+            message: 'Sign-in was cancelled.',
+          };
+          if (pendingSignIn) {
+            pendingSignIn(cancelled);
+            setAuth({
+              state: 'signedOut',
+              environment: fake.settings.environment,
+              scopes: [],
+              lastError: cancelled,
+            });
+          }
           return fake.auth;
         }),
       signOut: () =>
         call('auth:signOut', [], () => {
-          lastWipe = { reason: 'sign-out', imagesCleared: imagesHeld, bytesZeroed: 0, at: Date.now() };
+          lastWipe = {
+            reason: 'sign-out',
+            imagesCleared: imagesHeld,
+            bytesZeroed: 0,
+            at: Date.now(),
+          };
           setAuth({ state: 'signedOut', environment: fake.settings.environment, scopes: [] });
           return fake.auth;
         }),
@@ -253,7 +327,8 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     documents: {
       load: () =>
         call('documents:load', [], async () => {
-          if (fake.auth.state !== 'signedIn') throw new IdlensError('auth_required', 'Sign in to load documents.');
+          if (fake.auth.state !== 'signedIn')
+            throw new IdlensError('auth_required', 'Sign in to load documents.');
           if (options.manualLoad) {
             await new Promise<void>((resolve) => {
               pendingLoad = resolve;
@@ -272,7 +347,12 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
         call('documents:wipe', [reason], () => {
           fake.wipeReasons.push(reason);
           if (options.wipeFails) throw new IdlensError('internal', 'An unexpected error occurred.');
-          lastWipe = { reason, imagesCleared: imagesHeld, bytesZeroed: imagesHeld * 300, at: Date.now() };
+          lastWipe = {
+            reason,
+            imagesCleared: imagesHeld,
+            bytesZeroed: imagesHeld * 300,
+            at: Date.now(),
+          };
           imagesHeld = 0;
           return lastWipe;
         }),
@@ -287,7 +367,10 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
           const next = SettingsSchema.safeParse({ ...fake.settings, ...patch });
           if (!next.success) {
             const issue = next.error.issues[0];
-            throw new IdlensError('config_invalid', `That setting is not valid (${issue?.path.join('.') ?? '?'}).`);
+            throw new IdlensError(
+              'config_invalid',
+              `That setting is not valid (${issue?.path.join('.') ?? '?'}).`,
+            );
           }
           fake.settings = next.data;
           return fake.settings;

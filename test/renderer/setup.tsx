@@ -39,7 +39,10 @@ export interface Setup extends RenderResult {
   user: ReturnType<typeof userEvent.setup>;
 }
 
-export function setup(options: FakeOptions = {}, userOptions: Parameters<typeof userEvent.setup>[0] = {}): Setup {
+export function setup(
+  options: FakeOptions = {},
+  userOptions: Parameters<typeof userEvent.setup>[0] = {},
+): Setup {
   const urls = stubObjectUrls();
   const fake = createFakeBridge(options);
   const { controller, element, dispose } = createApp(fake.api);

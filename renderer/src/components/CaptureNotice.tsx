@@ -6,7 +6,11 @@ import { ShieldIcon, ShieldOffIcon } from './icons.tsx';
 export function CaptureNotice({ info, compact = false }: { info: AppInfo; compact?: boolean }) {
   const { t } = useI18n();
   const on = info.contentProtection;
-  const detail = on ? t.capture.onDetail : info.platform === 'linux' ? t.capture.offLinux : t.capture.offOther;
+  const detail = on
+    ? t.capture.onDetail
+    : info.platform === 'linux'
+      ? t.capture.offLinux
+      : t.capture.offOther;
   return (
     <div
       className={`capture capture--${on ? 'on' : 'off'}${compact ? ' capture--compact' : ''}`}
@@ -15,7 +19,11 @@ export function CaptureNotice({ info, compact = false }: { info: AppInfo; compac
     >
       {on ? <ShieldIcon size={16} /> : <ShieldOffIcon size={16} />}
       <span className="capture__label">{on ? t.capture.on : t.capture.off}</span>
-      {compact ? <span className="visually-hidden">{detail}</span> : <span className="capture__detail">{detail}</span>}
+      {compact ? (
+        <span className="visually-hidden">{detail}</span>
+      ) : (
+        <span className="capture__detail">{detail}</span>
+      )}
     </div>
   );
 }

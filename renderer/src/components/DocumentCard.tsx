@@ -82,7 +82,9 @@ function CardDetail({ content }: { content: CardContent }) {
             aria-label={t.card.downloading}
           />
           {received && (
-            <span className="muted small">{total ? t.card.progress(received, total) : t.card.received(received)}</span>
+            <span className="muted small">
+              {total ? t.card.progress(received, total) : t.card.received(received)}
+            </span>
           )}
         </div>
       );
@@ -118,7 +120,9 @@ function CardDetail({ content }: { content: CardContent }) {
     case 'noBack':
       return <Reason kind="noBack" title={t.card.noBackTitle} body={t.card.noBackBody} />;
     case 'notVerified':
-      return <Reason kind="notVerified" title={t.card.notVerifiedTitle} body={t.card.notVerifiedBody} />;
+      return (
+        <Reason kind="notVerified" title={t.card.notVerifiedTitle} body={t.card.notVerifiedBody} />
+      );
     case 'missing':
       return <Reason kind="missing" title={t.card.missingTitle} body={t.card.missingBody} />;
   }

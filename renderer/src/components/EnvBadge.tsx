@@ -2,7 +2,13 @@ import type { Environment } from '../../../shared/environments.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 /** Which e-Próspera this window talks to, always visible once chosen. */
-export function EnvBadge({ environment, origin }: { environment: Environment; origin?: string | undefined }) {
+export function EnvBadge({
+  environment,
+  origin,
+}: {
+  environment: Environment;
+  origin?: string | undefined;
+}) {
   const { t } = useI18n();
   const name = t.env[environment];
   return (

@@ -6,7 +6,12 @@ import { Modal } from './Modal.tsx';
 export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singleKeys: boolean }) {
   const { t } = useI18n();
   return (
-    <Modal title={t.help.title} onClose={onClose} closeLabel={t.help.close} className="dialog--wide">
+    <Modal
+      title={t.help.title}
+      onClose={onClose}
+      closeLabel={t.help.close}
+      className="dialog--wide"
+    >
       {!singleKeys && <p className="notice notice--info">{t.help.singleKeyOff}</p>}
       <div className="help-grid">
         {HELP_SECTIONS.map((section) => (
@@ -14,7 +19,10 @@ export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singl
             <h3>{t.help[section.title]}</h3>
             <dl className="shortcut-list">
               {section.rows.map((row) => (
-                <div key={row.label} className={`shortcut${row.single && !singleKeys ? ' shortcut--off' : ''}`}>
+                <div
+                  key={row.label}
+                  className={`shortcut${row.single && !singleKeys ? ' shortcut--off' : ''}`}
+                >
                   <dt>
                     {row.keys.map((key) => (
                       <kbd key={key}>{key}</kbd>

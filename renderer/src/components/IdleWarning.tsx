@@ -12,7 +12,13 @@ export function IdleWarning({ deadline, onExtend }: { deadline: number; onExtend
     return () => clearInterval(timer);
   }, []);
   return (
-    <Modal title={t.idle.title} onClose={onExtend} closeLabel={t.idle.extend} tone="alert" className="dialog--narrow">
+    <Modal
+      title={t.idle.title}
+      onClose={onExtend}
+      closeLabel={t.idle.extend}
+      tone="alert"
+      className="dialog--narrow"
+    >
       <p>{t.idle.body(formatCountdown(deadline - now))}</p>
       <p className="muted">{t.idle.hint}</p>
       <div className="dialog__actions">

@@ -2,7 +2,8 @@ import type { Language } from '../../../shared/settings.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useAppState, useController } from '../state/context.tsx';
 
-const selectLanguage = (s: { settings: { language: Language } | null }) => s.settings?.language ?? 'system';
+const selectLanguage = (s: { settings: { language: Language } | null }) =>
+  s.settings?.language ?? 'system';
 
 /** Switches the UI language at once; "system" follows the operating system's language. */
 export function LanguageSwitch() {

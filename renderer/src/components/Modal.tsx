@@ -38,7 +38,8 @@ export function Modal({
     if (!dialog) return;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first =
-      dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>(FOCUSABLE);
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
@@ -78,7 +79,13 @@ export function Modal({
       >
         <header className="dialog__header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="tool" onClick={onClose} aria-label={closeLabel} title={closeLabel}>
+          <button
+            type="button"
+            className="tool"
+            onClick={onClose}
+            aria-label={closeLabel}
+            title={closeLabel}
+          >
             <CloseIcon />
           </button>
         </header>

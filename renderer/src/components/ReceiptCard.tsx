@@ -4,7 +4,13 @@ import type { WipeState } from '../state/app-state.ts';
 import { AlertIcon, CheckIcon } from './icons.tsx';
 
 /** What a wipe did: how many images, when, why. Shown wherever the person lands afterwards. */
-export function ReceiptCard({ wipe, onDismiss }: { wipe: NonNullable<WipeState>; onDismiss: () => void }) {
+export function ReceiptCard({
+  wipe,
+  onDismiss,
+}: {
+  wipe: NonNullable<WipeState>;
+  onDismiss: () => void;
+}) {
   const { t, lang } = useI18n();
   if (wipe.status === 'wiping') {
     return (
@@ -19,7 +25,9 @@ export function ReceiptCard({ wipe, onDismiss }: { wipe: NonNullable<WipeState>;
   const full = formatDateTime(receipt.at, lang);
   return (
     <section className="receipt" role="status" aria-live="polite" data-testid="wipe-receipt">
-      <div className="receipt__icon">{confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}</div>
+      <div className="receipt__icon">
+        {confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}
+      </div>
       <div className="receipt__content">
         <h2 className="receipt__title">{t.wipe.receiptTitle}</h2>
         <p className="receipt__body" title={full ? `${full.local} · ${full.utc}` : undefined}>
@@ -31,7 +39,11 @@ export function ReceiptCard({ wipe, onDismiss }: { wipe: NonNullable<WipeState>;
             <dd>{t.wipe.reasons[receipt.reason]}</dd>
           </div>
         </dl>
-        {receipt.bytesZeroed > 0 && <p className="receipt__note">{t.wipe.bytesZeroed(formatBytes(receipt.bytesZeroed, lang))}</p>}
+        {receipt.bytesZeroed > 0 && (
+          <p className="receipt__note">
+            {t.wipe.bytesZeroed(formatBytes(receipt.bytesZeroed, lang))}
+          </p>
+        )}
         <p className="receipt__note">{confirmed ? t.wipe.replaced : t.wipe.unconfirmed}</p>
       </div>
       <button type="button" className="button button--ghost receipt__dismiss" onClick={onDismiss}>

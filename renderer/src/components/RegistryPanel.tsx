@@ -13,7 +13,10 @@ export function RegistryPanel({ registry }: { registry: Registry | null | undefi
     add(t.registry.name, registry.name);
     add(t.registry.givenName, registry.givenName);
     add(t.registry.surname, registry.surname);
-    add(t.registry.dateOfBirth, registry.dateOfBirth ? formatCalendarDate(registry.dateOfBirth, lang) : null);
+    add(
+      t.registry.dateOfBirth,
+      registry.dateOfBirth ? formatCalendarDate(registry.dateOfBirth, lang) : null,
+    );
     add(t.registry.sex, registry.sex);
     add(t.registry.countryOfBirth, registry.countryOfBirth);
     add(t.registry.citizenships, registry.citizenships?.join(', '));
@@ -22,7 +25,14 @@ export function RegistryPanel({ registry }: { registry: Registry | null | undefi
     if (address) {
       add(
         t.registry.address,
-        [address.line1, address.line2, address.city, address.state, address.postalCode, address.country]
+        [
+          address.line1,
+          address.line2,
+          address.city,
+          address.state,
+          address.postalCode,
+          address.country,
+        ]
           .filter(Boolean)
           .join(', '),
       );

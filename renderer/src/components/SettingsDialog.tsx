@@ -110,11 +110,13 @@ export function SettingsDialog({
       if (port !== null && port !== settings.redirectPort) patch.redirectPort = port;
       if (draft.redirectPath !== settings.redirectPath) patch.redirectPath = draft.redirectPath;
       if (scopeList.join(' ') !== settings.scopes.join(' ')) patch.scopes = scopeList;
-      if (timeout !== null && timeout !== settings.signInTimeoutSeconds) patch.signInTimeoutSeconds = timeout;
+      if (timeout !== null && timeout !== settings.signInTimeoutSeconds)
+        patch.signInTimeoutSeconds = timeout;
     }
     if (idle !== null && idle !== settings.idleMinutes) patch.idleMinutes = idle;
     if (draft.language !== settings.language) patch.language = draft.language;
-    if (draft.singleKeyShortcuts !== settings.singleKeyShortcuts) patch.singleKeyShortcuts = draft.singleKeyShortcuts;
+    if (draft.singleKeyShortcuts !== settings.singleKeyShortcuts)
+      patch.singleKeyShortcuts = draft.singleKeyShortcuts;
     return { patch, errors: fieldErrors };
   };
 
@@ -156,13 +158,23 @@ export function SettingsDialog({
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t.settings.cancel}
           </button>
-          <button type="submit" form="settings-form" className="button button--primary" disabled={saving}>
+          <button
+            type="submit"
+            form="settings-form"
+            className="button button--primary"
+            disabled={saving}
+          >
             {t.settings.save}
           </button>
         </>
       }
     >
-      <form id="settings-form" className="settings" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <form
+        id="settings-form"
+        className="settings"
+        onSubmit={(event) => void onSubmit(event)}
+        noValidate
+      >
         {refused && <ErrorNotice error={refused} heading={t.settings.notSaved} showDetail />}
         <fieldset className="settings__group" disabled={locked}>
           <legend>{t.settings.connection}</legend>
@@ -227,7 +239,11 @@ export function SettingsDialog({
             )}
           </Field>
           <div className="settings__row">
-            <Field label={t.settings.redirectPort} help={t.settings.redirectPortHelp} error={errors.redirectPort}>
+            <Field
+              label={t.settings.redirectPort}
+              help={t.settings.redirectPortHelp}
+              error={errors.redirectPort}
+            >
               {(id, describedBy) => (
                 <input
                   id={id}
@@ -265,7 +281,11 @@ export function SettingsDialog({
             )}
           </Field>
           <label className="check">
-            <input type="checkbox" checked={details} onChange={(event) => toggleDetails(event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={details}
+              onChange={(event) => toggleDetails(event.target.checked)}
+            />
             <span>{t.settings.includeDetails}</span>
           </label>
           <Field label={t.settings.signInTimeout} error={errors.signInTimeoutSeconds}>
@@ -341,7 +361,8 @@ function Field({
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const describedBy = [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>

@@ -45,10 +45,22 @@ export function TopBar({
       <div className="topbar__actions">
         {info && <CaptureNotice info={info} compact />}
         <LanguageSwitch />
-        <button type="button" className="tool" onClick={onHelp} aria-label={t.help.open} title={`${t.help.open} (?)`}>
+        <button
+          type="button"
+          className="tool"
+          onClick={onHelp}
+          aria-label={t.help.open}
+          title={`${t.help.open} (?)`}
+        >
           <KeyboardIcon />
         </button>
-        <button type="button" className="tool" onClick={onSettings} aria-label={t.settings.open} title={t.settings.open}>
+        <button
+          type="button"
+          className="tool"
+          onClick={onSettings}
+          aria-label={t.settings.open}
+          title={t.settings.open}
+        >
           <GearIcon />
         </button>
         {onSignOut && (

@@ -5,10 +5,12 @@ export const es: Dictionary = {
   app: {
     name: 'idlens',
     starting: 'Iniciando…',
-    noBridge: 'idlens no pudo comunicarse con su proceso principal. Cierre la aplicación y ábrala de nuevo.',
+    noBridge:
+      'idlens no pudo comunicarse con su proceso principal. Cierre la aplicación y ábrala de nuevo.',
     skipToContent: 'Ir al contenido',
     signedInAs: (who: string) => `Sesión iniciada como ${who}`,
-    demoRibbon: 'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
+    demoRibbon:
+      'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
   },
   lang: {
     label: 'Idioma',
@@ -226,7 +228,8 @@ export const es: Dictionary = {
     redirectPath: 'Ruta de redirección',
     scopes: 'Alcances',
     scopesHelp: 'Separados por espacios.',
-    includeDetails: 'Leer también los datos del registro (nombre, fecha de nacimiento, nacionalidades…)',
+    includeDetails:
+      'Leer también los datos del registro (nombre, fecha de nacimiento, nacionalidades…)',
     idleMinutes: 'Limpiar tras inactividad (minutos)',
     signInTimeout: 'Tiempo límite de inicio de sesión (segundos)',
     language: 'Idioma',
@@ -288,11 +291,13 @@ export const es: Dictionary = {
     },
     insecure_url: {
       title: 'Una dirección de la configuración no es segura.',
-      action: 'Use una dirección https://. Solo se acepta http para el servidor de demostración local.',
+      action:
+        'Use una dirección https://. Solo se acepta http para el servidor de demostración local.',
     },
     bad_sender: {
       title: 'Se rechazó una solicitud porque no venía de esta ventana.',
-      action: 'Cierre y vuelva a abrir idlens. Si vuelve a ocurrir, repórtelo: podría indicar una manipulación.',
+      action:
+        'Cierre y vuelva a abrir idlens. Si vuelve a ocurrir, repórtelo: podría indicar una manipulación.',
     },
     bad_argument: {
       title: 'No se aceptó un valor.',
@@ -351,7 +356,8 @@ export const es: Dictionary = {
     },
     auth_browser_failed: {
       title: 'No se pudo abrir su navegador.',
-      action: 'Defina un navegador predeterminado en la configuración del sistema e inicie sesión de nuevo.',
+      action:
+        'Defina un navegador predeterminado en la configuración del sistema e inicie sesión de nuevo.',
     },
     missing_token: {
       title: 'La solicitud no llevaba token de acceso.',

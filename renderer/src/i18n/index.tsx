@@ -7,7 +7,10 @@ import type { UiLanguage } from './format.ts';
 export const DICTIONARIES: Record<UiLanguage, Dictionary> = { en, es };
 
 /** The UI language: the setting when explicit, otherwise the system's (Spanish for any `es-*`). */
-export function resolveLanguage(setting: Language | undefined, systemLanguages: readonly string[]): UiLanguage {
+export function resolveLanguage(
+  setting: Language | undefined,
+  systemLanguages: readonly string[],
+): UiLanguage {
   if (setting === 'en' || setting === 'es') return setting;
   for (const tag of systemLanguages) {
     const primary = tag.toLowerCase().split('-')[0];

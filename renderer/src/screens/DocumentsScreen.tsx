@@ -73,7 +73,11 @@ export function DocumentsScreen() {
               {t.docs.loadErrorTitle}
             </h1>
             <ErrorNotice error={docs.error} heading={t.docs.loadErrorTitle}>
-              <button type="button" className="button button--primary" onClick={() => void controller.loadDocuments()}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void controller.loadDocuments()}
+              >
                 {t.docs.retry}
               </button>
               {needsSignIn(docs.error.code) && (

@@ -47,7 +47,10 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
           </p>
 
           {pending ? (
-            <Waiting deadline={auth?.state === 'pending' ? auth.pendingDeadline : undefined} starting={!auth || auth.state !== 'pending'} />
+            <Waiting
+              deadline={auth?.state === 'pending' ? auth.pendingDeadline : undefined}
+              starting={!auth || auth.state !== 'pending'}
+            />
           ) : (
             <>
               <fieldset className="env-picker">
@@ -77,9 +80,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
                   </button>
                 </p>
               )}
-              {signInError && (
-                <ErrorNotice error={signInError} heading={t.signIn.errorHeading} />
-              )}
+              {signInError && <ErrorNotice error={signInError} heading={t.signIn.errorHeading} />}
               <div className="signin__actions">
                 <button
                   type="button"
@@ -124,7 +125,11 @@ function Waiting({ deadline, starting }: { deadline: number | undefined; startin
         </p>
       )}
       <p className="muted small">{t.signIn.waitingHint}</p>
-      <button type="button" className="button button--secondary" onClick={() => void controller.cancelSignIn()}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void controller.cancelSignIn()}
+      >
         {t.signIn.cancel}
       </button>
     </div>

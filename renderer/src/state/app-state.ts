@@ -12,7 +12,11 @@ import type {
 import type { Settings } from '../../../shared/settings.ts';
 
 /** The three images, in display order. (Declared here so the bundle does not pull in zod.) */
-export const SLOTS = ['documentFront', 'documentBack', 'face'] as const satisfies readonly DocumentSlot[];
+export const SLOTS = [
+  'documentFront',
+  'documentBack',
+  'face',
+] as const satisfies readonly DocumentSlot[];
 
 export type DigestCheck = 'pending' | 'match' | 'mismatch' | 'unavailable';
 

@@ -1,10 +1,22 @@
-import { createContext, useCallback, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { AppState } from './app-state.ts';
 import type { AppController } from './controller.ts';
 
 const ControllerContext = createContext<AppController | null>(null);
 
-export function ControllerProvider({ controller, children }: { controller: AppController; children: ReactNode }) {
+export function ControllerProvider({
+  controller,
+  children,
+}: {
+  controller: AppController;
+  children: ReactNode;
+}) {
   return <ControllerContext value={controller}>{children}</ControllerContext>;
 }
 

@@ -36,7 +36,12 @@ export class AppController {
   #cancelRequested = false;
   #wiping = false;
 
-  constructor(api: IdlensApi, store: Store<AppState>, memory: ImageMemory, now: () => number = Date.now) {
+  constructor(
+    api: IdlensApi,
+    store: Store<AppState>,
+    memory: ImageMemory,
+    now: () => number = Date.now,
+  ) {
     this.#api = api;
     this.#store = store;
     this.#memory = memory;
@@ -182,14 +187,21 @@ export class AppController {
   #wipeLocal(reason: WipeReason): { images: number; bytesZeroed: number } {
     this.#generation += 1;
     const tally = this.#memory.wipe();
-    this.#store.set((s) => ({ ...s, docs: { status: 'idle' }, wipe: { status: 'wiping', reason } }));
+    this.#store.set((s) => ({
+      ...s,
+      docs: { status: 'idle' },
+      wipe: { status: 'wiping', reason },
+    }));
     // V8 keeps the subject of the last regex match reachable (RegExp.input / lastMatch): after a
     // date of birth was formatted, the person's. Match once on nothing (renderer memory audit).
     /(?:)/.exec('');
     return tally;
   }
 
-  async #confirmWipe(reason: WipeReason, tally: { images: number; bytesZeroed: number }): Promise<void> {
+  async #confirmWipe(
+    reason: WipeReason,
+    tally: { images: number; bytesZeroed: number },
+  ): Promise<void> {
     this.#wiping = true;
     try {
       const result = await this.#api.documents.wipe(reason);
@@ -199,7 +211,12 @@ export class AppController {
           ? { status: 'done', receipt: result.data, confirmed: true }
           : {
               status: 'done',
-              receipt: { reason, imagesCleared: tally.images, bytesZeroed: tally.bytesZeroed, at: this.#now() },
+              receipt: {
+                reason,
+                imagesCleared: tally.images,
+                bytesZeroed: tally.bytesZeroed,
+                at: this.#now(),
+              },
               confirmed: false,
             },
       }));
@@ -287,7 +304,8 @@ export class AppController {
 
   #onDigest(slot: DocumentSlot, expected: string, actual: string | null, generation: number): void {
     if (generation !== this.#generation) return;
-    const check: DigestCheck = actual === null ? 'unavailable' : actual === expected ? 'match' : 'mismatch';
+    const check: DigestCheck =
+      actual === null ? 'unavailable' : actual === expected ? 'match' : 'mismatch';
     this.#store.set((s) => {
       if (s.docs.status !== 'ready') return s;
       const view = s.docs.docs.slots[slot];
@@ -298,7 +316,10 @@ export class AppController {
           status: 'ready',
           docs: {
             ...s.docs.docs,
-            slots: { ...s.docs.docs.slots, [slot]: { kind: 'image', image: { ...view.image, digest: check } } },
+            slots: {
+              ...s.docs.docs.slots,
+              [slot]: { kind: 'image', image: { ...view.image, digest: check } },
+            },
           },
         },
       };

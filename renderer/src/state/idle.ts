@@ -21,7 +21,12 @@ export class IdleMonitor {
   #warning = false;
   #running = false;
 
-  constructor(timeoutMs: number, warnMs: number, callbacks: IdleCallbacks, now: () => number = Date.now) {
+  constructor(
+    timeoutMs: number,
+    warnMs: number,
+    callbacks: IdleCallbacks,
+    now: () => number = Date.now,
+  ) {
     this.#timeoutMs = Math.max(timeoutMs, 1000);
     this.#warnMs = Math.min(warnMs, this.#timeoutMs / 2);
     this.#callbacks = callbacks;

@@ -17,7 +17,13 @@ import { useDebounced } from '../components/use-debounced.ts';
 import type { ImageMemory } from '../image-memory.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { LoadedDocuments, ShownImage } from '../state/app-state.ts';
-import { COMPARE_MODES, compareAvailable, imageOf, paneSlots, type CompareMode } from './compare.ts';
+import {
+  COMPARE_MODES,
+  compareAvailable,
+  imageOf,
+  paneSlots,
+  type CompareMode,
+} from './compare.ts';
 import { NEUTRAL_ADJUSTMENTS, type ViewController } from './view-controller.ts';
 import { ViewerPane } from './ViewerPane.tsx';
 
@@ -181,7 +187,11 @@ function ViewerToolbar({
           <LoupeIcon />
         </button>
       </div>
-      <div className="toolbar__group toolbar__group--adjust" role="group" aria-label={t.viewer.adjust}>
+      <div
+        className="toolbar__group toolbar__group--adjust"
+        role="group"
+        aria-label={t.viewer.adjust}
+      >
         <label className="slider" title={t.viewer.brightness}>
           <SunIcon />
           <span className="visually-hidden">{t.viewer.brightness}</span>
@@ -232,7 +242,11 @@ function ViewerToolbar({
           <ResetIcon />
         </button>
       </div>
-      <div className="toolbar__group toolbar__group--end segmented" role="group" aria-label={t.viewer.compare}>
+      <div
+        className="toolbar__group toolbar__group--end segmented"
+        role="group"
+        aria-label={t.viewer.compare}
+      >
         {COMPARE_MODES.map((mode) => {
           const available = compareAvailable(docs, mode);
           return (
@@ -243,7 +257,13 @@ function ViewerToolbar({
               className="segmented__option"
               onClick={() => onCompare(mode)}
               disabled={!available}
-              title={available ? (mode === 'off' ? compareLabels[mode] : t.viewer.compareLinked) : t.viewer.compareUnavailable}
+              title={
+                available
+                  ? mode === 'off'
+                    ? compareLabels[mode]
+                    : t.viewer.compareLinked
+                  : t.viewer.compareUnavailable
+              }
             >
               {mode === 'off' ? <SingleIcon /> : <CompareIcon />}
               <span>{compareLabels[mode]}</span>
@@ -251,8 +271,15 @@ function ViewerToolbar({
           );
         })}
       </div>
-      <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="viewer-announcer">
-        {disabled ? '' : `${t.viewer.zoomAnnounce(zoomSettled)}. ${t.viewer.rotationAnnounce(rotationSettled)}.`}
+      <div
+        className="visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="viewer-announcer"
+      >
+        {disabled
+          ? ''
+          : `${t.viewer.zoomAnnounce(zoomSettled)}. ${t.viewer.rotationAnnounce(rotationSettled)}.`}
       </div>
       <div className="visually-hidden" aria-live="polite">
         {disabled ? '' : snap.loupe ? t.viewer.loupeAnnounceOn : t.viewer.loupeAnnounceOff}

@@ -218,7 +218,15 @@ export function ViewerPane({
         />
         {loupe && (
           <div ref={lensRef} className="loupe" hidden aria-hidden="true">
-            <div className="loupe__lens" style={{ width: LOUPE_RADIUS * 2, height: LOUPE_RADIUS * 2, marginLeft: -LOUPE_RADIUS, marginTop: -LOUPE_RADIUS }}>
+            <div
+              className="loupe__lens"
+              style={{
+                width: LOUPE_RADIUS * 2,
+                height: LOUPE_RADIUS * 2,
+                marginLeft: -LOUPE_RADIUS,
+                marginTop: -LOUPE_RADIUS,
+              }}
+            >
               <HeldImage
                 memory={memory}
                 slot={image.slot}

@@ -65,9 +65,13 @@ export class ViewController {
 
   constructor(
     raf: (cb: () => void) => number = (cb) =>
-      typeof requestAnimationFrame === 'function' ? requestAnimationFrame(cb) : window.setTimeout(cb, 16),
+      typeof requestAnimationFrame === 'function'
+        ? requestAnimationFrame(cb)
+        : window.setTimeout(cb, 16),
     caf: (id: number) => void = (id) =>
-      typeof cancelAnimationFrame === 'function' ? cancelAnimationFrame(id) : window.clearTimeout(id),
+      typeof cancelAnimationFrame === 'function'
+        ? cancelAnimationFrame(id)
+        : window.clearTimeout(id),
   ) {
     this.#raf = raf;
     this.#caf = caf;

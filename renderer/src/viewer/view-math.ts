@@ -103,17 +103,22 @@ export function zoomPercent(view: ViewState, fit: number): number {
 
 /** The CSS transform of an image laid out centred in its pane at its natural size. */
 export function imageTransform(view: ViewState, fit: number): string {
-  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${fit * view.k})`;
+  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k)})`;
 }
 
 /**
  * The transform of the same image inside a loupe centred on `pointer` (relative to the pane
  * centre), magnifying the view `magnification` times about that point.
  */
-export function loupeTransform(view: ViewState, fit: number, pointer: Point, magnification: number): string {
+export function loupeTransform(
+  view: ViewState,
+  fit: number,
+  pointer: Point,
+  magnification: number,
+): string {
   const x = magnification * (view.x - pointer.x);
   const y = magnification * (view.y - pointer.y);
-  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${fit * view.k * magnification})`;
+  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k * magnification)})`;
 }
 
 /** A wheel event's zoom factor: smooth for trackpads and pinch, one notch ≈ 12 % for wheels. */
@@ -126,4 +131,8 @@ export function wheelFactor(deltaY: number, deltaMode: number, pinch: boolean): 
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+function precise(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FIT_VIEW,
+  clampPan,
+  fitScale,
+  imageTransform,
+  loupeTransform,
+  panLimit,
+  rotateView,
+  wheelFactor,
+  zoomAt,
+  zoomPercent,
+  zoomToScale,
+  type Point,
+  type ViewState,
+} from '../../renderer/src/viewer/view-math.ts';
+
+/** Where an image point (relative to the image centre) lands on screen (relative to the pane centre). */
+function project(view: ViewState, fit: number, q: Point): Point {
+  const s = fit * view.k;
+  const r = (view.rotation * Math.PI) / 180;
+  return {
+    x: view.x + s * (q.x * Math.cos(r) - q.y * Math.sin(r)),
+    y: view.y + s * (q.x * Math.sin(r) + q.y * Math.cos(r)),
+  };
+}
+
+describe('view math', () => {
+  const image = { w: 4000, h: 3000 };
+  const viewport = { w: 1032, h: 532 };
+
+  it('fits the rotated image inside the padded viewport', () => {
+    expect(fitScale(image, viewport, 0)).toBeCloseTo(500 / 3000);
+    expect(fitScale(image, viewport, 90)).toBeCloseTo(500 / 4000);
+    expect(fitScale(image, { w: 0, h: 0 }, 0)).toBe(1);
+  });
+
+  it('zooming keeps the image point under the pointer in place', () => {
+    const fit = fitScale(image, viewport, 0);
+    const start: ViewState = { k: 1.5, x: 40, y: -30, rotation: 90 };
+    const at = { x: 200, y: -100 };
+    // the image point currently under `at`
+    const s = fit * start.k;
+    const q = { x: (at.y - start.y) / s, y: -(at.x - start.x) / s };
+    const zoomed = zoomAt(start, 2, at, fit);
+    const landed = project(zoomed, fit, q);
+    expect(landed.x).toBeCloseTo(at.x);
+    expect(landed.y).toBeCloseTo(at.y);
+  });
+
+  it('limits zoom between a quarter of fit and 1600 %', () => {
+    const fit = fitScale(image, viewport, 0);
+    expect(zoomAt(FIT_VIEW, 0.01, { x: 0, y: 0 }, fit).k).toBe(0.25);
+    expect(zoomPercent(zoomAt(FIT_VIEW, 1e6, { x: 0, y: 0 }, fit), fit)).toBe(1600);
+    expect(zoomPercent(zoomToScale(FIT_VIEW, 1, fit), fit)).toBe(100);
+  });
+
+  it('rotates a quarter turn at a time and turns the pan with the image', () => {
+    let view: ViewState = { k: 1, x: 10, y: 0, rotation: 0 };
+    view = rotateView(view, 1);
+    expect(view).toEqual({ k: 1, x: -0, y: 10, rotation: 90 });
+    view = rotateView(rotateView(rotateView(view, 1), 1), 1);
+    expect(view.rotation).toBe(0);
+    expect(rotateView(FIT_VIEW, -1).rotation).toBe(270);
+  });
+
+  it('keeps part of the image on screen however far it is panned', () => {
+    const fit = fitScale(image, viewport, 0);
+    const limit = panLimit(image, viewport, FIT_VIEW, fit);
+    const clamped = clampPan({ ...FIT_VIEW, x: 1e6, y: -1e6 }, limit);
+    expect(clamped.x).toBe(limit.x);
+    expect(clamped.y).toBe(-limit.y);
+    expect(limit.x).toBeLessThan((image.w * fit) / 2 + viewport.w / 2);
+  });
+
+  it('writes a composited transform: translate3d, rotate, scale', () => {
+    expect(imageTransform({ k: 2, x: 1.234, y: 5, rotation: 180 }, 0.5)).toBe(
+      'translate3d(1.23px, 5px, 0) rotate(180deg) scale(1)',
+    );
+  });
+
+  it('the loupe shows the image point under the pointer at its centre, magnified', () => {
+    const view: ViewState = { k: 1.2, x: 30, y: -12, rotation: 0 };
+    const pointer = { x: 100, y: 50 };
+    // In the loupe, the image centre sits at m·(t − p); the pointer's image point lands at 0.
+    const m = 3;
+    const css = loupeTransform(view, 0.5, pointer, m);
+    expect(css).toBe(
+      `translate3d(${m * (view.x - pointer.x)}px, ${m * (view.y - pointer.y)}px, 0) rotate(0deg) scale(1.8)`,
+    );
+    const q = { x: (pointer.x - view.x) / 0.6, y: (pointer.y - view.y) / 0.6 };
+    expect(m * (view.x - pointer.x) + 1.8 * q.x).toBeCloseTo(0);
+  });
+
+  it('wheel: down zooms out, up zooms in; pinch is more sensitive', () => {
+    expect(wheelFactor(100, 0, false)).toBeLessThan(1);
+    expect(wheelFactor(-100, 0, false)).toBeGreaterThan(1);
+    expect(wheelFactor(-10, 0, true)).toBeGreaterThan(wheelFactor(-10, 0, false));
+  });
+});
