@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IdlensError } from '../shared/errors.ts';
 import type { Settings } from '../shared/settings.ts';
 import { sendEvent, registerIpc } from './ipc.ts';
 import {
@@ -13,12 +14,13 @@ import {
   appResponseHeaders,
   chromiumSwitches,
   contentTypeFor,
+  isAllowedExternalUrl,
 } from './security.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { createDocumentsService } from './documents-service.ts';
 import { createMainServices } from './services.ts';
 import { createSessionDir, removeSessionDir, sweepLeftoverSessionDirs } from './session-dir.ts';
-import { createSettingsService } from './settings.ts';
+import { createSettingsService, resolveEndpoints } from './settings.ts';
 import { createMainWindow, guardSession, guardWebContents } from './window.ts';
 
 /**
@@ -96,7 +98,14 @@ async function start(): Promise<void> {
   const platform = process.platform;
   const lockEvents = platform === 'darwin' || platform === 'win32';
   const auth = new AuthService({
-    openExternal: (url) => shell.openExternal(url, { activate: true }),
+    // The sign-in module has checked the URL already; main checks again before the OS opens it.
+    openExternal: async (url) => {
+      const { issuer } = resolveEndpoints(settings.get());
+      if (!isAllowedExternalUrl(url, issuer, { allowLoopbackHttp: demoMode })) {
+        throw new IdlensError('auth_browser_failed', 'The sign-in page is not on the issuer.');
+      }
+      await shell.openExternal(url, { activate: true });
+    },
   });
   const documents = createDocumentsService({ auth });
   const services = createMainServices({
