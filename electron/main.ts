@@ -1,7 +1,7 @@
 import { app, powerMonitor, protocol, session, shell, type BrowserWindow } from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IdlensError } from '../shared/errors.ts';
@@ -18,6 +18,7 @@ import {
 } from './security.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { createDocumentsService } from './documents-service.ts';
+import { privacyReportFor } from './privacy/report.ts';
 import { createMainServices } from './services.ts';
 import { createSessionDir, removeSessionDir, sweepLeftoverSessionDirs } from './session-dir.ts';
 import { createSettingsService, resolveEndpoints } from './settings.ts';
@@ -123,6 +124,17 @@ async function start(): Promise<void> {
       demoMode,
     },
     emit: (channel, payload) => sendEvent(win?.webContents ?? null, channel, payload),
+    privacyReport: (hashes) =>
+      privacyReportFor(
+        {
+          platform: process.platform,
+          env: process.env,
+          homedir: homedir(),
+          tmpdir: tmpdir(),
+          userData: app.getPath('userData'),
+        },
+        hashes,
+      ),
     replaceRenderer: () => {
       const contents = win?.webContents;
       if (contents === undefined || contents.isDestroyed()) return;

@@ -43,6 +43,9 @@ const api = {
     get: () => call('settings:get'),
     set: (patch) => call('settings:set', patch),
   },
+  privacy: {
+    report: () => call('privacy:report'),
+  },
 } satisfies IdlensApi;
 
 contextBridge.exposeInMainWorld('idlens', api);

@@ -9,6 +9,7 @@ import type {
   WipeReason,
   WipeReceipt,
 } from '../shared/ipc.ts';
+import type { PrivacyReport } from '../shared/privacy.ts';
 import type { Handlers } from './ipc-dispatch.ts';
 import { resolveEndpoints, type SettingsService } from './settings.ts';
 
@@ -65,6 +66,8 @@ export interface MainServicesDeps {
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
   /** Ends the renderer process that held the images and starts a fresh one. */
   replaceRenderer(): void;
+  /** The on-disk report over the app's folders, looking also for these document hashes. */
+  privacyReport?(documentHashes: readonly string[]): Promise<PrivacyReport>;
   now?(): number;
 }
 
@@ -79,6 +82,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   const now = (): number => (deps.now ? deps.now() : Date.now());
   let lastWipe: WipeReceipt | null = null;
   let rendererImages = 0;
+  /** Hashes of the documents shown this run, so the privacy report can look for them on disk. */
+  const shownHashes = new Set<string>();
 
   deps.auth.onChange((status) => deps.emit('auth:changed', status));
 
@@ -143,7 +148,9 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
           : settings.imageHosts,
         onProgress: (progress) => deps.emit('documents:progress', progress),
       });
-      rendererImages = Object.values(result.documents).filter((d) => d !== null).length;
+      const shown = Object.values(result.documents).filter((d) => d !== null);
+      rendererImages = shown.length;
+      for (const image of shown) shownHashes.add(image.sha256);
       return result;
     },
     'documents:wipe': (reason) => {
@@ -155,6 +162,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     'documents:lastWipe': () => lastWipe,
     'settings:get': () => deps.settings.get(),
     'settings:set': (patch) => deps.settings.set(patch),
+    'privacy:report': () => {
+      if (deps.privacyReport === undefined) {
+        throw new IdlensError('internal', 'No privacy report is available here.');
+      }
+      return deps.privacyReport([...shownHashes]);
+    },
   };
 
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './errors.ts';
 import { ENVIRONMENTS } from './environments.ts';
+import { PrivacyReportSchema } from './privacy.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
 
 /**
@@ -146,6 +147,8 @@ export const INVOKE_CONTRACT = {
   'documents:lastWipe': { args: NoArgs, result: WipeReceiptSchema.nullable() },
   'settings:get': { args: NoArgs, result: SettingsSchema },
   'settings:set': { args: z.tuple([SettingsPatchSchema]), result: SettingsSchema },
+  /** What idlens's folders hold on disk, scanned for anything of a person (paths, sizes, verdicts). */
+  'privacy:report': { args: NoArgs, result: PrivacyReportSchema },
 } as const;
 
 /** Events main sends to the renderer (`webContents.send` → a listener in the preload). */

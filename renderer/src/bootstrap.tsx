@@ -40,5 +40,6 @@ function missingBridge(): IdlensApi {
     auth: { status: fail, signIn: fail, cancel: fail, signOut: fail, onChanged: off },
     documents: { load: fail, wipe: fail, lastWipe: fail, onProgress: off, onWipeRequested: off },
     settings: { get: fail, set: fail },
+    privacy: { report: fail },
   };
 }

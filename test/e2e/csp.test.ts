@@ -47,6 +47,9 @@ describe('Content-Security-Policy in Chromium', () => {
         'documents:lastWipe': () => null,
         'settings:get': () => DEFAULT_SETTINGS,
         'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+        'privacy:report': () => {
+          throw new Error('not in this test');
+        },
       }),
     });
   });

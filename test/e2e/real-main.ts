@@ -5,6 +5,10 @@ import { createDocumentsService } from '../../electron/documents-service.ts';
 import type { Handlers } from '../../electron/ipc-dispatch.ts';
 import { createMainServices, type MainServices } from '../../electron/services.ts';
 import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { privacyReportFor } from '../../electron/privacy/report.ts';
 import type { Harness } from './harness.ts';
 
 /**
@@ -28,6 +32,8 @@ export function realMainHandlers(
   initialPersona: Persona = 'full',
 ): { handlers: Handlers; main: RealMain } {
   const openedUrls: string[] = [];
+  // The app's folders for this run (the privacy report scans them).
+  const appRoot = mkdtempSync(join(tmpdir(), 'idlens-e2e-app-'));
   const main = { persona: initialPersona, openedUrls } as RealMain;
   const auth = new AuthService({
     openExternal: async (url) => {
@@ -60,6 +66,17 @@ export function realMainHandlers(
     demoMode: true,
     emit: (channel, payload) => void bridge.emit(channel, payload).catch(() => undefined),
     replaceRenderer: bridge.replaceRenderer,
+    privacyReport: (hashes) =>
+      privacyReportFor(
+        {
+          platform: 'linux',
+          env: {},
+          homedir: appRoot,
+          tmpdir: appRoot,
+          userData: join(appRoot, 'idlens'),
+        },
+        hashes,
+      ),
   });
   main.services = services;
   main.auth = auth;

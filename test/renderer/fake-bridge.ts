@@ -376,6 +376,12 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
           return fake.settings;
         }),
     },
+    privacy: {
+      report: () =>
+        call('privacy:report', [], () => {
+          throw new IdlensError('internal', 'This fake keeps no privacy report.');
+        }),
+    },
   };
   return fake;
 }

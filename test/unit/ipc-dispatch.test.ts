@@ -27,6 +27,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents:lastWipe': () => null,
     'settings:get': () => DEFAULT_SETTINGS,
     'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    'privacy:report': () => {
+      throw new IdlensError('internal', 'not in this test');
+    },
     ...overrides,
   };
 }

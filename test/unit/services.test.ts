@@ -60,7 +60,14 @@ function fakeDocuments(): DocumentsPort & { held: Uint8Array[] } {
   };
 }
 
-function services(opts: { demoMode?: boolean; auth?: AuthPort; documents?: DocumentsPort } = {}) {
+function services(
+  opts: {
+    demoMode?: boolean;
+    auth?: AuthPort;
+    documents?: DocumentsPort;
+    privacyReport?: (hashes: readonly string[]) => Promise<never>;
+  } = {},
+) {
   const replaceRenderer = vi.fn();
   const emit = vi.fn();
   const s = createMainServices({
@@ -77,6 +84,7 @@ function services(opts: { demoMode?: boolean; auth?: AuthPort; documents?: Docum
     demoMode: opts.demoMode ?? true,
     emit,
     replaceRenderer,
+    privacyReport: opts.privacyReport ?? (() => Promise.reject(new Error('not in this test'))),
     now: () => 1000,
   });
   return { ...s, replaceRenderer, emit };
@@ -154,5 +162,18 @@ describe('main services', () => {
       reason: 'sign-out',
       imagesCleared: 2,
     });
+  });
+});
+
+describe('privacy report', () => {
+  it('looks on disk for the hashes of every document shown this run, even after a wipe', async () => {
+    const privacyReport = vi.fn((_hashes: readonly string[]) => Promise.reject(new Error('stop')));
+    const { handlers } = services({ auth: fakeAuth('signedIn'), privacyReport });
+    await handlers['documents:load']();
+    await handlers['documents:wipe']('button');
+    await expect(Promise.resolve().then(() => handlers['privacy:report']())).rejects.toThrow(
+      'stop',
+    );
+    expect(privacyReport).toHaveBeenCalledWith(['a'.repeat(64)]);
   });
 });
