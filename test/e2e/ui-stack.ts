@@ -26,6 +26,12 @@ export interface UiStack {
   releaseSignIn(): Promise<void>;
   /** Wipe replacements of the renderer that happened (main's forcefully-crash + reload). */
   readonly replacements: number;
+  /**
+   * Holds main's replacement of the page after a wipe, so a test can inspect the old page first;
+   * `releaseReplacement()` then lets it happen and resolves with the fresh page.
+   */
+  holdReplacement(hold: boolean): void;
+  releaseReplacement(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,8 @@ export async function startUiStack(
   });
   const documents = createDocumentsService({ auth });
   let replacements = 0;
+  let holdReplacement = false;
+  let pendingReplacement: (() => Promise<Page>) | null = null;
   const ref: { harness: Harness | null } = { harness: null };
   const services = createMainServices({
     settings,
@@ -85,7 +93,13 @@ export async function startUiStack(
     emit: (channel, payload) => void ref.harness?.emit(channel, payload).catch(() => undefined),
     replaceRenderer: () => {
       replacements += 1;
-      void ref.harness?.replaceRenderer();
+      const replace = async () => {
+        const harness = ref.harness;
+        if (!harness) throw new Error('no harness');
+        return harness.replaceRenderer();
+      };
+      if (holdReplacement) pendingReplacement = replace;
+      else void replace();
     },
   });
   const harness = await startHarness({
@@ -109,6 +123,17 @@ export async function startUiStack(
     },
     get replacements() {
       return replacements;
+    },
+    holdReplacement(hold) {
+      holdReplacement = hold;
+    },
+    async releaseReplacement() {
+      const replace = pendingReplacement;
+      pendingReplacement = null;
+      if (!replace) throw new Error('no replacement is pending');
+      const page = await replace();
+      await page.waitForLoadState('load');
+      return page;
     },
     signInAs(next, opts = {}) {
       browser.persona = next;
@@ -144,6 +169,17 @@ function copyImages(result: DocumentsResult): DocumentsResult {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled' });
+}
+
+/** Waits until main has replaced the page (after a wipe) and the fresh one is ready. */
+export async function nextPage(stack: UiStack, old: Page): Promise<Page> {
+  const deadline = Date.now() + 30_000;
+  while (stack.page === old) {
+    if (Date.now() > deadline) throw new Error('the page was not replaced');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await stack.page.waitForLoadState('load');
+  return stack.page;
 }
 
 /** Waits until the page shows the documents of a completed load. */
