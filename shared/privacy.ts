@@ -39,7 +39,7 @@ export const FILE_VERDICTS = ['clean', 'sensitive', 'unreadable'] as const;
 export const FileVerdictSchema = z.enum(FILE_VERDICTS);
 export type FileVerdict = z.infer<typeof FileVerdictSchema>;
 
-export const LOCATION_ROLES = ['userData', 'sessionDir', 'logs'] as const;
+export const LOCATION_ROLES = ['userData', 'sessionDir', 'logs', 'cache'] as const;
 export const LocationRoleSchema = z.enum(LOCATION_ROLES);
 export type LocationRole = z.infer<typeof LocationRoleSchema>;
 

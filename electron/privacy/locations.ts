@@ -40,6 +40,11 @@ export interface AppLocations {
    * (`app.setAppLogsPath()` without a path: `~/Library/Logs/idlens` on macOS).
    */
   extraLogDirs: string[];
+  /**
+   * The platform's per-user cache folder for the app, which idlens never uses but Chromium can
+   * (it mirrors a profile under ~/.config into ~/.cache on Linux): should not exist.
+   */
+  cacheDirs: string[];
 }
 
 export function privacyPlatform(platform: string): PrivacyPlatform {
@@ -63,6 +68,16 @@ export function appDataDir(input: LocationInput): string {
   return nonEmpty(input.env['XDG_CONFIG_HOME']) ?? posix.join(input.homedir, '.config');
 }
 
+/** The per-user cache root: `$XDG_CACHE_HOME` or `~/.cache`, `~/Library/Caches`, `%LOCALAPPDATA%`. */
+export function cacheRoot(input: LocationInput): string {
+  const platform = privacyPlatform(input.platform);
+  if (platform === 'win32') {
+    return nonEmpty(input.env['LOCALAPPDATA']) ?? win32.join(input.homedir, 'AppData', 'Local');
+  }
+  if (platform === 'darwin') return posix.join(input.homedir, 'Library', 'Caches');
+  return nonEmpty(input.env['XDG_CACHE_HOME']) ?? posix.join(input.homedir, '.cache');
+}
+
 export function appLocations(input: LocationInput): AppLocations {
   const platform = privacyPlatform(input.platform);
   const path = platform === 'win32' ? win32 : posix;
@@ -75,6 +90,7 @@ export function appLocations(input: LocationInput): AppLocations {
     sessionDirPrefix: SESSION_DIR_PREFIX,
     extraLogDirs:
       platform === 'darwin' ? [posix.join(input.homedir, 'Library', 'Logs', APP_DIR_NAME)] : [],
+    cacheDirs: [path.join(cacheRoot(input), APP_DIR_NAME)],
   };
 }
 

@@ -21,7 +21,8 @@ import { normaliseHash, scanBytes, scanFile } from './scan.ts';
 
 /**
  * The privacy report: every file and folder under idlens's locations (userData with the settings
- * file, the temporary session folders with their crash/ and logs/, any log folder outside them),
+ * file, the temporary session folders with their crash/ and logs/, any log folder outside them,
+ * the per-user cache folder),
  * with size, modification time and a verdict per file from the scanner, plus an overall verdict.
  * Files Chromium writes on its own are named and explained (`KNOWN_ITEM_EXPLANATIONS`). Only
  * reads: opens files read-only, never follows a symlink, never opens a socket or FIFO.
@@ -48,6 +49,7 @@ const KNOWN_NAMES: ReadonlyMap<string, KnownItem> = new Map<string, KnownItem>([
   ['SingletonSocket', 'chromium-singleton'],
   ['Crashpad', 'chromium-crashpad'],
   ['GPUCache', 'chromium-gpu-cache'],
+  ['GPUPersistentCache', 'chromium-gpu-cache'],
   ['DawnGraphiteCache', 'chromium-dawn-cache'],
   ['DawnWebGPUCache', 'chromium-dawn-cache'],
   ['DawnCache', 'chromium-dawn-cache'],
@@ -240,6 +242,7 @@ export async function buildPrivacyReport(options: ReportOptions): Promise<Privac
     { role: 'userData', path: locations.userData },
     ...sessionDirs.map((path) => ({ role: 'sessionDir' as const, path })),
     ...locations.extraLogDirs.map((path) => ({ role: 'logs' as const, path })),
+    ...locations.cacheDirs.map((path) => ({ role: 'cache' as const, path })),
   ];
 
   const located: PrivacyLocation[] = [];
@@ -308,7 +311,7 @@ const TEXT = {
     entries: 'Files and folders',
     none: '(nothing)',
     verdict: { clean: 'CLEAN', sensitive: 'SENSITIVE', unreadable: 'UNREADABLE' },
-    role: { userData: 'userData', sessionDir: 'session', logs: 'logs' },
+    role: { userData: 'userData', sessionDir: 'session', logs: 'logs', cache: 'cache' },
     dir: 'folder',
     link: 'link',
     other: 'socket',
@@ -335,7 +338,7 @@ const TEXT = {
     entries: 'Archivos y carpetas',
     none: '(nada)',
     verdict: { clean: 'LIMPIO', sensitive: 'SENSIBLE', unreadable: 'ILEGIBLE' },
-    role: { userData: 'userData', sessionDir: 'sesión', logs: 'registros' },
+    role: { userData: 'userData', sessionDir: 'sesión', logs: 'registros', cache: 'caché' },
     dir: 'carpeta',
     link: 'enlace',
     other: 'socket',

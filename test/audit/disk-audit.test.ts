@@ -226,6 +226,9 @@ describe('disk audit: the main-side flow of the app (sign in, load, wipe, sign o
         load: { ok: true, verified: true, images: 3 },
         signOut: 'signedOut',
         zeroFilled: true,
+        // The in-app report (privacy:report), run inside the traced process: clean, the settings
+        // file only, and it looked for the three documents' hashes.
+        privacy: { verdict: 'clean', files: 1, hashes: 3 },
       });
       expect(run.parsed.blind).toEqual([]);
       expect(describeViolations(run.violations)).toBe('');

@@ -87,6 +87,10 @@ export const FlowOutcomeSchema = z.object({
   ]),
   wipe: z.unknown().optional(),
   signOut: z.string().optional(),
+  privacy: z.union([
+    z.object({ verdict: z.string(), files: z.int(), hashes: z.int() }),
+    z.string(),
+  ]),
   rendererReplacements: z.int(),
   heldArrays: z.int(),
   zeroFilled: z.boolean(),

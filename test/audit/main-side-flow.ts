@@ -27,6 +27,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
@@ -35,6 +36,7 @@ import { AuthService } from '../../electron/auth/auth-service.ts';
 import { createDocumentsService } from '../../electron/documents-service.ts';
 import { createDispatcher } from '../../electron/ipc-dispatch.ts';
 import { createMainServices } from '../../electron/services.ts';
+import { privacyReportFor } from '../../electron/privacy/report.ts';
 import { createSettingsService, type SettingsBacking } from '../../electron/settings.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 import { PERSONAS } from '../../demo/personas.ts';
@@ -237,6 +239,18 @@ const services = createMainServices({
   replaceRenderer: () => {
     replacements += 1;
   },
+  // As main.ts wires it: this platform's folders (here the sandbox's HOME, XDG_*, TMPDIR).
+  privacyReport: (hashes) =>
+    privacyReportFor(
+      {
+        platform: process.platform,
+        env: process.env,
+        homedir: homedir(),
+        tmpdir: tmpdir(),
+        ...(args.settingsFile ? { userData: dirname(args.settingsFile) } : {}),
+      },
+      hashes,
+    ),
 });
 const APP_FRAME = { url: 'app://bundle/index.html', isMainFrame: true };
 const dispatch = createDispatcher(services.handlers, {
@@ -254,6 +268,8 @@ const set = await call('settings:set', {
   issuer: args.issuer,
   apiBase: args.apiBase,
   clientId: args.clientId,
+  // offline_access: a refresh token too, so its removal (and revocation) is audited as well.
+  scopes: ['openid', 'eprospera:person.id_verification.read', 'offline_access'],
   imageHosts: ['127.0.0.1'],
 });
 outcome['settings'] = set.ok ? 'saved' : set.error.code;
@@ -293,6 +309,15 @@ if (!args.skipWipe) {
   const signOut = await call('auth:signOut');
   outcome['signOut'] = signOut.ok ? (signOut.data as { state: string }).state : signOut.error.code;
 }
+// The privacy report over the app's folders, through the IPC channel, as the renderer asks for it.
+const privacy = await call('privacy:report');
+outcome['privacy'] = privacy.ok
+  ? {
+      verdict: (privacy.data as { verdict: string }).verdict,
+      files: (privacy.data as { summary: { files: number } }).summary.files,
+      hashes: (privacy.data as { documentHashesChecked: number }).documentHashesChecked,
+    }
+  : privacy.error.code;
 // Let the wipe's deferred renderer replacement and any socket callbacks run.
 await new Promise((ok) => setTimeout(ok, 50));
 outcome['rendererReplacements'] = replacements;

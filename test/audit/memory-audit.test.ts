@@ -11,7 +11,7 @@ import { MAIN_SIDE_FLOW, parseFlowOutcome, pathWithThisNode, runNode } from './h
  * cannot match themselves.
  *
  * What this proves: after a wipe and sign-out, no JavaScript object reachable in main holds a
- * token, a signed URL or an image in string form.
+ * token (access, refresh — offline_access is asked for — or ID), a signed URL or an image in string form.
  * What it cannot prove, honestly:
  * - V8 heap snapshots do not include ArrayBuffer backing stores (Buffers, Uint8Arrays), so image
  *   bytes are checked apart: the arrays main held must be zero-filled (the holding's wipe).
@@ -64,6 +64,7 @@ async function flow(...extra: string[]) {
   // The search had something to look for: each secret was seen on its way in.
   expect(memory.secrets['access-token']?.captured).toBe(1);
   expect(memory.secrets['id-token']?.captured).toBe(1);
+  expect(memory.secrets['refresh-token']?.captured).toBe(1);
   expect(memory.secrets['amz-signature']?.captured).toBe(3);
   expect(memory.secrets['image']?.captured).toBe(3);
   return { outcome, memory, durationMs: run.durationMs };
@@ -77,7 +78,7 @@ describe('memory audit: main-side heap after a wipe and sign-out', () => {
     expect(outcome.heldArrays).toBe(3);
     expect(outcome.zeroFilled).toBe(true);
     expect(memory.snapshotBytes).toBeGreaterThan(1_000_000);
-    for (const kind of ['access-token', 'id-token', 'amz-signature', 'image']) {
+    for (const kind of ['access-token', 'refresh-token', 'id-token', 'amz-signature', 'image']) {
       expect({ kind, ...memory.secrets[kind] }).toEqual({
         kind,
         captured: memory.secrets[kind]!.captured,
@@ -92,6 +93,7 @@ describe('memory audit: main-side heap after a wipe and sign-out', () => {
     expect(outcome.signOut).toBeUndefined();
     expect(memory.secrets['access-token']?.found).toBe(1);
     expect(memory.secrets['id-token']?.found).toBe(1);
+    expect(memory.secrets['refresh-token']?.found).toBe(1);
     expect(outcome.zeroFilled).toBe(false);
   });
 

@@ -22,6 +22,15 @@ describe('where idlens writes, per platform', () => {
     expect(withXdg.tmpRoot).toBe('/tmp');
     expect(withXdg.sessionDirPrefix).toBe('idlens-session-');
     expect(withXdg.extraLogDirs).toEqual([]);
+    expect(withXdg.cacheDirs).toEqual(['/home/ana/.cache/idlens']);
+    expect(
+      appLocations({
+        platform: 'linux',
+        env: { XDG_CACHE_HOME: '/x/cache' },
+        homedir: '/home/ana',
+        tmpdir: '/tmp',
+      }).cacheDirs,
+    ).toEqual(['/x/cache/idlens']);
 
     for (const env of [{}, { XDG_CONFIG_HOME: '' }, { XDG_CONFIG_HOME: '  ' }]) {
       const plain = appLocations({ platform: 'linux', env, homedir: '/home/ana', tmpdir: '/tmp' });
@@ -40,6 +49,7 @@ describe('where idlens writes, per platform', () => {
     expect(mac.userData).toBe('/Users/ana/Library/Application Support/idlens');
     expect(mac.settingsFile).toBe('/Users/ana/Library/Application Support/idlens/settings.json');
     expect(mac.extraLogDirs).toEqual(['/Users/ana/Library/Logs/idlens']);
+    expect(mac.cacheDirs).toEqual(['/Users/ana/Library/Caches/idlens']);
   });
 
   it('Windows: %APPDATA%\\idlens, falling back to the roaming profile under the home folder', () => {
@@ -51,6 +61,7 @@ describe('where idlens writes, per platform', () => {
     });
     expect(win.userData).toBe('C:\\Users\\ana\\AppData\\Roaming\\idlens');
     expect(win.settingsFile).toBe('C:\\Users\\ana\\AppData\\Roaming\\idlens\\settings.json');
+    expect(win.cacheDirs).toEqual(['C:\\Users\\ana\\AppData\\Local\\idlens']);
     const noEnv = appLocations({
       platform: 'win32',
       env: {},

@@ -122,6 +122,26 @@ describe('the privacy report', () => {
     expect(text).toContain('se guarda a propósito');
   });
 
+  it("looks in the per-user cache folder too, where Chromium can mirror a profile's cache", async () => {
+    const { home, locations } = fixture();
+    const cached = join(home, '.cache', 'idlens', 'Default', 'Cache', 'Cache_Data');
+    mkdirSync(cached, { recursive: true });
+    writeFileSync(join(cached, '0badf00d_0'), Buffer.concat([Buffer.from('key'), JPEG]));
+    const report = await buildPrivacyReport({ locations });
+    expect(report.locations).toContainEqual({
+      role: 'cache',
+      path: join(home, '.cache', 'idlens'),
+      exists: true,
+    });
+    const hit = report.entries.find((e) => e.verdict === 'sensitive');
+    expect(hit).toMatchObject({
+      location: 'cache',
+      relativePath: 'Default/Cache/Cache_Data/0badf00d_0',
+      known: 'chromium-http-cache',
+      findings: [{ kind: 'jpeg', count: 1, firstOffset: 3 }],
+    });
+  });
+
   it('a missing userData is reported absent, not as an error', async () => {
     const home = mkdtempSync(join(tmpdir(), 'idlens-test-report-'));
     roots.push(home);
