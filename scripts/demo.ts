@@ -54,7 +54,17 @@ if (
   }
 }
 
-const electron = electronBinary();
+let electron = electronBinary();
+if ('reason' in electron && existsSync(join(root, 'node_modules/electron/install.js'))) {
+  // Electron fetches its binary on first use; try that once before giving up on the window.
+  process.stdout.write('Fetching the Electron binary (first run)…\n');
+  spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], {
+    cwd: join(root, 'node_modules/electron'),
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  electron = electronBinary();
+}
 let child: ReturnType<typeof spawn> | null = null;
 if ('path' in electron) {
   child = spawn(electron.path, [join(root, 'dist/main/main.js'), '--demo'], {
