@@ -39,7 +39,7 @@ function missingBridge(): IdlensApi {
     app: { info: fail },
     auth: { status: fail, signIn: fail, cancel: fail, signOut: fail, onChanged: off },
     documents: { load: fail, wipe: fail, lastWipe: fail, onProgress: off, onWipeRequested: off },
-    settings: { get: fail, set: fail },
+    settings: { get: fail, set: fail, secretStatus: fail, setSecret: fail },
     privacy: { report: fail },
   };
 }

@@ -116,8 +116,11 @@ export type HelpKey =
   | 'help'
   | 'closeDialog';
 
+/** A key cap: a key's name (the same in every language) or a word from the dictionary. */
+export type KeyCap = string | { word: 'keyWheel' | 'keyDrag' };
+
 export interface HelpRow {
-  keys: readonly string[];
+  keys: readonly KeyCap[];
   label: HelpKey;
   /** True when the row works only with single-key shortcuts on. */
   single: boolean;
@@ -136,8 +139,8 @@ export const HELP_SECTIONS: readonly {
       { keys: ['1'], label: 'actual', single: true },
       { keys: ['←', '↑', '→', '↓'], label: 'pan', single: false },
       { keys: ['Shift', '← ↑ → ↓'], label: 'panFast', single: false },
-      { keys: ['Wheel'], label: 'wheel', single: false },
-      { keys: ['Drag'], label: 'drag', single: false },
+      { keys: [{ word: 'keyWheel' }], label: 'wheel', single: false },
+      { keys: [{ word: 'keyDrag' }], label: 'drag', single: false },
       { keys: ['R', 'Shift R'], label: 'rotate', single: true },
       { keys: ['L'], label: 'loupe', single: true },
       { keys: ['I'], label: 'invert', single: true },

@@ -68,14 +68,18 @@ export async function startUiStack(
         });
       }
       // The browser answers on its own time, as a person in another window would.
-      void loginWithFetch(url, who, { deny: refuse }).then(async (callback) => {
-        await fetch(callback).then((r) => r.arrayBuffer());
-      });
+      // A cancelled sign-in has closed its loopback listener by then: that refusal is expected.
+      void loginWithFetch(url, who, { deny: refuse })
+        .then(async (callback) => {
+          await fetch(callback).then((r) => r.arrayBuffer());
+        })
+        .catch(() => undefined);
     },
   });
   const documents = createDocumentsService({ auth });
   let replacements = 0;
   let holdReplacement = false;
+  let closing = false;
   let pendingReplacement: (() => Promise<Page>) | null = null;
   const ref: { harness: Harness | null } = { harness: null };
   const services = createMainServices({
@@ -98,8 +102,9 @@ export async function startUiStack(
         if (!harness) throw new Error('no harness');
         return harness.replaceRenderer();
       };
+      if (closing) return;
       if (holdReplacement) pendingReplacement = replace;
-      else void replace();
+      else void replace().catch(() => undefined);
     },
   });
   const harness = await startHarness({
@@ -147,6 +152,8 @@ export async function startUiStack(
       await Promise.resolve();
     },
     async close() {
+      // Closing the page makes it wipe (pagehide), and main would replace it: not any more.
+      closing = true;
       await services.shutdown().catch(() => undefined);
       await harness.close();
       await backend.close();

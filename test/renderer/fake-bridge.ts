@@ -54,6 +54,8 @@ export interface FakeBridge {
   delivered: Uint8Array[];
   auth: AuthStatus;
   settings: Settings;
+  /** Whether a client secret is "stored" (the fake never keeps the secret itself). */
+  hasClientSecret: boolean;
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
   /** Completes a `manual` sign-in (success, or the given error). */
   finishSignIn(error?: ErrorInfo): void;
@@ -160,6 +162,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     delivered: [],
     auth: { state: 'signedOut', environment: settings.environment, scopes: [] },
     settings,
+    hasClientSecret: false,
     emit(channel, payload) {
       for (const listener of listeners.get(channel) ?? []) listener(payload);
     },
@@ -374,6 +377,16 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
           }
           fake.settings = next.data;
           return fake.settings;
+        }),
+      secretStatus: () =>
+        call('settings:secretStatus', [], () => ({
+          hasClientSecret: fake.hasClientSecret,
+          encryptionAvailable: true,
+        })),
+      setSecret: (secret) =>
+        call('settings:setSecret', [secret], () => {
+          fake.hasClientSecret = secret !== null;
+          return { hasClientSecret: fake.hasClientSecret, encryptionAvailable: true };
         }),
     },
     privacy: {

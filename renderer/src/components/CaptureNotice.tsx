@@ -18,7 +18,15 @@ export function CaptureNotice({ info, compact = false }: { info: AppInfo; compac
       data-testid="capture-notice"
     >
       {on ? <ShieldIcon size={16} /> : <ShieldOffIcon size={16} />}
-      <span className="capture__label">{on ? t.capture.on : t.capture.off}</span>
+      <span className="capture__label">
+        {compact
+          ? on
+            ? t.capture.onShort
+            : t.capture.offShort
+          : on
+            ? t.capture.on
+            : t.capture.off}
+      </span>
       {compact ? (
         <span className="visually-hidden">{detail}</span>
       ) : (

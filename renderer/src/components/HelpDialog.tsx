@@ -24,9 +24,10 @@ export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singl
                   className={`shortcut${row.single && !singleKeys ? ' shortcut--off' : ''}`}
                 >
                   <dt>
-                    {row.keys.map((key) => (
-                      <kbd key={key}>{key}</kbd>
-                    ))}
+                    {row.keys.map((key) => {
+                      const cap = typeof key === 'string' ? key : t.help[key.word];
+                      return <kbd key={cap}>{cap}</kbd>;
+                    })}
                   </dt>
                   <dd>{t.help[row.label]}</dd>
                 </div>

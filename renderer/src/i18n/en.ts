@@ -44,6 +44,8 @@ export const en = {
   },
   capture: {
     on: 'Screen capture blocked',
+    onShort: 'Capture blocked',
+    offShort: 'Capture not blocked',
     onDetail:
       'This operating system honours capture protection: screenshots and screen sharing show this window blank.',
     off: 'No screen-capture protection',
@@ -279,6 +281,8 @@ export const en = {
     wipe: 'Wipe now',
     help: 'Show this list',
     closeDialog: 'Close a dialog',
+    keyWheel: 'Wheel',
+    keyDrag: 'Drag',
     limitsTitle: 'What idlens cannot stop',
     limitCamera: 'A camera or phone pointed at the screen.',
     limitCapture: 'Screenshots and screen sharing where the system has no capture protection.',

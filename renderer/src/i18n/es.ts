@@ -34,6 +34,8 @@ export const es: Dictionary = {
   },
   capture: {
     on: 'Captura de pantalla bloqueada',
+    onShort: 'Captura bloqueada',
+    offShort: 'Captura no bloqueada',
     onDetail:
       'Este sistema operativo respeta la protección contra capturas: las capturas y el uso compartido de pantalla muestran esta ventana en blanco.',
     off: 'Sin protección contra capturas de pantalla',
@@ -272,6 +274,8 @@ export const es: Dictionary = {
     wipe: 'Limpiar ahora',
     help: 'Mostrar esta lista',
     closeDialog: 'Cerrar un diálogo',
+    keyWheel: 'Rueda',
+    keyDrag: 'Arrastrar',
     limitsTitle: 'Lo que idlens no puede impedir',
     limitCamera: 'Una cámara o un teléfono apuntando a la pantalla.',
     limitCapture:

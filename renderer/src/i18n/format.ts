@@ -23,7 +23,7 @@ export function formatBytes(bytes: number, lang: UiLanguage): string {
 
 /** `m:ss` for a countdown; never negative. */
 export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
+  const total = Math.max(0, Math.floor(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
