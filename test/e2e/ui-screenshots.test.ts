@@ -156,3 +156,34 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await shot(page, '12-load-error');
   });
 });
+
+describe('screens: the idle warning', () => {
+  let stack: UiStack;
+  beforeAll(async () => {
+    stack = await startUiStack({ settings: { idleMinutes: 2 } });
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  it('warns a minute before the idle wipe', async () => {
+    const page = stack.page;
+    stack.signInAs('full');
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('session-panel').waitFor({ timeout: 30_000 });
+    await decoded(page);
+    // From here on the page's timers run on a controlled clock; the next activity re-arms the
+    // idle countdown on it, and a fast-forward brings the warning.
+    await page.clock.install();
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(61_000);
+    await page.getByRole('alertdialog', { name: 'Still there?' }).waitFor();
+    await shot(page);
+    await page.keyboard.press('k');
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+  });
+
+  function shot(page: Page) {
+    return screenshot(page, 'light-en-13-idle-warning');
+  }
+});

@@ -40,7 +40,7 @@ export class AppController {
     api: IdlensApi,
     store: Store<AppState>,
     memory: ImageMemory,
-    now: () => number = Date.now,
+    now: () => number = () => Date.now(),
   ) {
     this.#api = api;
     this.#store = store;

@@ -25,7 +25,7 @@ export class IdleMonitor {
     timeoutMs: number,
     warnMs: number,
     callbacks: IdleCallbacks,
-    now: () => number = Date.now,
+    now: () => number = () => Date.now(),
   ) {
     this.#timeoutMs = Math.max(timeoutMs, 1000);
     this.#warnMs = Math.min(warnMs, this.#timeoutMs / 2);
