@@ -1,4 +1,12 @@
-import { app, powerMonitor, protocol, session, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type BrowserWindow,
+} from 'electron';
 import Store from 'electron-store';
 import { readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
@@ -17,6 +25,7 @@ import {
   isAllowedExternalUrl,
 } from './security.ts';
 import { AuthService } from './auth/auth-service.ts';
+import { createClientSecretStore } from './client-secret.ts';
 import { createDocumentsService } from './documents-service.ts';
 import { privacyReportFor } from './privacy/report.ts';
 import { createMainServices } from './services.ts';
@@ -96,6 +105,26 @@ async function start(): Promise<void> {
     },
   });
 
+  // The secret lives in its own store file, as ciphertext only.
+  const secretFile = new Store<{ clientSecret?: string }>({ name: 'client-secret' });
+  const secretStore = createClientSecretStore(
+    {
+      isStrongEncryptionAvailable: async () =>
+        (await safeStorage.isAsyncEncryptionAvailable()) &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encryptString: (plain) => safeStorage.encryptStringAsync(plain),
+      decryptString: async (cipher) =>
+        (await safeStorage.decryptStringAsync(Buffer.from(cipher))).result,
+    },
+    {
+      read: () => secretFile.get('clientSecret'),
+      write: (value) => {
+        if (value === undefined) secretFile.delete('clientSecret');
+        else secretFile.set('clientSecret', value);
+      },
+    },
+  );
+
   const platform = process.platform;
   const lockEvents = platform === 'darwin' || platform === 'win32';
   const auth = new AuthService({
@@ -115,6 +144,7 @@ async function start(): Promise<void> {
     documents,
     demoMode,
     clientSecret: process.env['IDLENS_CLIENT_SECRET'],
+    secretStore,
     appInfo: {
       version: app.getVersion(),
       platform:

@@ -42,6 +42,8 @@ const api = {
   settings: {
     get: () => call('settings:get'),
     set: (patch) => call('settings:set', patch),
+    secretStatus: () => call('settings:secretStatus'),
+    setSecret: (secret) => call('settings:setSecret', secret),
   },
   privacy: {
     report: () => call('privacy:report'),

@@ -11,6 +11,7 @@ import type {
 } from '../shared/ipc.ts';
 import type { PrivacyReport } from '../shared/privacy.ts';
 import type { Handlers } from './ipc-dispatch.ts';
+import type { ClientSecretStore } from './client-secret.ts';
 import { resolveEndpoints, type SettingsService } from './settings.ts';
 
 /**
@@ -62,7 +63,10 @@ export interface MainServicesDeps {
   documents: DocumentsPort;
   appInfo: AppInfo;
   demoMode: boolean;
+  /** `IDLENS_CLIENT_SECRET`, which wins over a stored secret. */
   clientSecret?: string | undefined;
+  /** The encrypted stored secret, where the platform has a keychain. */
+  secretStore?: ClientSecretStore;
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
   /** Ends the renderer process that held the images and starts a fresh one. */
   replaceRenderer(): void;
@@ -103,7 +107,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   const handlers: Handlers = {
     'app:info': () => deps.appInfo,
     'auth:status': () => deps.auth.status(),
-    'auth:signIn': () => {
+    'auth:signIn': async () => {
       const settings = deps.settings.get();
       const endpoints = resolveEndpoints(settings);
       if (endpoints.environment === 'demo' && !deps.demoMode) {
@@ -112,11 +116,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
           'The demo environment is available only when idlens runs with the demo backend.',
         );
       }
+      const clientSecret = deps.clientSecret ?? (await deps.secretStore?.reveal());
       return deps.auth.signIn({
         environment: endpoints.environment,
         issuer: endpoints.issuer,
         clientId: settings.clientId,
-        ...(deps.clientSecret ? { clientSecret: deps.clientSecret } : {}),
+        ...(clientSecret ? { clientSecret } : {}),
         scopes: settings.scopes,
         redirectPort: settings.redirectPort,
         redirectPath: settings.redirectPath,
@@ -162,6 +167,14 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     'documents:lastWipe': () => lastWipe,
     'settings:get': () => deps.settings.get(),
     'settings:set': (patch) => deps.settings.set(patch),
+    'settings:secretStatus': () =>
+      deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
+    'settings:setSecret': (secret) => {
+      if (deps.secretStore === undefined) {
+        throw new IdlensError('config_invalid', 'A client secret cannot be stored here.');
+      }
+      return deps.secretStore.set(secret);
+    },
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {
         throw new IdlensError('internal', 'No privacy report is available here.');

@@ -132,6 +132,11 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+export const ClientSecretStatusSchema = z.object({
+  hasClientSecret: z.boolean(),
+  encryptionAvailable: z.boolean(),
+});
+
 const NoArgs = z.tuple([]);
 
 /** Request/response channels (`ipcRenderer.invoke` → `ipcMain.handle`). */
@@ -147,6 +152,13 @@ export const INVOKE_CONTRACT = {
   'documents:lastWipe': { args: NoArgs, result: WipeReceiptSchema.nullable() },
   'settings:get': { args: NoArgs, result: SettingsSchema },
   'settings:set': { args: z.tuple([SettingsPatchSchema]), result: SettingsSchema },
+  /** Whether a client secret is stored (encrypted); the secret itself never comes back. */
+  'settings:secretStatus': { args: NoArgs, result: ClientSecretStatusSchema },
+  /** Stores (encrypted with the OS keychain) or, with null, clears the client secret. */
+  'settings:setSecret': {
+    args: z.tuple([z.string().min(1).max(2000).nullable()]),
+    result: ClientSecretStatusSchema,
+  },
   /** What idlens's folders hold on disk, scanned for anything of a person (paths, sizes, verdicts). */
   'privacy:report': { args: NoArgs, result: PrivacyReportSchema },
 } as const;

@@ -47,6 +47,8 @@ describe('Content-Security-Policy in Chromium', () => {
         'documents:lastWipe': () => null,
         'settings:get': () => DEFAULT_SETTINGS,
         'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+        'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: false }),
+        'settings:setSecret': () => ({ hasClientSecret: false, encryptionAvailable: false }),
         'privacy:report': () => {
           throw new Error('not in this test');
         },

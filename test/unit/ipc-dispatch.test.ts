@@ -27,6 +27,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'documents:lastWipe': () => null,
     'settings:get': () => DEFAULT_SETTINGS,
     'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+    'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: true }),
+    'settings:setSecret': (secret) => ({
+      hasClientSecret: secret !== null,
+      encryptionAvailable: true,
+    }),
     'privacy:report': () => {
       throw new IdlensError('internal', 'not in this test');
     },

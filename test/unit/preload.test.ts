@@ -54,12 +54,12 @@ describe('preload bridge', () => {
         string,
       ];
       invoke.mockClear();
-      const args =
-        channel === 'documents:wipe'
-          ? ['button']
-          : channel === 'settings:set'
-            ? [{ language: 'es' }]
-            : [];
+      const sample: Record<string, unknown[]> = {
+        'documents:wipe': ['button'],
+        'settings:set': [{ language: 'es' }],
+        'settings:setSecret': [null],
+      };
+      const args = sample[channel] ?? [];
       await api[domain]![name]!(...args);
       expect(invoke).toHaveBeenCalledWith(channel, ...args);
     }

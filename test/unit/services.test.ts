@@ -177,3 +177,42 @@ describe('privacy report', () => {
     expect(privacyReport).toHaveBeenCalledWith(['a'.repeat(64)]);
   });
 });
+
+describe('client secret for sign-in', () => {
+  it('uses IDLENS_CLIENT_SECRET over a stored one, and the stored one otherwise', async () => {
+    const stored = {
+      status: () => Promise.resolve({ hasClientSecret: true, encryptionAvailable: true }),
+      set: () => Promise.resolve({ hasClientSecret: true, encryptionAvailable: true }),
+      reveal: () => Promise.resolve('from-keychain'),
+    };
+    for (const [env, expected] of [
+      ['from-env', 'from-env'],
+      [undefined, 'from-keychain'],
+    ] as const) {
+      const auth = fakeAuth();
+      const s = createMainServices({
+        settings: createSettingsService(memoryBacking({ environment: 'demo' })),
+        auth,
+        documents: fakeDocuments(),
+        appInfo: {
+          version: '0',
+          platform: 'linux',
+          contentProtection: false,
+          lockScreenEvents: false,
+          demoMode: true,
+        },
+        demoMode: true,
+        clientSecret: env,
+        secretStore: stored,
+        emit: vi.fn(),
+        replaceRenderer: vi.fn(),
+      });
+      await s.handlers['auth:signIn']();
+      expect(auth.signIn).toHaveBeenCalledWith(expect.objectContaining({ clientSecret: expected }));
+      await expect(Promise.resolve(s.handlers['settings:secretStatus']())).resolves.toEqual({
+        hasClientSecret: true,
+        encryptionAvailable: true,
+      });
+    }
+  });
+});
