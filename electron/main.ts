@@ -51,15 +51,16 @@ protocol.registerSchemesAsPrivileged([
 ]);
 for (const [name, value] of chromiumSwitches()) app.commandLine.appendSwitch(name, value);
 
-if (!app.requestSingleInstanceLock()) {
-  app.exit(0);
+// A second instance hands over to the first and leaves before touching any folder: the first
+// instance's session folder must not be swept from under it.
+const primary = app.requestSingleInstanceLock();
+const sessionDir = primary ? createSessionDir(tmpdir()) : '';
+if (primary) {
+  sweepLeftoverSessionDirs(tmpdir(), sessionDir);
+  app.setPath('sessionData', sessionDir);
+  app.setPath('crashDumps', join(sessionDir, 'crash'));
+  app.setAppLogsPath(join(sessionDir, 'logs'));
 }
-
-const sessionDir = createSessionDir(tmpdir());
-sweepLeftoverSessionDirs(tmpdir(), sessionDir);
-app.setPath('sessionData', sessionDir);
-app.setPath('crashDumps', join(sessionDir, 'crash'));
-app.setAppLogsPath(join(sessionDir, 'logs'));
 
 app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
@@ -213,10 +214,14 @@ async function start(): Promise<void> {
   app.on('quit', () => removeSessionDir(sessionDir));
 }
 
-start().catch((error: unknown) => {
-  process.stderr.write(
-    `idlens could not start: ${error instanceof Error ? error.name : 'error'}\n`,
-  );
-  removeSessionDir(sessionDir);
-  app.exit(1);
-});
+if (primary) {
+  start().catch((error: unknown) => {
+    process.stderr.write(
+      `idlens could not start: ${error instanceof Error ? error.name : 'error'}\n`,
+    );
+    removeSessionDir(sessionDir);
+    app.exit(1);
+  });
+} else {
+  app.exit(0);
+}
