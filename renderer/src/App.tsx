@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { CommandProvider, type CommandHandlers } from './commands.tsx';
 import { HelpDialog } from './components/HelpDialog.tsx';
 import { IdleWarning } from './components/IdleWarning.tsx';
@@ -13,7 +13,10 @@ import { useAppState, useController } from './state/context.tsx';
 import { useIdleWipe } from './state/use-idle-wipe.ts';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
 
-type Dialog = 'help' | 'settings' | null;
+type Dialog = 'help' | 'settings' | 'privacy' | null;
+
+/** A separate chunk, fetched when first opened: it brings the report's explanations (and zod). */
+const PrivacyDialog = lazy(() => import('./components/PrivacyDialog.tsx'));
 
 const selectAll = (s: AppState) => s;
 
@@ -116,12 +119,18 @@ function Shell({ state }: { state: AppState }) {
           info={state.info}
           onHelp={() => setDialog('help')}
           onSettings={() => setDialog('settings')}
+          onPrivacy={() => setDialog('privacy')}
           onSignOut={signedIn ? () => void controller.signOut() : undefined}
           onWipe={signedIn ? () => void controller.wipe('button') : undefined}
           wipeBusy={state.wipe?.status === 'wiping'}
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {screen}
+        {dialog === 'privacy' && (
+          <Suspense fallback={null}>
+            <PrivacyDialog onClose={() => setDialog(null)} />
+          </Suspense>
+        )}
         {dialog === 'help' && (
           <HelpDialog onClose={() => setDialog(null)} singleKeys={singleKeys} />
         )}

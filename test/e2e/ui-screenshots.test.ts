@@ -27,6 +27,7 @@ const TEXT = {
     actual: 'Actual size (100 %)',
     signOut: 'Sign out',
     idle: 'Still there?',
+    privacy: 'What idlens left on this computer',
   },
   es: {
     signIn: 'Inicie sesión en e-Próspera',
@@ -40,6 +41,7 @@ const TEXT = {
     actual: 'Tamaño real (100 %)',
     signOut: 'Cerrar sesión',
     idle: '¿Sigue ahí?',
+    privacy: 'Lo que idlens dejó en esta computadora',
   },
 } as const;
 
@@ -125,6 +127,13 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await page.getByRole('button', { name: text.settings, exact: true }).click();
     await page.getByRole('dialog', { name: text.settings }).waitFor();
     await shot(page, '08-settings');
+    await page.keyboard.press('Escape');
+    // The privacy report is a separate chunk, loaded on demand under the app's CSP.
+    await page.getByRole('button', { name: text.privacy }).click();
+    const report = page.getByTestId('privacy-report');
+    await report.waitFor({ timeout: 30_000 });
+    expect(await report.getAttribute('data-verdict')).toBe('clean');
+    await shot(page, '08b-privacy-report');
     await page.keyboard.press('Escape');
   });
 

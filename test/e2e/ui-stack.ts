@@ -1,8 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AuthService } from '../../electron/auth/auth-service.ts';
 import { createDocumentsService } from '../../electron/documents-service.ts';
+import { createClientSecretStore } from '../../electron/client-secret.ts';
+import { privacyReportFor } from '../../electron/privacy/report.ts';
 import { createMainServices } from '../../electron/services.ts';
 import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
 import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
@@ -77,6 +80,29 @@ export async function startUiStack(
     },
   });
   const documents = createDocumentsService({ auth });
+  // A home of its own for the privacy report to scan: the settings file idlens keeps, and
+  // nothing else, as after a clean run.
+  const home = mkdtempSync(join(tmpdir(), 'idlens-ui-home-'));
+  const userData = join(home, '.config', 'idlens');
+  mkdirSync(userData, { recursive: true });
+  writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings.get()));
+  let ciphertext: string | undefined;
+  const secretStore = createClientSecretStore(
+    {
+      // A stand-in keychain (Electron's safeStorage is not here): reversible, clearly not secret.
+      isStrongEncryptionAvailable: () => Promise.resolve(true),
+      encryptString: (plain) =>
+        Promise.resolve(new TextEncoder().encode(plain).map((b) => b ^ 0x5a)),
+      decryptString: (cipher) =>
+        Promise.resolve(new TextDecoder().decode(cipher.map((b) => b ^ 0x5a))),
+    },
+    {
+      read: () => ciphertext,
+      write: (value) => {
+        ciphertext = value;
+      },
+    },
+  );
   let replacements = 0;
   let holdReplacement = false;
   let closing = false;
@@ -87,6 +113,12 @@ export async function startUiStack(
     auth,
     documents,
     demoMode: true,
+    secretStore,
+    privacyReport: (hashes) =>
+      privacyReportFor(
+        { platform: 'linux', env: {}, homedir: home, tmpdir: join(home, 'tmp'), userData },
+        hashes,
+      ),
     appInfo: {
       version: '0.1.0',
       platform: 'linux',
@@ -157,6 +189,7 @@ export async function startUiStack(
       await services.shutdown().catch(() => undefined);
       await harness.close();
       await backend.close();
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }

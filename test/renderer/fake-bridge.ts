@@ -14,6 +14,7 @@ import {
   type WipeReason,
   type WipeReceipt,
 } from '../../shared/ipc.ts';
+import type { PrivacyEntry, PrivacyReport } from '../../shared/privacy.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings.ts';
 
 /**
@@ -43,6 +44,10 @@ export interface FakeOptions {
   wipeFails?: boolean;
   /** Makes main's SHA-256 of this slot wrong, as a corrupted transfer would. */
   wrongSha?: 'documentFront' | 'documentBack' | 'face';
+  /** Whether the system has a keychain to encrypt a client secret (Linux basic_text: no). */
+  keychain?: boolean;
+  /** What the on-disk scan finds. */
+  disk?: 'clean' | 'sensitive';
 }
 
 export interface FakeBridge {
@@ -381,22 +386,87 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       secretStatus: () =>
         call('settings:secretStatus', [], () => ({
           hasClientSecret: fake.hasClientSecret,
-          encryptionAvailable: true,
+          encryptionAvailable: options.keychain ?? true,
         })),
       setSecret: (secret) =>
         call('settings:setSecret', [secret], () => {
+          const keychain = options.keychain ?? true;
+          if (secret !== null && !keychain) {
+            throw new IdlensError(
+              'config_invalid',
+              'This system offers no keychain to encrypt the client secret; set IDLENS_CLIENT_SECRET instead.',
+            );
+          }
           fake.hasClientSecret = secret !== null;
-          return { hasClientSecret: fake.hasClientSecret, encryptionAvailable: true };
+          return { hasClientSecret: fake.hasClientSecret, encryptionAvailable: keychain };
         }),
     },
     privacy: {
-      report: () =>
-        call('privacy:report', [], () => {
-          throw new IdlensError('internal', 'This fake keeps no privacy report.');
-        }),
+      report: () => call('privacy:report', [], () => privacyReport(options.disk ?? 'clean')),
     },
   };
   return fake;
+}
+
+/** A report shaped like main's: two locations, Chromium's usual files, and the settings file. */
+function privacyReport(disk: 'clean' | 'sensitive'): PrivacyReport {
+  const root = '/home/reviewer/.config/idlens';
+  const entry = (
+    relativePath: string,
+    size: number,
+    extra: Partial<PrivacyEntry> = {},
+  ): PrivacyEntry => ({
+    path: `${root}/${relativePath}`,
+    relativePath,
+    location: 'userData',
+    type: 'file',
+    size,
+    mtime: Date.UTC(2024, 0, 15, 10, 30),
+    verdict: 'clean',
+    findings: [],
+    expected: false,
+    ...extra,
+  });
+  const entries: PrivacyEntry[] = [
+    entry('settings.json', 412, { known: 'settings', expected: true }),
+    entry('Local State', 2048, { known: 'chromium-local-state' }),
+    entry('Preferences', 1024, { known: 'chromium-preferences' }),
+  ];
+  if (disk === 'sensitive') {
+    entries.push(
+      entry('Cache/Cache_Data/f_000001', 529_812, {
+        known: 'chromium-http-cache',
+        verdict: 'sensitive',
+        findings: [
+          { kind: 'jpeg', count: 1, firstOffset: 0 },
+          { kind: 'document-file', count: 1, firstOffset: 0 },
+        ],
+      }),
+    );
+  }
+  const sensitive = entries.filter((e) => e.verdict === 'sensitive').length;
+  return {
+    generatedAt: Date.now(),
+    platform: 'linux',
+    verdict: sensitive > 0 ? 'sensitive' : 'clean',
+    locations: [
+      { role: 'userData', path: root, exists: true },
+      { role: 'cache', path: '/home/reviewer/.cache/idlens', exists: false },
+    ],
+    settingsFile: `${root}/settings.json`,
+    entries,
+    summary: {
+      files: entries.length,
+      directories: 0,
+      bytes: entries.reduce((n, e) => n + e.size, 0),
+      sensitive,
+      unreadable: 0,
+      sessionFolders: 0,
+      unexpectedFiles: entries.length - 1,
+    },
+    documentHashesChecked: 3,
+    truncated: 0,
+  };
 }
 
 function raise(info: ErrorInfo): IdlensError {

@@ -1,8 +1,9 @@
-import { useId, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useId, useState, type ReactNode, type SubmitEvent } from 'react';
 import { ENVIRONMENTS, SCOPES, type Environment } from '../../../shared/environments.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
 import { useI18n } from '../i18n/index.tsx';
+import type { ClientSecretStatus } from '../state/controller.ts';
 import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Modal } from './Modal.tsx';
@@ -300,6 +301,7 @@ export function SettingsDialog({
               />
             )}
           </Field>
+          <SecretField />
         </fieldset>
         <fieldset className="settings__group">
           <legend>{t.settings.privacy}</legend>
@@ -377,6 +379,107 @@ function Field({
           {error}
         </p>
       )}
+    </div>
+  );
+}
+
+type SecretNote = 'saved' | 'cleared' | null;
+
+/**
+ * The confidential client's secret: write-only. Typed here, handed to main (which encrypts it
+ * with the system keychain), and forgotten by this page; only "stored or not" ever comes back.
+ */
+function SecretField() {
+  const { t } = useI18n();
+  const controller = useController();
+  const id = useId();
+  const [status, setStatus] = useState<ClientSecretStatus | null>(null);
+  const [value, setValue] = useState('');
+  const [refused, setRefused] = useState<ErrorInfo | null>(null);
+  const [note, setNote] = useState<SecretNote>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void controller.secretStatus().then((result) => {
+      if (live && result.ok) setStatus(result.data);
+    });
+    return () => {
+      live = false;
+    };
+  }, [controller]);
+
+  const store = async (secret: string | null) => {
+    setBusy(true);
+    setRefused(null);
+    const result = await controller.setSecret(secret);
+    setBusy(false);
+    setValue('');
+    if (result.ok) {
+      setStatus(result.data);
+      setNote(secret === null ? 'cleared' : 'saved');
+    } else {
+      setRefused(result.error);
+      setNote(null);
+    }
+  };
+
+  const unavailable = status !== null && !status.encryptionAvailable;
+  return (
+    <div className="field secret" data-testid="client-secret">
+      <label htmlFor={id}>{t.settings.secret}</label>
+      <div className="secret__row">
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          disabled={unavailable || busy}
+          aria-describedby={`${id}-help ${id}-status`}
+          onChange={(event) => setValue(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter') return;
+            event.preventDefault();
+            if (value) void store(value);
+          }}
+        />
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!value || unavailable || busy}
+          onClick={() => void store(value)}
+        >
+          {t.settings.secretSave}
+        </button>
+        {status?.hasClientSecret && (
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={busy}
+            onClick={() => void store(null)}
+          >
+            {t.settings.secretClear}
+          </button>
+        )}
+      </div>
+      <p id={`${id}-help`} className="field__help">
+        {t.settings.secretHelp}
+      </p>
+      <p id={`${id}-status`} className="field__help" role="status">
+        {note === 'saved'
+          ? t.settings.secretSaved
+          : note === 'cleared'
+            ? t.settings.secretCleared
+            : status === null
+              ? ''
+              : unavailable
+                ? t.settings.secretUnavailable
+                : status.hasClientSecret
+                  ? t.settings.secretStored
+                  : t.settings.secretNone}
+      </p>
+      {refused && <ErrorNotice error={refused} showDetail />}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { AppInfo, AuthStatus } from '../../../shared/ipc.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { CaptureNotice } from './CaptureNotice.tsx';
 import { EnvBadge } from './EnvBadge.tsx';
-import { GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
+import { DiskIcon, GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
@@ -11,6 +11,7 @@ export function TopBar({
   info,
   onHelp,
   onSettings,
+  onPrivacy,
   onSignOut,
   onWipe,
   wipeBusy,
@@ -19,6 +20,7 @@ export function TopBar({
   info: AppInfo | null;
   onHelp: () => void;
   onSettings: () => void;
+  onPrivacy: () => void;
   onSignOut?: (() => void) | undefined;
   onWipe?: (() => void) | undefined;
   wipeBusy?: boolean;
@@ -45,6 +47,15 @@ export function TopBar({
       <div className="topbar__actions">
         {info && <CaptureNotice info={info} compact />}
         <LanguageSwitch />
+        <button
+          type="button"
+          className="tool"
+          onClick={onPrivacy}
+          aria-label={t.privacy.open}
+          title={t.privacy.open}
+        >
+          <DiskIcon />
+        </button>
         <button
           type="button"
           className="tool"

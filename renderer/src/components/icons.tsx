@@ -156,6 +156,12 @@ export const ImageOffIcon = ({ size = 28 }: { size?: number }) => (
     <path d="m3.5 16 5-5 4 4M14 13l2-2 4.5 4.5M3 3l18 18" />
   </Icon>
 );
+export const DiskIcon = () => (
+  <Icon>
+    <rect x="3" y="13" width="18" height="7" rx="1.5" />
+    <path d="M5 13 7.5 5h9L19 13M7 16.5h.01M10 16.5h.01" />
+  </Icon>
+);
 export const LockIcon = ({ size = 18 }: { size?: number }) => (
   <Icon size={size}>
     <rect x="4.5" y="10.5" width="15" height="10" rx="2" />

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { WipeReason } from '../../../shared/ipc.ts';
+import type { PrivacyFindingKind } from '../../../shared/privacy.ts';
 
 /** What the UI says about one error code: what happened, and what the person can do. */
 export interface ErrorText {
@@ -254,6 +255,17 @@ export const en = {
     wholeNumber: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
     urlNeeded: 'Enter a full address starting with https://',
     required: 'Required.',
+    secret: 'Client secret',
+    secretHelp:
+      'Only for a confidential client. Stored encrypted with the system keychain; idlens never shows it again. IDLENS_CLIENT_SECRET, if set, wins.',
+    secretStored: 'A client secret is stored (encrypted).',
+    secretNone: 'No client secret is stored.',
+    secretUnavailable:
+      'This system offers no keychain to encrypt a secret: use IDLENS_CLIENT_SECRET instead.',
+    secretSave: 'Store secret',
+    secretClear: 'Remove secret',
+    secretSaved: 'Client secret stored.',
+    secretCleared: 'Client secret removed.',
   },
   help: {
     open: 'Keyboard shortcuts',
@@ -292,6 +304,58 @@ export const en = {
       'Images travel from e-Próspera to this window’s memory only — never to disk, the clipboard or a print queue.',
     privacyWipe:
       'A wipe revokes every image link, zero-fills the bytes and replaces the viewer page.',
+  },
+  privacy: {
+    open: 'What idlens left on this computer',
+    title: 'What idlens left on this computer',
+    intro:
+      'A scan of every folder idlens and its browser engine use, looking inside each file for a JPEG image, a token, a signed-URL part or a hash of the documents shown in this run.',
+    scanning: 'Scanning the app’s folders…',
+    rescan: 'Scan again',
+    generated: (time: string) => `Scanned at ${time}`,
+    verdictTitle: {
+      clean: 'Clean',
+      sensitive: 'Sensitive data found',
+      unreadable: 'Some files could not be read',
+    },
+    verdictBody: {
+      clean: 'No JPEG image, token, Bearer header, signed-URL part or document hash was found.',
+      sensitive: 'The files marked below hold data of a person. Quit idlens and delete them.',
+      unreadable:
+        'Nothing sensitive was found in what could be read; the files marked below could not be read.',
+    },
+    files: 'Files',
+    folders: 'Folders',
+    size: 'On disk',
+    sessionFolders: 'Temporary session folders',
+    hashes: 'Document hashes looked for',
+    locations: 'Locations',
+    present: 'present',
+    absent: 'absent',
+    roles: {
+      userData: 'App data',
+      sessionDir: 'Session (temporary)',
+      logs: 'Logs',
+      cache: 'Cache',
+    },
+    entries: 'Files and folders',
+    nothing: 'Nothing on disk.',
+    folder: 'folder',
+    link: 'link',
+    socket: 'socket',
+    expected: 'kept on purpose',
+    canHold: 'Anything of a person?',
+    unreadableFile: (error: string) => `Could not be read (${error})`,
+    truncated: (count: number) => `${count} more entries not listed (scan limit).`,
+    findings: {
+      jpeg: 'JPEG image',
+      jwt: 'token (JWT)',
+      'bearer-token': 'Bearer header',
+      'amz-signature': 'signed-URL signature',
+      'amz-credential': 'signed-URL credential',
+      'document-hash': 'hash of a shown document',
+      'document-file': 'a shown document itself',
+    } satisfies Record<PrivacyFindingKind, string>,
   },
   signOut: 'Sign out',
   errors: {

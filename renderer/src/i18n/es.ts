@@ -247,6 +247,17 @@ export const es: Dictionary = {
     wholeNumber: (min: number, max: number) => `Escriba un número entero de ${min} a ${max}.`,
     urlNeeded: 'Escriba una dirección completa que empiece por https://',
     required: 'Obligatorio.',
+    secret: 'Secreto de cliente',
+    secretHelp:
+      'Solo para un cliente confidencial. Se guarda cifrado con el llavero del sistema; idlens no vuelve a mostrarlo. Si existe IDLENS_CLIENT_SECRET, tiene prioridad.',
+    secretStored: 'Hay un secreto de cliente guardado (cifrado).',
+    secretNone: 'No hay ningún secreto de cliente guardado.',
+    secretUnavailable:
+      'Este sistema no ofrece un llavero para cifrar un secreto: use IDLENS_CLIENT_SECRET.',
+    secretSave: 'Guardar secreto',
+    secretClear: 'Quitar secreto',
+    secretSaved: 'Secreto de cliente guardado.',
+    secretCleared: 'Secreto de cliente quitado.',
   },
   help: {
     open: 'Atajos de teclado',
@@ -286,6 +297,60 @@ export const es: Dictionary = {
       'Las imágenes viajan de e-Próspera solo a la memoria de esta ventana: nunca al disco, al portapapeles ni a una cola de impresión.',
     privacyWipe:
       'Limpiar revoca todos los enlaces de imagen, llena los bytes con ceros y reemplaza la página del visor.',
+  },
+  privacy: {
+    open: 'Lo que idlens dejó en esta computadora',
+    title: 'Lo que idlens dejó en esta computadora',
+    intro:
+      'Un análisis de cada carpeta que usan idlens y su motor de navegador, buscando dentro de cada archivo una imagen JPEG, un token, una parte de URL firmada o un hash de los documentos mostrados en esta ejecución.',
+    scanning: 'Analizando las carpetas de la aplicación…',
+    rescan: 'Analizar de nuevo',
+    generated: (time: string) => `Analizado a las ${time}`,
+    verdictTitle: {
+      clean: 'Limpio',
+      sensitive: 'Se encontraron datos sensibles',
+      unreadable: 'Algunos archivos no se pudieron leer',
+    },
+    verdictBody: {
+      clean:
+        'No se encontró ninguna imagen JPEG, token, encabezado Bearer, parte de URL firmada ni hash de documento.',
+      sensitive:
+        'Los archivos marcados abajo contienen datos de una persona. Cierre idlens y bórrelos.',
+      unreadable:
+        'No se encontró nada sensible en lo que se pudo leer; los archivos marcados abajo no se pudieron leer.',
+    },
+    files: 'Archivos',
+    folders: 'Carpetas',
+    size: 'En disco',
+    sessionFolders: 'Carpetas temporales de sesión',
+    hashes: 'Hashes de documentos buscados',
+    locations: 'Ubicaciones',
+    present: 'existe',
+    absent: 'no existe',
+    roles: {
+      userData: 'Datos de la aplicación',
+      sessionDir: 'Sesión (temporal)',
+      logs: 'Registros',
+      cache: 'Caché',
+    },
+    entries: 'Archivos y carpetas',
+    nothing: 'Nada en disco.',
+    folder: 'carpeta',
+    link: 'enlace',
+    socket: 'socket',
+    expected: 'se conserva a propósito',
+    canHold: '¿Algo de una persona?',
+    unreadableFile: (error: string) => `No se pudo leer (${error})`,
+    truncated: (count: number) => `${count} entradas más sin listar (límite del análisis).`,
+    findings: {
+      jpeg: 'imagen JPEG',
+      jwt: 'token (JWT)',
+      'bearer-token': 'encabezado Bearer',
+      'amz-signature': 'firma de URL firmada',
+      'amz-credential': 'credencial de URL firmada',
+      'document-hash': 'hash de un documento mostrado',
+      'document-file': 'un documento mostrado',
+    },
   },
   signOut: 'Cerrar sesión',
   errors: {

@@ -10,6 +10,12 @@ import type {
   Progress,
   WipeReason,
 } from '../../../shared/ipc.ts';
+
+export interface ClientSecretStatus {
+  hasClientSecret: boolean;
+  encryptionAvailable: boolean;
+}
+import type { PrivacyReport } from '../../../shared/privacy.ts';
 import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
 import type { ImageMemory } from '../image-memory.ts';
 import {
@@ -243,6 +249,20 @@ export class AppController {
     this.#store.set((s) => (s.settings ? { ...s, settings: { ...s.settings, language } } : s));
     const result = await this.#api.settings.set({ language });
     if (result.ok) this.#store.set((s) => ({ ...s, settings: result.data }));
+  }
+
+  /** What the app's folders hold on disk (main scans them; nothing is read here). */
+  privacyReport(): Promise<IpcResult<PrivacyReport>> {
+    return this.#api.privacy.report();
+  }
+
+  secretStatus(): Promise<IpcResult<ClientSecretStatus>> {
+    return this.#api.settings.secretStatus();
+  }
+
+  /** Hands a client secret to main (which encrypts it) or clears it; it never comes back. */
+  setSecret(secret: string | null): Promise<IpcResult<ClientSecretStatus>> {
+    return this.#api.settings.setSecret(secret);
   }
 
   async setEnvironment(environment: Environment): Promise<ErrorInfo | null> {
