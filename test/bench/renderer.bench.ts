@@ -164,6 +164,11 @@ async function main(): Promise<void> {
       'documents:lastWipe': () => null,
       'settings:get': () => DEFAULT_SETTINGS,
       'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
+      'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: false }),
+      'settings:setSecret': () => ({ hasClientSecret: false, encryptionAvailable: false }),
+      'privacy:report': () => {
+        throw new Error('not measured here');
+      },
     }),
   });
 
