@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../demo/backend.ts';
 import { nextPage, startUiStack, type UiStack } from './ui-stack.ts';
 
@@ -30,6 +30,11 @@ describe('sign in as each persona', () => {
     await page.getByTestId('sign-in').waitFor();
   }
 
+  // Whatever a test left behind, the next one starts signed out (a failure does not cascade).
+  afterEach(async () => {
+    if ((await stack.page.getByRole('button', { name: 'Sign out' }).count()) > 0) await signOut();
+  });
+
   const cardState = (slot: string) =>
     stack.page.getByTestId(`card-${slot}`).getAttribute('data-state');
 
@@ -58,6 +63,9 @@ describe('sign in as each persona', () => {
     for (const slot of ['documentFront', 'documentBack', 'face'])
       expect(await cardState(slot)).toBe('image');
     await page.waitForFunction(() => document.querySelectorAll('.card__sha--match').length === 3);
+    await page.waitForFunction(() =>
+      [...document.images].every((img) => img.dataset['status'] !== 'loading'),
+    );
     const decoded = await page.$$eval('img', (imgs) =>
       imgs.map((img) => [img.dataset['status'], img.naturalWidth]),
     );
@@ -69,7 +77,6 @@ describe('sign in as each persona', () => {
     );
     expect(urls.made.length).toBe(decoded.length);
     expect([...urls.revoked].sort()).toEqual([...urls.made].sort());
-    await signOut();
   });
 
   it('passport: no back side', async () => {
@@ -80,7 +87,6 @@ describe('sign in as each persona', () => {
       'No back side',
     );
     expect(await cardState('face')).toBe('image');
-    await signOut();
   });
 
   it('never verified: not verified, no images', async () => {
@@ -88,7 +94,6 @@ describe('sign in as each persona', () => {
     await stack.page.getByTestId('not-verified').waitFor();
     expect(await cardState('documentFront')).toBe('notVerified');
     expect(await stack.page.locator('img').count()).toBe(0);
-    await signOut();
   });
 
   it('scope not granted: says so and how to fix it', async () => {
@@ -99,7 +104,6 @@ describe('sign in as each persona', () => {
     expect(await alert.textContent()).toContain(
       'Access to identity-verification data was not granted.',
     );
-    await signOut();
   });
 
   it('server error: says so, offers a retry', async () => {
@@ -108,14 +112,12 @@ describe('sign in as each persona', () => {
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.getAttribute('data-error-code')).toBe('server_error');
     expect(await stack.page.getByRole('button', { name: 'Try again' }).count()).toBe(1);
-    await signOut();
   });
 
   it('short-lived links: the expired first answer is re-fetched and the images still show', async () => {
     await signIn('shortlived');
     await stack.page.getByTestId('session-panel').waitFor({ timeout: 30_000 });
     expect(await cardState('documentFront')).toBe('image');
-    await signOut();
   });
 
   it('a sign-in refused in the browser shows its own message', async () => {
