@@ -84,3 +84,27 @@ describe.each(['en', 'es'] as const)('sign-in screen (%s)', (lang) => {
     expect(screen.getByRole('button', { name: t.signIn.tryAgain })).toBeTruthy();
   });
 });
+
+describe('sign-in details', () => {
+  it('outside demo mode the demo environment is not offered', async () => {
+    setup({ info: { demoMode: false }, settings: { environment: 'production' } });
+    await screen.findByRole('radio', { name: /Production/ });
+    await waitFor(() => expect(screen.queryByRole('radio', { name: /^Demo/ })).toBeNull());
+    expect(screen.getAllByRole('radio')).toHaveLength(3);
+  });
+
+  it('main’s own explanation is shown beside the error code’s', async () => {
+    const { user } = setup({
+      signIn: {
+        code: 'config_invalid',
+        message: 'The demo environment is available only when idlens runs with the demo backend.',
+      },
+    });
+    await user.click(await screen.findByTestId('sign-in'));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(DICTIONARIES.en.errors.config_invalid.title)).toBeTruthy();
+    expect(
+      within(alert).getByText(/available only when idlens runs with the demo backend/),
+    ).toBeTruthy();
+  });
+});

@@ -22,6 +22,10 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
   const pending = signInStarting || auth?.state === 'pending';
   const environment = settings?.environment ?? auth?.environment ?? 'demo';
   const customMissing = environment === 'custom' && !settings?.issuer;
+  // The demo backend exists only when idlens runs with it; elsewhere the choice would only fail.
+  const choices = ENVIRONMENTS.filter(
+    (env) => env !== 'demo' || info === null || info.demoMode || environment === 'demo',
+  );
 
   const chooseEnvironment = async (env: Environment) => {
     setEnvError(await controller.setEnvironment(env));
@@ -55,7 +59,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
             <>
               <fieldset className="env-picker">
                 <legend>{t.env.legend}</legend>
-                {ENVIRONMENTS.map((env) => (
+                {choices.map((env) => (
                   <label key={env} className={`env-option env-option--${env}`}>
                     <input
                       type="radio"
@@ -80,7 +84,9 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
                   </button>
                 </p>
               )}
-              {signInError && <ErrorNotice error={signInError} heading={t.signIn.errorHeading} />}
+              {signInError && (
+                <ErrorNotice error={signInError} heading={t.signIn.errorHeading} showDetail />
+              )}
               <div className="signin__actions">
                 <button
                   type="button"
