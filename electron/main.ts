@@ -1,5 +1,6 @@
 import {
   app,
+  Menu,
   powerMonitor,
   protocol,
   safeStorage,
@@ -176,6 +177,13 @@ async function start(): Promise<void> {
   });
 
   registerIpc(services.handlers, () => win?.webContents ?? null);
+
+  // No View menu (reload, zoom, devtools roles): on macOS only the app and edit menus remain.
+  Menu.setApplicationMenu(
+    process.platform === 'darwin'
+      ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }])
+      : null,
+  );
 
   win = createMainWindow({ preloadPath, devTools: !app.isPackaged, contentProtection: lockEvents });
   win.on('close', () => services.wipeInMain('window-close'));

@@ -93,6 +93,11 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
 
   const wipeInMain = (reason: WipeReason): WipeReceipt => {
     const cleared = deps.documents.wipe();
+    // Several triggers often follow one another (sign-out, then the page's own wipe): one that
+    // finds nothing since the last wipe repeats that receipt rather than replacing it with zeros.
+    if (cleared.imagesCleared === 0 && rendererImages === 0 && lastWipe !== null) {
+      return lastWipe;
+    }
     const receipt: WipeReceipt = {
       reason,
       imagesCleared: Math.max(cleared.imagesCleared, rendererImages),

@@ -31,6 +31,8 @@ export function createMainWindow(options: {
     },
   });
   if (options.contentProtection) win.setContentProtection(true);
+  // Pinch and the menu's zoom roles must not zoom the window: the viewer zooms the image itself.
+  void win.webContents.setVisualZoomLevelLimits(1, 1);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

@@ -238,13 +238,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   return harness;
 }
 
-/** Buffers close the page when returned through a binding: hand over plain Uint8Array views. */
+/**
+ * What the page receives is a copy, taken at once, as Electron's IPC serialises a reply before
+ * main zero-fills its buffers (Playwright would serialise later, after that zero-fill). Plain
+ * Uint8Array copies also avoid Buffers, which close the page when returned through a binding.
+ */
 function toPageValue(value: unknown): unknown {
-  if (value instanceof Uint8Array) {
-    return Buffer.isBuffer(value)
-      ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength)
-      : value;
-  }
+  if (value instanceof Uint8Array) return new Uint8Array(value);
   if (Array.isArray(value)) return value.map(toPageValue);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPageValue(v)]));

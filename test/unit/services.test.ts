@@ -152,6 +152,15 @@ describe('main services', () => {
     }
   });
 
+  it('keeps the receipt of the wipe that cleared the images when later triggers find nothing', async () => {
+    const { handlers } = services({ auth: fakeAuth('signedIn') });
+    await handlers['documents:load']();
+    await handlers['auth:signOut']();
+    const again = await handlers['documents:wipe']('sign-out');
+    expect(again).toMatchObject({ reason: 'sign-out', imagesCleared: 2 });
+    expect(handlers['documents:lastWipe']()).toMatchObject({ imagesCleared: 2 });
+  });
+
   it('wipes on sign-out', async () => {
     const documents = fakeDocuments();
     const { handlers } = services({ auth: fakeAuth('signedIn'), documents });
