@@ -5,27 +5,15 @@
  * says why the window could not open and how to use the backend from the CLI instead.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_CLIENTS, DEMO_PORTS } from '../shared/environments.ts';
 import { startDemoBackend } from '../demo/backend.ts';
+import { findElectronBinary } from './electron-binary.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
-function electronBinary(): { path: string } | { reason: string } {
-  const dir = join(root, 'node_modules', 'electron');
-  const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return {
-      reason:
-        'the Electron binary is not installed (it is downloaded on first run, and this machine cannot reach its download host)',
-    };
-  }
-  const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary)
-    ? { path: binary }
-    : { reason: `the Electron binary is missing at ${binary}` };
-}
+const electronBinary = () => findElectronBinary(root);
 
 const backend = await startDemoBackend({
   issuerPort: DEMO_PORTS.issuer,

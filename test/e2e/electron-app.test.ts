@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
+import { findElectronBinary } from '../../scripts/electron-binary.ts';
 import { describe, expect, it } from 'vitest';
 import {
   EVENT_CONTRACT,
@@ -17,28 +18,21 @@ import { contentSecurityPolicy } from '../../electron/security.ts';
  * for nothing.
  */
 const root = resolve(import.meta.dirname, '../..');
-const electronDir = join(root, 'node_modules', 'electron');
-
-function electronBinary(): string | null {
-  const fromEnv = process.env['IDLENS_ELECTRON'];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
-const reason =
-  'no Electron binary on this machine (it cannot be downloaded here); set IDLENS_ELECTRON or install electron with its binary';
+const found = findElectronBinary(root);
+const binary = 'path' in found ? found.path : null;
+const reason = 'reason' in found ? found.reason : '';
 
 describe.skipIf(binary === null)(
   `Electron app smoke test${binary === null ? ` — skipped: ${reason}` : ''}`,
   () => {
+    // The packaged app (`npm run dist -- --dir`) when there is one, else the built bundle.
+    const packaged =
+      process.env['IDLENS_PACKAGED_APP'] ?? join(root, 'release/linux-unpacked/idlens');
     async function launch() {
       const app = await electron.launch({
-        executablePath: binary!,
-        args: [join(root, 'dist/main/main.js'), '--demo'],
+        ...(existsSync(packaged)
+          ? { executablePath: packaged, args: ['--demo'] }
+          : { executablePath: binary!, args: [join(root, 'dist/main/main.js'), '--demo'] }),
         env: { ...(process.env as Record<string, string>), IDLENS_DEMO: '1' },
       });
       const page = await app.firstWindow();

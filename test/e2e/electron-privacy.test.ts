@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
+import { findElectronBinary } from '../../scripts/electron-binary.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
@@ -17,20 +18,9 @@ import { buildPrivacyReport, formatReport } from '../../electron/privacy/report.
  * (the team's machines and CI) it reports itself skipped, with the reason, and counts for nothing.
  */
 const root = resolve(import.meta.dirname, '../..');
-const electronDir = join(root, 'node_modules', 'electron');
-
-function electronBinary(): string | null {
-  const fromEnv = process.env['IDLENS_ELECTRON'];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const pathFile = join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return null;
-  const binary = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : null;
-}
-
-const binary = electronBinary();
-const reason =
-  'no Electron binary on this machine (it cannot be downloaded here); set IDLENS_ELECTRON or install electron with its binary';
+const found = findElectronBinary(root);
+const binary = 'path' in found ? found.path : null;
+const reason = 'reason' in found ? found.reason : '';
 
 describe.skipIf(binary === null)(
   `Electron app leaves nothing behind${binary === null ? ` — skipped: ${reason}` : ''}`,
