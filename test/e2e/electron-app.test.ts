@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { findElectronBinary } from '../../scripts/electron-binary.ts';
@@ -30,7 +30,8 @@ describe.skipIf(binary === null)(
       process.env['IDLENS_PACKAGED_APP'] ?? join(root, 'release/linux-unpacked/idlens');
     async function launch() {
       const app = await electron.launch({
-        ...(existsSync(packaged)
+        // (A stand-in Electron from `dist:check` is a small script, not an app to launch.)
+        ...(existsSync(packaged) && statSync(packaged).size > 1_000_000
           ? { executablePath: packaged, args: ['--demo'] }
           : { executablePath: binary!, args: [join(root, 'dist/main/main.js'), '--demo'] }),
         env: { ...(process.env as Record<string, string>), IDLENS_DEMO: '1' },
