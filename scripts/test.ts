@@ -20,6 +20,16 @@ const steps: { name: string; cmd: string; args: string[] }[] = [
     args: ['-p', 'test/e2e/tsconfig.json'],
   },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  {
+    name: 'format',
+    cmd: bin('prettier'),
+    args: [
+      '--check',
+      '--log-level',
+      'warn',
+      '{electron,renderer,shared,cli,demo,scripts}/**/*.{ts,tsx}',
+    ],
+  },
   { name: 'build (renderer)', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
   {
     name: 'build (main, cli)',
