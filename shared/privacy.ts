@@ -46,6 +46,7 @@ export type LocationRole = z.infer<typeof LocationRoleSchema>;
 /** Files and folders the report recognises and explains (Chromium's own, and idlens's). */
 export const KNOWN_ITEMS = [
   'settings',
+  'client-secret',
   'chromium-preferences',
   'chromium-local-state',
   'chromium-singleton',
@@ -146,6 +147,12 @@ export const KNOWN_ITEM_EXPLANATIONS: Record<ReportLanguage, Record<KnownItem, E
       personal:
         'No: the settings schema has no field for anything about a person, a token or a secret.',
     },
+    'client-secret': {
+      holds:
+        "Only if a client secret was stored in the app: the OAuth client's secret, encrypted with the OS keychain (safeStorage); never in clear.",
+      personal:
+        'No: it identifies the app to e-Próspera, not a person, and can only be decrypted by this OS account.',
+    },
     'chromium-preferences': {
       holds:
         "Chromium's per-profile preferences (JSON). Opened for every browser context, the in-memory one too: spellcheck language list, partition and zoom settings.",
@@ -244,6 +251,12 @@ export const KNOWN_ITEM_EXPLANATIONS: Record<ReportLanguage, Record<KnownItem, E
         'Los ajustes de idlens (JSON de electron-store): entorno, emisor, base de la API, id de cliente, puerto y ruta de redirección, alcances, minutos de inactividad, idioma, hosts de imágenes.',
       personal:
         'No: el esquema de ajustes no tiene ningún campo para datos de una persona, un token o un secreto.',
+    },
+    'client-secret': {
+      holds:
+        'Solo si se guardó un secreto de cliente en la app: el secreto del cliente OAuth, cifrado con el llavero del sistema (safeStorage); nunca en claro.',
+      personal:
+        'No: identifica la app ante e-Próspera, no a una persona, y solo esta cuenta del sistema puede descifrarlo.',
     },
     'chromium-preferences': {
       holds:

@@ -13,6 +13,8 @@ import { SESSION_DIR_PREFIX } from '../session-dir.ts';
 
 export const APP_DIR_NAME = 'idlens';
 export const SETTINGS_FILE_NAME = 'settings.json';
+/** electron-store file holding only the OS-keychain ciphertext of a client secret, if stored. */
+export const CLIENT_SECRET_FILE_NAME = 'client-secret.json';
 
 export type PrivacyPlatform = 'linux' | 'darwin' | 'win32';
 
@@ -31,6 +33,8 @@ export interface AppLocations {
   userData: string;
   /** `<userData>/settings.json` — the one file idlens means to keep. */
   settingsFile: string;
+  /** `<userData>/client-secret.json` — only when the user stored a client secret in the app. */
+  clientSecretFile: string;
   /** The folder the temporary session folders are created in (the OS temp folder). */
   tmpRoot: string;
   /** Name prefix of the temporary session folders. */
@@ -86,6 +90,7 @@ export function appLocations(input: LocationInput): AppLocations {
     platform,
     userData,
     settingsFile: path.join(userData, SETTINGS_FILE_NAME),
+    clientSecretFile: path.join(userData, CLIENT_SECRET_FILE_NAME),
     tmpRoot: input.tmpdir,
     sessionDirPrefix: SESSION_DIR_PREFIX,
     extraLogDirs:

@@ -84,9 +84,9 @@ const NOT_INHERITED: ReadonlySet<KnownItem> = new Set(['chromium-lock', 'chromiu
 function identify(
   role: LocationRole,
   segments: readonly string[],
-  isSettingsFile: boolean,
+  ownFile: 'settings' | 'client-secret' | undefined,
 ): KnownItem | undefined {
-  if (isSettingsFile) return 'settings';
+  if (ownFile !== undefined) return ownFile;
   for (let i = segments.length - 1; i >= 0; i--) {
     const name = segments[i] ?? '';
     const known = KNOWN_NAMES.get(name);
@@ -137,14 +137,19 @@ async function walk(
       });
       return 0;
     }
-    const isSettingsFile = full === locations.settingsFile;
-    const known = identify(role, segments, isSettingsFile);
+    const ownFile =
+      full === locations.settingsFile
+        ? 'settings'
+        : full === locations.clientSecretFile
+          ? 'client-secret'
+          : undefined;
+    const known = identify(role, segments, ownFile);
     const base = {
       path: full,
       relativePath: segments.join('/'),
       location: role,
       mtime: Math.round(info.mtimeMs),
-      expected: isSettingsFile,
+      expected: ownFile !== undefined,
       ...(known !== undefined ? { known } : {}),
     };
 

@@ -122,6 +122,26 @@ describe('the privacy report', () => {
     expect(text).toContain('se guarda a propósito');
   });
 
+  it('recognises the encrypted client-secret file as kept on purpose, and still scans it', async () => {
+    const { locations, session } = fixture();
+    rmSync(session, { recursive: true });
+    writeFileSync(
+      locations.clientSecretFile,
+      JSON.stringify({ clientSecret: 'djEwc2VhbGVkLWJ5dGVz' }),
+    );
+    const clean = await buildPrivacyReport({ locations });
+    expect(clean.entries.find((e) => e.path === locations.clientSecretFile)).toMatchObject({
+      known: 'client-secret',
+      expected: true,
+      verdict: 'clean',
+    });
+    expect(clean.summary.unexpectedFiles).toBe(0);
+    // A token written there by mistake is still caught: "expected" never means "not scanned".
+    writeFileSync(locations.clientSecretFile, JSON.stringify({ clientSecret: JWT }));
+    const leaked = await buildPrivacyReport({ locations });
+    expect(leaked.verdict).toBe('sensitive');
+  });
+
   it("looks in the per-user cache folder too, where Chromium can mirror a profile's cache", async () => {
     const { home, locations } = fixture();
     const cached = join(home, '.cache', 'idlens', 'Default', 'Cache', 'Cache_Data');
