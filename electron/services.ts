@@ -11,6 +11,7 @@ import type {
 } from '../shared/ipc.ts';
 import type { PrivacyReport } from '../shared/privacy.ts';
 import type { Handlers } from './ipc-dispatch.ts';
+import type { SignInConfig } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
 import { resolveEndpoints, type SettingsService } from './settings.ts';
 
@@ -18,18 +19,6 @@ import { resolveEndpoints, type SettingsService } from './settings.ts';
  * What main does for each contract channel, composed from the Electron-free modules. The
  * Electron glue (`main.ts`) and the browser test bridge both call these same handlers.
  */
-
-export interface SignInConfig {
-  environment: AuthStatus['environment'];
-  issuer: string;
-  clientId: string;
-  clientSecret?: string;
-  scopes: string[];
-  redirectPort: number;
-  redirectPath: string;
-  timeoutMs: number;
-  allowInsecureLoopback: boolean;
-}
 
 /** The sign-in module as main uses it. */
 export interface AuthPort {
