@@ -101,7 +101,11 @@ async function start(): Promise<void> {
 
   const store = new Store<Settings>({ name: 'settings', clearInvalidConfig: false });
   const settings = createSettingsService({
-    read: () => store.store,
+    // Until the user picks one, the environment is the demo in demo mode and production otherwise.
+    read: () => ({
+      environment: demoMode ? 'demo' : 'production',
+      ...(store.store as Record<string, unknown>),
+    }),
     write: (value) => {
       store.store = value;
     },
