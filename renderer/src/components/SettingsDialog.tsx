@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode, type SubmitEvent } from 'react';
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { ENVIRONMENTS, SCOPES, type Environment } from '../../../shared/environments.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.tsx';
 import type { ClientSecretStatus } from '../state/controller.ts';
 import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { Field, TextField } from './Field.tsx';
 import { Modal } from './Modal.tsx';
 
 interface Draft {
@@ -23,6 +24,9 @@ interface Draft {
 }
 
 type FieldErrors = Partial<Record<keyof Draft, string>>;
+
+/** The draft values typed as free text (the rest are picked from lists or ticked). */
+type TextKey = Exclude<keyof Draft, 'environment' | 'language' | 'singleKeyShortcuts'>;
 
 function toDraft(settings: Settings): Draft {
   return {
@@ -80,6 +84,13 @@ export function SettingsDialog({
     setDraft((d) => ({ ...d, [key]: value }));
     setSaved(false);
   };
+
+  /** What a `TextField` needs to show and edit one text value of the draft. */
+  const text = (key: TextKey) => ({
+    value: draft[key],
+    error: errors[key],
+    onChange: (value: string) => set(key, value),
+  });
 
   const scopeList = draft.scopes.split(/\s+/).filter(Boolean);
   const details = scopeList.includes(SCOPES.details);
@@ -196,91 +207,34 @@ export function SettingsDialog({
               </select>
             )}
           </Field>
-          <Field label={t.settings.issuer} help={t.settings.issuerHelp} error={errors.issuer}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                type="url"
-                inputMode="url"
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={errors.issuer ? true : undefined}
-                value={draft.issuer}
-                onChange={(event) => set('issuer', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t.settings.apiBase} help={t.settings.apiBaseHelp} error={errors.apiBase}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                type="url"
-                inputMode="url"
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={errors.apiBase ? true : undefined}
-                value={draft.apiBase}
-                onChange={(event) => set('apiBase', event.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t.settings.clientId} error={errors.clientId}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={errors.clientId ? true : undefined}
-                value={draft.clientId}
-                onChange={(event) => set('clientId', event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t.settings.issuer}
+            help={t.settings.issuerHelp}
+            kind="url"
+            {...text('issuer')}
+          />
+          <TextField
+            label={t.settings.apiBase}
+            help={t.settings.apiBaseHelp}
+            kind="url"
+            {...text('apiBase')}
+          />
+          <TextField label={t.settings.clientId} kind="code" {...text('clientId')} />
           <div className="settings__row">
-            <Field
+            <TextField
               label={t.settings.redirectPort}
               help={t.settings.redirectPortHelp}
-              error={errors.redirectPort}
-            >
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  inputMode="numeric"
-                  aria-describedby={describedBy}
-                  aria-invalid={errors.redirectPort ? true : undefined}
-                  value={draft.redirectPort}
-                  onChange={(event) => set('redirectPort', event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label={t.settings.redirectPath} error={errors.redirectPath}>
-              {(id, describedBy) => (
-                <input
-                  id={id}
-                  spellCheck={false}
-                  aria-describedby={describedBy}
-                  value={draft.redirectPath}
-                  onChange={(event) => set('redirectPath', event.target.value)}
-                />
-              )}
-            </Field>
+              kind="number"
+              {...text('redirectPort')}
+            />
+            <TextField label={t.settings.redirectPath} kind="path" {...text('redirectPath')} />
           </div>
-          <Field label={t.settings.scopes} help={t.settings.scopesHelp} error={errors.scopes}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={describedBy}
-                aria-invalid={errors.scopes ? true : undefined}
-                value={draft.scopes}
-                onChange={(event) => set('scopes', event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t.settings.scopes}
+            help={t.settings.scopesHelp}
+            kind="code"
+            {...text('scopes')}
+          />
           <label className="check">
             <input
               type="checkbox"
@@ -289,34 +243,16 @@ export function SettingsDialog({
             />
             <span>{t.settings.includeDetails}</span>
           </label>
-          <Field label={t.settings.signInTimeout} error={errors.signInTimeoutSeconds}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                inputMode="numeric"
-                aria-describedby={describedBy}
-                aria-invalid={errors.signInTimeoutSeconds ? true : undefined}
-                value={draft.signInTimeoutSeconds}
-                onChange={(event) => set('signInTimeoutSeconds', event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t.settings.signInTimeout}
+            kind="number"
+            {...text('signInTimeoutSeconds')}
+          />
           <SecretField />
         </fieldset>
         <fieldset className="settings__group">
           <legend>{t.settings.privacy}</legend>
-          <Field label={t.settings.idleMinutes} error={errors.idleMinutes}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                inputMode="numeric"
-                aria-describedby={describedBy}
-                aria-invalid={errors.idleMinutes ? true : undefined}
-                value={draft.idleMinutes}
-                onChange={(event) => set('idleMinutes', event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label={t.settings.idleMinutes} kind="number" {...text('idleMinutes')} />
           <Field label={t.settings.language}>
             {(id, describedBy) => (
               <select
@@ -346,40 +282,6 @@ export function SettingsDialog({
         </fieldset>
       </form>
     </Modal>
-  );
-}
-
-function Field({
-  label,
-  help,
-  error,
-  children,
-}: {
-  label: string;
-  help?: string;
-  error?: string | undefined;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
-}) {
-  const id = useId();
-  const helpId = `${id}-help`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [help ? helpId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children(id, describedBy)}
-      {help && (
-        <p id={helpId} className="field__help">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AppInfo, AuthStatus } from '../../../shared/ipc.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { CaptureNotice } from './CaptureNotice.tsx';
@@ -47,33 +48,15 @@ export function TopBar({
       <div className="topbar__actions">
         {info && <CaptureNotice info={info} compact />}
         <LanguageSwitch />
-        <button
-          type="button"
-          className="tool"
-          onClick={onPrivacy}
-          aria-label={t.privacy.open}
-          title={t.privacy.open}
-        >
+        <ToolButton label={t.privacy.open} onClick={onPrivacy}>
           <DiskIcon />
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={onHelp}
-          aria-label={t.help.open}
-          title={`${t.help.open} (?)`}
-        >
+        </ToolButton>
+        <ToolButton label={t.help.open} shortcut="?" onClick={onHelp}>
           <KeyboardIcon />
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={onSettings}
-          aria-label={t.settings.open}
-          title={t.settings.open}
-        >
+        </ToolButton>
+        <ToolButton label={t.settings.open} onClick={onSettings}>
           <GearIcon />
-        </button>
+        </ToolButton>
         {onSignOut && (
           <button type="button" className="button button--ghost" onClick={onSignOut}>
             <SignOutIcon />
@@ -95,5 +78,30 @@ export function TopBar({
         )}
       </div>
     </header>
+  );
+}
+
+/** An icon-only button: its name is the label, and the tooltip adds the shortcut when it has one. */
+function ToolButton({
+  label,
+  shortcut,
+  onClick,
+  children,
+}: {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="tool"
+      onClick={onClick}
+      aria-label={label}
+      title={shortcut ? `${label} (${shortcut})` : label}
+    >
+      {children}
+    </button>
   );
 }
