@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../security.ts';
 import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
 
 /**
@@ -146,13 +146,6 @@ export function backoffMs(
   random: () => number,
 ): number {
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
 }
 
 /** The full URL of an API path; null when the base is not an acceptable API address. */

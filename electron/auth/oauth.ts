@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../security.ts';
 import * as client from 'openid-client';
 import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -13,11 +14,6 @@ import type { TokenGrant } from './token-vault.ts';
  */
 
 const HTTP_TIMEOUT_SECONDS = 30;
-
-/** Hosts for which `http://` may be allowed (insecure-loopback mode only). */
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
-}
 
 /**
  * Parses and vets a URL the app will talk to (issuer, API base): https, or http on a loopback
