@@ -18,7 +18,7 @@ import sharp from 'sharp';
 import { build } from 'vite';
 import type { Page } from 'playwright-core';
 import type { AuthStatus, DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { stubHandlers } from '../fixtures/stub-handlers.ts';
 import { RENDERER_DIR, startHarness } from '../e2e/harness.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
@@ -146,35 +146,27 @@ async function main(): Promise<void> {
   });
   let replaced: (() => void) | null = null;
   const harness = await startHarness({
-    handlers: ({ replaceRenderer }) => ({
-      'app:info': () => ({
-        version: '0',
-        platform: 'linux',
-        contentProtection: false,
-        lockScreenEvents: false,
-        demoMode: false,
-      }),
-      'auth:status': () => signedIn,
-      'auth:signIn': () => signedIn,
-      'auth:cancel': () => signedIn,
-      'auth:signOut': () => signedIn,
-      'documents:load': () => result(),
-      'documents:wipe': (reason) => {
-        setTimeout(() => {
-          replaceRenderer();
-          replaced?.();
-        }, 0);
-        return { reason, imagesCleared: 3, bytesZeroed: 0, at: Date.now() };
-      },
-      'documents:lastWipe': () => null,
-      'settings:get': () => DEFAULT_SETTINGS,
-      'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-      'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: false }),
-      'settings:setSecret': () => ({ hasClientSecret: false, encryptionAvailable: false }),
-      'privacy:report': () => {
-        throw new Error('not measured here');
-      },
-    }),
+    handlers: ({ replaceRenderer }) =>
+      stubHandlers(
+        {
+          'app:info': () => ({
+            version: '0',
+            platform: 'linux',
+            contentProtection: false,
+            lockScreenEvents: false,
+            demoMode: false,
+          }),
+          'documents:load': () => result(),
+          'documents:wipe': (reason) => {
+            setTimeout(() => {
+              replaceRenderer();
+              replaced?.();
+            }, 0);
+            return { reason, imagesCleared: 3, bytesZeroed: 0, at: Date.now() };
+          },
+        },
+        signedIn,
+      ),
   });
 
   const decode: number[] = [];

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthStatus } from '../../shared/ipc.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { contentSecurityPolicy } from '../../electron/security.ts';
+import { stubHandlers } from '../fixtures/stub-handlers.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 /** The app's CSP, served the way the app serves it, really holds in Chromium. */
@@ -21,39 +20,7 @@ describe('Content-Security-Policy in Chromium', () => {
     const address = remote.address();
     if (address === null || typeof address === 'string') throw new Error('no address');
     remoteOrigin = `http://127.0.0.1:${address.port}`;
-    const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
-    harness = await startHarness({
-      handlers: () => ({
-        'app:info': () => ({
-          version: '0',
-          platform: 'linux',
-          contentProtection: false,
-          lockScreenEvents: false,
-          demoMode: true,
-        }),
-        'auth:status': () => signedOut,
-        'auth:signIn': () => signedOut,
-        'auth:cancel': () => signedOut,
-        'auth:signOut': () => signedOut,
-        'documents:load': () => {
-          throw new Error('not in this test');
-        },
-        'documents:wipe': (reason) => ({
-          reason,
-          imagesCleared: 0,
-          bytesZeroed: 0,
-          at: Date.now(),
-        }),
-        'documents:lastWipe': () => null,
-        'settings:get': () => DEFAULT_SETTINGS,
-        'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-        'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: false }),
-        'settings:setSecret': () => ({ hasClientSecret: false, encryptionAvailable: false }),
-        'privacy:report': () => {
-          throw new Error('not in this test');
-        },
-      }),
-    });
+    harness = await startHarness({ handlers: () => stubHandlers() });
   });
 
   afterAll(async () => {

@@ -1,43 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IdlensError } from '../../shared/errors.ts';
 import type { AuthStatus } from '../../shared/ipc.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { createDispatcher, type Handlers } from '../../electron/ipc-dispatch.ts';
 import { APP_ENTRY_URL, isTrustedSender } from '../../electron/security.ts';
+import { stubHandlers } from '../fixtures/stub-handlers.ts';
 
 const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
 
-function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
-    'app:info': () => ({
-      version: '0.1.0',
-      platform: 'linux',
-      contentProtection: false,
-      lockScreenEvents: false,
-      demoMode: true,
-    }),
-    'auth:status': () => signedOut,
-    'auth:signIn': () => signedOut,
-    'auth:cancel': () => signedOut,
-    'auth:signOut': () => signedOut,
-    'documents:load': () => {
-      throw new IdlensError('auth_required', 'Sign in to load documents.');
-    },
-    'documents:wipe': (reason) => ({ reason, imagesCleared: 0, bytesZeroed: 0, at: 1 }),
-    'documents:lastWipe': () => null,
-    'settings:get': () => DEFAULT_SETTINGS,
-    'settings:set': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }),
-    'settings:secretStatus': () => ({ hasClientSecret: false, encryptionAvailable: true }),
-    'settings:setSecret': (secret) => ({
-      hasClientSecret: secret !== null,
-      encryptionAvailable: true,
-    }),
-    'privacy:report': () => {
-      throw new IdlensError('internal', 'not in this test');
-    },
-    ...overrides,
-  };
-}
+const handlers = (overrides: Partial<Handlers> = {}): Handlers =>
+  stubHandlers(overrides, signedOut);
 
 const own = { url: APP_ENTRY_URL, isMainFrame: true };
 
