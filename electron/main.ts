@@ -216,10 +216,8 @@ async function start(): Promise<void> {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
-    services.wipeInMain('window-close');
-    void services.shutdown();
-  });
+  // shutdown() wipes main's copies and signs out (revoking the refresh token).
+  app.on('before-quit', () => void services.shutdown());
   app.on('will-quit', () => {
     void Promise.allSettled([viewer.clearData(), session.defaultSession.clearData()]);
   });
