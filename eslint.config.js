@@ -39,7 +39,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron', 'electron/*'], message: 'The renderer may not import main-process code.' },
+            { group: ['**/electron/**', '**/core/**', '**/cli/**', 'electron', 'electron/*'], message: 'The renderer may not import main-process code.' },
             { group: ['node:*'], message: 'The renderer has no Node.' },
           ],
         },
@@ -47,7 +47,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'cli/**/*.ts'],
+    // Main-process code (the Electron glue) may not import the renderer.
+    files: ['electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -56,16 +57,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/auth/**', 'electron/api/**', 'electron/documents/**', 'electron/privacy/**', 'cli/**'],
+    // The core and the CLI run under plain Node: Electron reaches them only through parameters.
+    files: ['core/**/*.ts', 'cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'electron', message: 'Electron-free module: take what Electron offers as a parameter.' },
+            { name: 'electron', message: 'Electron-free module: take what Electron offers through the platform interface.' },
             { name: 'electron-store', message: 'Electron-free module: take the store as a parameter.' },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'Main-process code may not import the renderer.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'Main-process code may not import the renderer.' },
+            { group: ['**/electron/**'], message: 'The core and the CLI may not import the Electron glue.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Code both sides import: no Electron, no Node built-ins, no main-side or renderer code.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ runs in the renderer too.' }],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ runs in the renderer too: no Node built-ins.' },
+            { group: ['**/core/**', '**/electron/**', '**/renderer/**', '**/cli/**'], message: 'shared/ imports only shared/ and zod.' },
+          ],
         },
       ],
     },

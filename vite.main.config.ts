@@ -24,7 +24,7 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { main: 'electron/main.ts', cli: 'cli/idlens.ts' },
+      input: { main: 'electron/main/main.ts', cli: 'cli/idlens.ts' },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -8,7 +8,7 @@ export default defineConfig({
     sourcemap: false,
     target: 'chrome140',
     minify: false,
-    lib: { entry: 'electron/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs' },
+    lib: { entry: 'electron/preload/preload.ts', formats: ['cjs'], fileName: () => 'preload.cjs' },
     rollupOptions: { external: ['electron'], output: { inlineDynamicImports: true } },
   },
 });

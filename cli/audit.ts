@@ -1,8 +1,8 @@
 import { homedir as osHomedir, tmpdir as osTmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { appLocations } from '../electron/privacy/locations.ts';
-import { buildPrivacyReport, formatReport } from '../electron/privacy/report.ts';
+import { appLocations } from '../core/privacy/locations.ts';
+import { buildPrivacyReport, formatReport } from '../core/privacy/report.ts';
 import { EXIT } from './exit-codes.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AuthService } from '../electron/auth/auth-service.ts';
+import type { AuthService } from '../core/auth/auth-service.ts';
 import type { AuthStatus } from '../shared/ipc.ts';
 import type { CliConfig, FlagSpec } from './options.ts';
 

@@ -8,8 +8,8 @@ import {
   ENVIRONMENTS,
 } from '../shared/environments.ts';
 import type { Environment } from '../shared/environments.ts';
-import { DEFAULT_REDIRECT_PATH, RedirectPathSchema } from '../electron/auth/loopback.ts';
-import { checkServerUrl } from '../electron/auth/oauth.ts';
+import { DEFAULT_REDIRECT_PATH, RedirectPathSchema } from '../core/auth/loopback.ts';
+import { checkServerUrl } from '../core/auth/oauth.ts';
 
 /**
  * Command-line flags: parsed with node:util (unknown flags are errors), validated with zod, then

@@ -1,6 +1,6 @@
 import { IdlensError, toErrorInfo } from '../shared/errors.ts';
 import type { AuthStatus } from '../shared/ipc.ts';
-import { AuthService } from '../electron/auth/auth-service.ts';
+import { AuthService } from '../core/auth/auth-service.ts';
 import { openInBrowser } from './browser.ts';
 import type { CliCommand, CliIO, CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';

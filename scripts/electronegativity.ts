@@ -40,7 +40,7 @@ import {
 
 export const ENG_VERSION = '1.10.3';
 const projectRoot = resolve(import.meta.dirname, '..');
-export const DEFAULT_INPUTS = ['electron', 'renderer/src', 'renderer/index.html'] as const;
+export const DEFAULT_INPUTS = ['core', 'electron', 'renderer/src', 'renderer/index.html'] as const;
 export const DEFAULT_ALLOWLIST = join(projectRoot, 'security', 'electronegativity-allowlist.json');
 const toolDir = join(projectRoot, '.tools', 'electronegativity');
 const toolBin = join(toolDir, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');

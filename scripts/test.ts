@@ -27,7 +27,7 @@ const steps: { name: string; cmd: string; args: string[] }[] = [
       '--check',
       '--log-level',
       'warn',
-      '{electron,renderer,shared,cli,demo,scripts}/**/*.{ts,tsx}',
+      '{core,electron,renderer,shared,cli,demo,scripts}/**/*.{ts,tsx}',
     ],
   },
   { name: 'build (renderer)', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { SCOPES } from '../../shared/environments.ts';
 import { IdlensError } from '../../shared/errors.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../shared/ipc.ts';
-import { DocumentHolding, handOver } from '../../electron/documents/holding.ts';
-import { loadDocuments } from '../../electron/documents/loader.ts';
+import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
+import { loadDocuments } from '../../core/documents/loader.ts';
 import { defineCommand } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSpecimens } from '../../demo/specimens.ts';
-import { appLocations } from '../../electron/privacy/locations.ts';
-import { buildPrivacyReport } from '../../electron/privacy/report.ts';
+import { appLocations } from '../../core/privacy/locations.ts';
+import { buildPrivacyReport } from '../../core/privacy/report.ts';
 import { chromiumExecutable } from '../e2e/harness.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERSONAS, startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
-import { appLocations } from '../../electron/privacy/locations.ts';
-import { buildPrivacyReport } from '../../electron/privacy/report.ts';
+import { appLocations } from '../../core/privacy/locations.ts';
+import { buildPrivacyReport } from '../../core/privacy/report.ts';
 import { BROWSER_FIXTURE, MAIN_SIDE_FLOW, cliCommand, pathWithThisNode } from './helpers.ts';
 import {
   createSandbox,

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { scanFile } from '../../electron/privacy/scan.ts';
+import { scanFile } from '../../core/privacy/scan.ts';
 import type { PrivacyFinding } from '../../shared/privacy.ts';
 
 /**

@@ -18,10 +18,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { startDemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
-import { fetchIdVerification } from '../../electron/api/id-verification.ts';
-import { downloadImage } from '../../electron/documents/download.ts';
-import { loadDocuments } from '../../electron/documents/loader.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import { fetchIdVerification } from '../../core/api/id-verification.ts';
+import { downloadImage } from '../../core/documents/download.ts';
+import { loadDocuments } from '../../core/documents/loader.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import { DOCUMENT_SLOTS, type DocumentSlot } from '../../shared/ipc.ts';
 

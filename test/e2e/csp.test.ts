@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../electron/security.ts';
+import { contentSecurityPolicy } from '../../core/security.ts';
 import { stubHandlers } from '../fixtures/stub-handlers.ts';
 import { startHarness, type Harness } from './harness.ts';
 

@@ -10,7 +10,7 @@ import {
   type EventChannel,
   type InvokeChannel,
 } from '../../shared/ipc.ts';
-import { contentSecurityPolicy } from '../../electron/security.ts';
+import { contentSecurityPolicy } from '../../core/security.ts';
 
 /**
  * The packaged-app smoke test, for machines that have an Electron binary. Where none can be

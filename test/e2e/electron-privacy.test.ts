@@ -6,8 +6,8 @@ import { findElectronBinary } from '../../scripts/electron-binary.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
-import { appLocations } from '../../electron/privacy/locations.ts';
-import { buildPrivacyReport, formatReport } from '../../electron/privacy/report.ts';
+import { appLocations } from '../../core/privacy/locations.ts';
+import { buildPrivacyReport, formatReport } from '../../core/privacy/report.ts';
 
 /**
  * Electron-side evidence of "nothing persists", for machines that have an Electron binary: the

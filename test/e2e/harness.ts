@@ -11,8 +11,8 @@ import {
   type EventChannel,
   type PayloadOf,
 } from '../../shared/ipc.ts';
-import { createDispatcher, type Handlers } from '../../electron/ipc-dispatch.ts';
-import { appResponseHeaders, contentTypeFor } from '../../electron/security.ts';
+import { createDispatcher, type Handlers } from '../../core/ipc-dispatch.ts';
+import { appResponseHeaders, contentTypeFor } from '../../core/security.ts';
 
 /**
  * Runs the built renderer in real Chromium the way the app does, minus Electron: the bundle is

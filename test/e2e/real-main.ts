@@ -1,14 +1,14 @@
 import type { DemoBackend, Persona } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
-import { createDocumentsService } from '../../electron/documents-service.ts';
-import type { Handlers } from '../../electron/ipc-dispatch.ts';
-import { createMainServices, type MainServices } from '../../electron/services.ts';
-import { createSettingsService, memoryBacking } from '../../electron/settings.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import { createDocumentsService } from '../../core/documents-service.ts';
+import type { Handlers } from '../../core/ipc-dispatch.ts';
+import { createMainServices, type MainServices } from '../../core/services.ts';
+import { createSettingsService, memoryBacking } from '../../core/settings.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { privacyReportFor } from '../../electron/privacy/report.ts';
+import { privacyReportFor } from '../../core/privacy/report.ts';
 import type { Harness } from './harness.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
-import type { Handlers } from '../../electron/ipc-dispatch.ts';
+import type { Handlers } from '../../core/ipc-dispatch.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult } from '../../shared/ipc.ts';
 import { startHarness, type Harness } from './harness.ts';
 import { realMainHandlers } from './real-main.ts';

@@ -6,8 +6,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoBackend } from '../../demo/backend.ts';
 import type { DemoBackend } from '../../demo/backend.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
-import type { SignInConfig } from '../../electron/auth/auth-service.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import type { SignInConfig } from '../../core/auth/auth-service.ts';
 import { codeOf, probe, waitFor } from './auth-helpers.ts';
 
 /**

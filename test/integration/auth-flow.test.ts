@@ -6,15 +6,15 @@ import { loginWithFetch } from '../../demo/test-login.ts';
 import { DEMO_PORTS, SCOPES } from '../../shared/environments.ts';
 import { AuthStatusSchema } from '../../shared/ipc.ts';
 import type { AuthStatus } from '../../shared/ipc.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
-import type { SignInConfig } from '../../electron/auth/auth-service.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import type { SignInConfig } from '../../core/auth/auth-service.ts';
 import {
   buildAuthorizationRequestUrl,
   discoverClient,
   exchangeCode,
   newAuthorizationChecks,
-} from '../../electron/auth/oauth.ts';
-import { startLoopbackListener } from '../../electron/auth/loopback.ts';
+} from '../../core/auth/oauth.ts';
+import { startLoopbackListener } from '../../core/auth/loopback.ts';
 import {
   codeOf,
   errorCode,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
-import { loadDocuments, type LoadDocumentsDeps } from '../../electron/documents/loader.ts';
-import { DocumentHolding } from '../../electron/documents/holding.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import { loadDocuments, type LoadDocumentsDeps } from '../../core/documents/loader.ts';
+import { DocumentHolding } from '../../core/documents/holding.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import { DOCUMENT_SLOTS, DocumentsResultSchema, type Progress } from '../../shared/ipc.ts';
 import { fakeBrowser } from './auth-helpers.ts';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadImage, type DownloadOptions } from '../../electron/documents/download.ts';
+import { downloadImage, type DownloadOptions } from '../../core/documents/download.ts';
 import { IdlensError } from '../../shared/errors.ts';
 
 /**

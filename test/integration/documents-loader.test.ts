@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadDocuments, type LoadDocumentsDeps } from '../../electron/documents/loader.ts';
+import { loadDocuments, type LoadDocumentsDeps } from '../../core/documents/loader.ts';
 import { DocumentsResultSchema, type Progress } from '../../shared/ipc.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import { IdlensError } from '../../shared/errors.ts';

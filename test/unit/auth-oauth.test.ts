@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IdlensError } from '../../shared/errors.ts';
 import { SCOPES } from '../../shared/environments.ts';
-import { AuthService } from '../../electron/auth/auth-service.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
 import {
   assertOpenableAuthorizationUrl,
   checkServerUrl,
   newAuthorizationChecks,
-} from '../../electron/auth/oauth.ts';
-import type { OAuthClient } from '../../electron/auth/oauth.ts';
+} from '../../core/auth/oauth.ts';
+import type { OAuthClient } from '../../core/auth/oauth.ts';
 
 function codeOf(fn: () => unknown): string {
   try {

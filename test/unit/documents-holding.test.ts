@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentHolding, handOver } from '../../electron/documents/holding.ts';
+import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import type { DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
 
 function image(size: number, fill: number): DocumentImage {

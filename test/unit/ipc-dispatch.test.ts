@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus } from '../../shared/ipc.ts';
-import { createDispatcher, type Handlers } from '../../electron/ipc-dispatch.ts';
-import { APP_ENTRY_URL, isTrustedSender } from '../../electron/security.ts';
+import { createDispatcher, type Handlers } from '../../core/ipc-dispatch.ts';
+import { APP_ENTRY_URL, isTrustedSender } from '../../core/security.ts';
 import { stubHandlers } from '../fixtures/stub-handlers.ts';
 
 const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };

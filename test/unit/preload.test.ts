@@ -31,7 +31,7 @@ function methodNames(api: Api): string[] {
 describe('preload bridge', () => {
   let api: Api;
   beforeAll(async () => {
-    await import('../../electron/preload.ts');
+    await import('../../electron/preload/preload.ts');
     api = exposed.get('idlens') as Api;
   });
 

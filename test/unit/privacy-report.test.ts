@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appLocations } from '../../electron/privacy/locations.ts';
-import { buildPrivacyReport, formatReport, overallVerdict } from '../../electron/privacy/report.ts';
+import { appLocations } from '../../core/privacy/locations.ts';
+import { buildPrivacyReport, formatReport, overallVerdict } from '../../core/privacy/report.ts';
 import { PrivacyReportSchema } from '../../shared/privacy.ts';
 
 const roots: string[] = [];

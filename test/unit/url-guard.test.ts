@@ -6,8 +6,8 @@ import {
   guardUrl,
   isS3Host,
   type LookupFn,
-} from '../../electron/documents/url-guard.ts';
-import { downloadImage } from '../../electron/documents/download.ts';
+} from '../../core/documents/url-guard.ts';
+import { downloadImage } from '../../core/documents/download.ts';
 import { IdlensError } from '../../shared/errors.ts';
 
 /** A server that must never be asked anything: each test asserts it saw zero requests. */

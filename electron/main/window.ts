@@ -4,7 +4,7 @@ import {
   hardenedWebPreferences,
   isNavigationAllowed,
   permissionDecision,
-} from './security.ts';
+} from '../../core/security.ts';
 
 /**
  * The one window: hardened webPreferences from `security.ts`, content protection where the OS

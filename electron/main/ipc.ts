@@ -1,7 +1,12 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { INVOKE_CONTRACT, type EventChannel, type PayloadOf } from '../shared/ipc.ts';
-import { checkEvent, createDispatcher, type Handlers, type SenderFrame } from './ipc-dispatch.ts';
-import { isTrustedSender } from './security.ts';
+import { INVOKE_CONTRACT, type EventChannel, type PayloadOf } from '../../shared/ipc.ts';
+import {
+  checkEvent,
+  createDispatcher,
+  type Handlers,
+  type SenderFrame,
+} from '../../core/ipc-dispatch.ts';
+import { isTrustedSender } from '../../core/security.ts';
 
 /**
  * Registers every contract channel with `ipcMain.handle`, all through one dispatcher that checks

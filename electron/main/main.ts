@@ -13,8 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IdlensError } from '../shared/errors.ts';
-import type { Settings } from '../shared/settings.ts';
+import { IdlensError } from '../../shared/errors.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { sendEvent, registerIpc } from './ipc.ts';
 import {
   APP_SCHEME,
@@ -24,14 +24,18 @@ import {
   chromiumSwitches,
   contentTypeFor,
   isAllowedExternalUrl,
-} from './security.ts';
-import { AuthService } from './auth/auth-service.ts';
-import { createClientSecretStore } from './client-secret.ts';
-import { createDocumentsService } from './documents-service.ts';
-import { privacyReportFor } from './privacy/report.ts';
-import { createMainServices } from './services.ts';
-import { createSessionDir, removeSessionDir, sweepLeftoverSessionDirs } from './session-dir.ts';
-import { createSettingsService, resolveEndpoints } from './settings.ts';
+} from '../../core/security.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import { createClientSecretStore } from '../../core/client-secret.ts';
+import { createDocumentsService } from '../../core/documents-service.ts';
+import { privacyReportFor } from '../../core/privacy/report.ts';
+import { createMainServices } from '../../core/services.ts';
+import {
+  createSessionDir,
+  removeSessionDir,
+  sweepLeftoverSessionDirs,
+} from '../../core/session-dir.ts';
+import { createSettingsService, resolveEndpoints } from '../../core/settings.ts';
 import { createMainWindow, guardSession, guardWebContents } from './window.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EventChannel, IdlensApi, InvokeChannel } from '../shared/ipc.ts';
+import type { EventChannel, IdlensApi, InvokeChannel } from '../../shared/ipc.ts';
 
 /**
  * The only bridge between the page and main: one named function per contract channel, exposed
