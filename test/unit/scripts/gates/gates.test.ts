@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyAudit, redact } from '../../scripts/gates/audit.ts';
-import { sha256sums, writeSha256sums } from '../../scripts/gates/checksums.ts';
+import { classifyAudit, redact } from '../../../../scripts/gates/audit.ts';
+import { sha256sums, writeSha256sums } from '../../../../scripts/gates/checksums.ts';
 import {
   AllowlistSchema,
   applyAllowlist,
@@ -13,10 +13,10 @@ import {
   snippetAt,
   type Allowlist,
   type Finding,
-} from '../../scripts/gates/eng-gate.ts';
-import { ICON_SIZES } from '../../scripts/make-icons.ts';
+} from '../../../../scripts/gates/eng-gate.ts';
+import { ICON_SIZES } from '../../../../scripts/make-icons.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..', '..', '..');
 
 /** The shape Electronegativity 1.10.3 writes (trimmed from a real run over this project). */
 const SARIF = {

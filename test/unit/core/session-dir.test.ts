@@ -6,7 +6,7 @@ import {
   createSessionDir,
   removeSessionDir,
   sweepLeftoverSessionDirs,
-} from '../../core/session-dir.ts';
+} from '../../../core/session-dir.ts';
 
 const roots: string[] = [];
 function root(): string {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appLocations, findSessionDirs } from '../../core/privacy/locations.ts';
+import { appLocations, findSessionDirs } from '../../../../core/privacy/locations.ts';
 
 const roots: string[] = [];
 afterEach(() => {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { normaliseHash, scanBytes, scanFile } from '../../core/privacy/scan.ts';
-import type { PrivacyFindingKind } from '../../shared/privacy.ts';
+import { normaliseHash, scanBytes, scanFile } from '../../../../core/privacy/scan.ts';
+import type { PrivacyFindingKind } from '../../../../shared/privacy.ts';
 
 const roots: string[] = [];
 function dir(): string {

@@ -5,7 +5,7 @@ import {
   parseStraceLog,
   splitArgs,
   type WriteEvent,
-} from '../audit/strace.ts';
+} from '../../audit/strace.ts';
 
 /**
  * The disk audit is only as good as its reading of strace's log. These lines are the shapes

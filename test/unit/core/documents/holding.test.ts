@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
-import type { DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
+import { DocumentHolding, handOver } from '../../../../core/documents/holding.ts';
+import type { DocumentImage, DocumentsResult } from '../../../../shared/ipc.ts';
 
 function image(size: number, fill: number): DocumentImage {
   return {

@@ -2,15 +2,15 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdlensError } from '../../shared/errors.ts';
-import { SCOPES } from '../../shared/environments.ts';
-import { AuthService } from '../../core/auth/auth-service.ts';
+import { IdlensError } from '../../../../shared/errors.ts';
+import { SCOPES } from '../../../../shared/environments.ts';
+import { AuthService } from '../../../../core/auth/auth-service.ts';
 import {
   assertOpenableAuthorizationUrl,
   checkServerUrl,
   newAuthorizationChecks,
-} from '../../core/auth/oauth.ts';
-import type { OAuthClient } from '../../core/auth/oauth.ts';
+} from '../../../../core/auth/oauth.ts';
+import type { OAuthClient } from '../../../../core/auth/oauth.ts';
 
 function codeOf(fn: () => unknown): string {
   try {

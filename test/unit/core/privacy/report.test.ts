@@ -4,9 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appLocations } from '../../core/privacy/locations.ts';
-import { buildPrivacyReport, formatReport, overallVerdict } from '../../core/privacy/report.ts';
-import { PrivacyReportSchema } from '../../shared/privacy.ts';
+import { appLocations } from '../../../../core/privacy/locations.ts';
+import {
+  buildPrivacyReport,
+  formatReport,
+  overallVerdict,
+} from '../../../../core/privacy/report.ts';
+import { PrivacyReportSchema } from '../../../../shared/privacy.ts';
 
 const roots: string[] = [];
 afterEach(() => {

@@ -3,9 +3,9 @@ import { connect, createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IdlensError } from '../../shared/errors.ts';
-import { startLoopbackListener } from '../../core/auth/loopback.ts';
-import type { LoopbackListener } from '../../core/auth/loopback.ts';
+import { IdlensError } from '../../../../shared/errors.ts';
+import { startLoopbackListener } from '../../../../core/auth/loopback.ts';
+import type { LoopbackListener } from '../../../../core/auth/loopback.ts';
 
 const STATE = 'state-0123456789abcdef-ABCDEFGH';
 

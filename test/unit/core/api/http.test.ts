@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fetchIdVerification } from '../../core/api/id-verification.ts';
-import { fetchNaturalPerson } from '../../core/api/natural-person.ts';
-import type { ApiDeps } from '../../core/api/http.ts';
+import { fetchIdVerification } from '../../../../core/api/id-verification.ts';
+import { fetchNaturalPerson } from '../../../../core/api/natural-person.ts';
+import type { ApiDeps } from '../../../../core/api/http.ts';
 
 /** A scripted API on loopback: each request takes the next responder (the last one repeats). */
 type Responder = (req: http.IncomingMessage, res: http.ServerResponse) => void;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CONTRACT, INVOKE_CONTRACT, exposedName } from '../../shared/ipc.ts';
+import { EVENT_CONTRACT, INVOKE_CONTRACT, exposedName } from '../../../../shared/ipc.ts';
 
 const exposed = new Map<string, unknown>();
 const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, data: null }));
@@ -31,7 +31,7 @@ function methodNames(api: Api): string[] {
 describe('preload bridge', () => {
   let api: Api;
   beforeAll(async () => {
-    await import('../../electron/preload/preload.ts');
+    await import('../../../../electron/preload/preload.ts');
     api = exposed.get('idlens') as Api;
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClientSecretStore, type SecretCipher } from '../../core/client-secret.ts';
+import { createClientSecretStore, type SecretCipher } from '../../../core/client-secret.ts';
 
 /** A reversible stand-in for the OS keychain: what matters here is that only ciphertext is stored. */
 function cipher(strong = true): SecretCipher & { key: number } {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { IdlensError } from '../../shared/errors.ts';
-import { ERROR_CODES } from '../../shared/errors.ts';
-import { DEFAULT_SCOPES, DEMO_CLIENTS } from '../../shared/environments.ts';
-import { parseCommandLine, resolveConfig } from '../../cli/options.ts';
-import { openInBrowser, openerFor } from '../../cli/browser.ts';
-import { EXIT, exitCodeFor } from '../../cli/exit-codes.ts';
-import { runCli } from '../../cli/run.ts';
-import type { CliIO } from '../../cli/command.ts';
+import { IdlensError } from '../../../shared/errors.ts';
+import { ERROR_CODES } from '../../../shared/errors.ts';
+import { DEFAULT_SCOPES, DEMO_CLIENTS } from '../../../shared/environments.ts';
+import { parseCommandLine, resolveConfig } from '../../../cli/options.ts';
+import { openInBrowser, openerFor } from '../../../cli/browser.ts';
+import { EXIT, exitCodeFor } from '../../../cli/exit-codes.ts';
+import { runCli } from '../../../cli/run.ts';
+import type { CliIO } from '../../../cli/command.ts';
 
 function errorOf(fn: () => unknown): { code: string; message: string } {
   try {
@@ -250,7 +250,7 @@ describe('CLI runner', () => {
       flags: { out: { type: 'string' as const, usage: '--out DIR', help: 'x' } },
       run: () => Promise.resolve(0),
     };
-    const { whoami } = await import('../../cli/commands/whoami.ts');
+    const { whoami } = await import('../../../cli/commands/whoami.ts');
     const o = io();
     expect(await runCli(['whoami', '--out', 'x', '--client-id', 'x'], o, [whoami, extra])).toBe(2);
     expect(o.err.join('')).toContain('does not apply to whoami');

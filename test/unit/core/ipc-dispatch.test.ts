@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus } from '../../shared/ipc.ts';
-import { createDispatcher, type Handlers } from '../../core/ipc-dispatch.ts';
-import { APP_ENTRY_URL, isTrustedSender } from '../../core/security.ts';
-import { stubHandlers } from '../fixtures/stub-handlers.ts';
+import type { AuthStatus } from '../../../shared/ipc.ts';
+import { createDispatcher, type Handlers } from '../../../core/ipc-dispatch.ts';
+import { APP_ENTRY_URL, isTrustedSender } from '../../../core/security.ts';
+import { stubHandlers } from '../../fixtures/stub-handlers.ts';
 
 const signedOut: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseIdVerificationBody } from '../../core/api/id-verification.ts';
-import { parseNaturalPersonBody } from '../../core/api/natural-person.ts';
+import { parseIdVerificationBody } from '../../../../core/api/id-verification.ts';
+import { parseNaturalPersonBody } from '../../../../core/api/natural-person.ts';
 
 const REQUIRED = ['id', 'type', 'date', 'status', 'documents'];
 const SLOTS = ['documentFront', 'documentBack', 'face'] as const;

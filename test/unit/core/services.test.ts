@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthStatus, DocumentsResult } from '../../shared/ipc.ts';
-import { createMainServices, type AuthPort, type DocumentsPort } from '../../core/services.ts';
-import { createSettingsService, memoryBacking } from '../../core/settings.ts';
+import type { AuthStatus, DocumentsResult } from '../../../shared/ipc.ts';
+import { createMainServices, type AuthPort, type DocumentsPort } from '../../../core/services.ts';
+import { createSettingsService, memoryBacking } from '../../../core/settings.ts';
 
 function fakeAuth(
   state: AuthStatus['state'] = 'signedOut',

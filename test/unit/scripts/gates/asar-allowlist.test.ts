@@ -9,10 +9,10 @@ import {
   packageOf,
   runtimePackageNames,
   type Problem,
-} from '../../scripts/gates/asar-allowlist.ts';
-import { REQUIRED_FUSES, checkFuseConfig } from '../../scripts/gates/fuses.ts';
+} from '../../../../scripts/gates/asar-allowlist.ts';
+import { REQUIRED_FUSES, checkFuseConfig } from '../../../../scripts/gates/fuses.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const root = join(import.meta.dirname, '..', '..', '..', '..');
 const lock: unknown = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 
 /** A listing shaped like `asar list` output of a good build (leading slashes, folders included). */
@@ -249,7 +249,7 @@ describe('runtimePackageNames (from the real package-lock.json)', () => {
 describe('bundle imports', () => {
   it('finds static, dynamic, re-export and require specifiers as package names', () => {
     const src = `import { a } from "zod/mini"; export * from 'openid-client';
-      const x = await import('@scope/pkg/sub'); require("node:fs"); import "./chunks/x.js";`;
+      const x = await import('@scope/pkg/sub'); require("node:fs"); import "../../chunks/x.js";`;
     expect([...bareImports(src)].sort()).toEqual(['@scope/pkg', 'node:fs', 'openid-client', 'zod']);
   });
 

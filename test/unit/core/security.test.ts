@@ -12,7 +12,7 @@ import {
   isTrustedSender,
   permissionDecision,
   VIEWER_PARTITION,
-} from '../../core/security.ts';
+} from '../../../core/security.ts';
 
 describe('webPreferences', () => {
   const prefs = hardenedWebPreferences({ preloadPath: '/app/preload.cjs', devTools: false });

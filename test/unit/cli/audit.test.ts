@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAudit } from '../../cli/audit.ts';
-import { PrivacyReportSchema } from '../../shared/privacy.ts';
+import { runAudit } from '../../../cli/audit.ts';
+import { PrivacyReportSchema } from '../../../shared/privacy.ts';
 
 const roots: string[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { IdlensError } from '../../shared/errors.ts';
-import { TokenVault } from '../../core/auth/token-vault.ts';
-import type { Refresher, TokenGrant } from '../../core/auth/token-vault.ts';
+import { IdlensError } from '../../../../shared/errors.ts';
+import { TokenVault } from '../../../../core/auth/token-vault.ts';
+import type { Refresher, TokenGrant } from '../../../../core/auth/token-vault.ts';
 
 const AT = 'access-token-value-AAAA';
 const RT = 'refresh-token-value-RRRR';

@@ -6,9 +6,9 @@ import {
   guardUrl,
   isS3Host,
   type LookupFn,
-} from '../../core/documents/url-guard.ts';
-import { downloadImage } from '../../core/documents/download.ts';
-import { IdlensError } from '../../shared/errors.ts';
+} from '../../../../core/documents/url-guard.ts';
+import { downloadImage } from '../../../../core/documents/download.ts';
+import { IdlensError } from '../../../../shared/errors.ts';
 
 /** A server that must never be asked anything: each test asserts it saw zero requests. */
 let server: http.Server;

@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import sharp from 'sharp';
 import fc from 'fast-check';
-import { checkJpeg } from '../../core/documents/jpeg.ts';
+import { checkJpeg } from '../../../../core/documents/jpeg.ts';
 
 /** Offset of the SOF0/SOF2 frame header's height field in a JPEG made by sharp. */
 function frameOffset(bytes: Uint8Array): number {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadImage } from '../../core/documents/download.ts';
+import { downloadImage } from '../../../../core/documents/download.ts';
 
 /**
  * Node's fetch records a PerformanceResourceTiming entry per request, named with the full URL,

@@ -5,7 +5,7 @@ import {
   needsFreshUrl,
   parseAmzDate,
   signedUrlExpiry,
-} from '../../core/documents/expiry.ts';
+} from '../../../../core/documents/expiry.ts';
 
 const signed = (date: string, expires: string) =>
   `https://s3.us-east-2.amazonaws.com/bucket/face.jpg?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${date}&X-Amz-Expires=${expires}&X-Amz-Signature=abc`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettingsLeniently } from '../../shared/settings.ts';
-import { createSettingsService, memoryBacking, resolveEndpoints } from '../../core/settings.ts';
+import { DEFAULT_SETTINGS, parseSettingsLeniently } from '../../../shared/settings.ts';
+import { createSettingsService, memoryBacking, resolveEndpoints } from '../../../core/settings.ts';
 
 describe('settings', () => {
   it('starts from defaults when the file is empty, missing or not an object', () => {
