@@ -30,6 +30,8 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 /** Every error code has its exit code; a new code fails the typecheck until it is placed here. */
 const BY_ERROR: Record<ErrorCode, ExitCode> = {
   config_invalid: EXIT.usage,
+  settings_invalid: EXIT.usage,
+  settings_locked: EXIT.usage,
   insecure_url: EXIT.usage,
   bad_sender: EXIT.internal,
   bad_argument: EXIT.usage,

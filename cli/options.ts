@@ -8,7 +8,8 @@ import {
   ENVIRONMENTS,
 } from '../shared/environments.ts';
 import type { Environment } from '../shared/environments.ts';
-import { DEFAULT_REDIRECT_PATH, RedirectPathSchema } from '../core/auth/loopback.ts';
+import { DEFAULT_REDIRECT_PATH } from '../core/auth/loopback.ts';
+import { RedirectPathSchema, ScopeTokenSchema } from '../shared/settings.ts';
 import { checkServerUrl } from '../core/auth/oauth.ts';
 
 /**
@@ -81,8 +82,6 @@ function intFlag(min: number, max: number) {
     .pipe(z.int().min(min).max(max));
 }
 
-const ScopeToken = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-
 export const CommonFlagsSchema = z
   .object({
     env: z.enum(ENVIRONMENTS).optional(),
@@ -98,12 +97,7 @@ export const CommonFlagsSchema = z
       .string()
       .max(2000)
       .transform((s) => s.split(/\s+/).filter(Boolean))
-      .pipe(
-        z
-          .array(z.string().regex(ScopeToken, 'contains a character not allowed in a scope'))
-          .min(1, 'needs at least one scope')
-          .max(50),
-      )
+      .pipe(z.array(ScopeTokenSchema).min(1, 'needs at least one scope').max(50))
       .optional(),
     redirectPort: intFlag(0, 65535).optional(),
     redirectPath: RedirectPathSchema.optional(),

@@ -1,3 +1,4 @@
+import { IdlensError } from '../shared/errors.ts';
 import type { DocumentsResult } from '../shared/ipc.ts';
 import { DocumentHolding } from './documents/holding.ts';
 import { loadDocuments, type LoadDocumentsDeps } from './documents/loader.ts';
@@ -18,10 +19,15 @@ export function createDocumentsService(options: {
   return {
     async load(request: DocumentsRequest): Promise<DocumentsResult> {
       holding.wipe();
+      // A load outlived by its session sends no token (a later session's would go to old endpoints).
+      const current = (): boolean => request.isSessionCurrent?.() ?? true;
       const result = await loadDocuments({
         apiBase: request.apiBase,
-        getAccessToken: () => options.auth.getAccessToken(),
-        refreshAccessToken: () => options.auth.refreshAccessToken(),
+        getAccessToken: () => {
+          if (!current()) throw new IdlensError('auth_required', 'Sign in to load documents.');
+          return options.auth.getAccessToken();
+        },
+        refreshAccessToken: async () => current() && (await options.auth.refreshAccessToken()),
         grantedScopes: options.auth.grantedScopes(),
         ...(request.allowedImageHosts ? { allowedImageHosts: request.allowedImageHosts } : {}),
         allowLoopbackHttp: request.allowLoopbackHttp,

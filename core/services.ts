@@ -13,7 +13,14 @@ import type { PrivacyReport } from '../shared/privacy.ts';
 import type { Handlers } from './ipc-dispatch.ts';
 import type { SignInConfig } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
-import { resolveEndpoints, type SettingsService } from './settings.ts';
+import {
+  sameBinding,
+  secretBindingFor,
+  sessionEndpointsFor,
+  type SessionEndpoints,
+} from './session-endpoints.ts';
+import { lockedSettingsGuard } from './settings-lock.ts';
+import type { SettingsService } from './settings.ts';
 
 /**
  * What main does for each contract channel, composed from the Electron-free modules. The
@@ -37,6 +44,8 @@ export interface DocumentsRequest {
   allowLoopbackHttp: boolean;
   allowedImageHosts: string[] | undefined;
   onProgress(progress: Progress): void;
+  /** False once the session this load was started for has ended: no token goes out then. */
+  isSessionCurrent?(): boolean;
 }
 
 /** The documents module as main uses it: one load, and the holding of what it returned. */
@@ -52,7 +61,10 @@ export interface MainServicesDeps {
   documents: DocumentsPort;
   appInfo: AppInfo;
   demoMode: boolean;
-  /** `IDLENS_CLIENT_SECRET`, which wins over a stored secret. */
+  /**
+   * `IDLENS_CLIENT_SECRET`: used only for the issuer origin and client id the settings name when
+   * the services are created (the app's start), where it wins over a stored secret.
+   */
   clientSecret?: string | undefined;
   /** The encrypted stored secret, where the platform has a keychain. */
   secretStore?: ClientSecretStore;
@@ -78,7 +90,38 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   /** Hashes of the documents shown this run, so the privacy report can look for them on disk. */
   const shownHashes = new Set<string>();
 
-  deps.auth.onChange((status) => deps.emit('auth:changed', status));
+  /** The endpoints of the open session, fixed when its sign-in started; null when signed out. */
+  let bound: SessionEndpoints | null = null;
+  let signInAttempts = 0;
+  /** Sign-ins between their start and the moment the auth module shows them as pending. */
+  let startingSignIns = 0;
+  let settingsRepair = deps.settings.repair;
+  /** `IDLENS_CLIENT_SECRET` belongs to the issuer and client id in effect at start. */
+  const environmentSecretBinding = secretBindingFor(deps.settings.get());
+
+  const secretFor = async (endpoints: SessionEndpoints): Promise<string | undefined> => {
+    const binding = { issuerOrigin: endpoints.issuerOrigin, clientId: endpoints.clientId };
+    if (deps.clientSecret && sameBinding(environmentSecretBinding, binding)) {
+      return deps.clientSecret;
+    }
+    return deps.secretStore?.reveal(binding);
+  };
+
+  /** Signed out, the status names where the next sign-in goes: the settings' environment. */
+  const presentStatus = (status: AuthStatus): AuthStatus => {
+    if (status.state !== 'signedOut') return status;
+    const binding = secretBindingFor(deps.settings.get());
+    return {
+      ...status,
+      environment: deps.settings.get().environment,
+      issuerOrigin: binding?.issuerOrigin,
+    };
+  };
+
+  deps.auth.onChange((status) => {
+    if (status.state === 'signedOut') bound = null;
+    deps.emit('auth:changed', presentStatus(status));
+  });
 
   const wipeInMain = (reason: WipeReason): WipeReceipt => {
     const cleared = deps.documents.wipe();
@@ -99,53 +142,60 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   };
 
   const handlers: Handlers = {
-    'app:info': () => deps.appInfo,
-    'auth:status': () => deps.auth.status(),
+    'app:info': () => {
+      // The repair of the settings file is told once, to the first page that asks.
+      const repaired = settingsRepair;
+      settingsRepair = null;
+      return repaired === null ? deps.appInfo : { ...deps.appInfo, settingsRepaired: repaired };
+    },
+    'auth:status': () => presentStatus(deps.auth.status()),
     'auth:signIn': async () => {
+      // The endpoints are fixed here, once: the sign-in, and the session it opens, use these.
+      const endpoints = sessionEndpointsFor(deps.settings.get(), deps.demoMode);
       const settings = deps.settings.get();
-      const endpoints = resolveEndpoints(settings);
-      if (endpoints.environment === 'demo' && !deps.demoMode) {
-        throw new IdlensError(
-          'config_invalid',
-          'The demo environment is available only when idlens runs with the demo backend.',
-        );
+      startingSignIns++;
+      let clientSecret: string | undefined;
+      try {
+        clientSecret = await secretFor(endpoints);
+      } finally {
+        startingSignIns--;
       }
-      const clientSecret = deps.clientSecret ?? (await deps.secretStore?.reveal());
-      return deps.auth.signIn({
+      const attempt = ++signInAttempts;
+      const status = await deps.auth.signIn({
         environment: endpoints.environment,
         issuer: endpoints.issuer,
-        clientId: settings.clientId,
+        clientId: endpoints.clientId,
         ...(clientSecret ? { clientSecret } : {}),
         scopes: settings.scopes,
         redirectPort: settings.redirectPort,
         redirectPath: settings.redirectPath,
         timeoutMs: settings.signInTimeoutSeconds * 1000,
-        allowInsecureLoopback: deps.demoMode,
+        allowInsecureLoopback: endpoints.allowLoopbackHttp,
       });
+      if (attempt === signInAttempts && status.state === 'signedIn') bound = endpoints;
+      return presentStatus(status);
     },
     'auth:cancel': () => {
       deps.auth.cancel();
-      return deps.auth.status();
+      return presentStatus(deps.auth.status());
     },
     'auth:signOut': async () => {
       wipeInMain('sign-out');
+      bound = null;
       await deps.auth.signOut();
-      return deps.auth.status();
+      return presentStatus(deps.auth.status());
     },
     'documents:load': async () => {
-      if (deps.auth.status().state !== 'signedIn') {
+      const endpoints = bound;
+      if (deps.auth.status().state !== 'signedIn' || endpoints === null) {
         throw new IdlensError('auth_required', 'Sign in to load documents.');
       }
-      const settings = deps.settings.get();
-      const { apiBase } = resolveEndpoints(settings);
       const result = await deps.documents.load({
-        apiBase,
-        allowLoopbackHttp: deps.demoMode,
-        // The demo image store is on loopback; outside demo mode only S3 and listed hosts.
-        allowedImageHosts: deps.demoMode
-          ? [...(settings.imageHosts ?? []), '127.0.0.1']
-          : settings.imageHosts,
+        apiBase: endpoints.apiBase,
+        allowLoopbackHttp: endpoints.allowLoopbackHttp,
+        allowedImageHosts: endpoints.imageHosts,
         onProgress: (progress) => deps.emit('documents:progress', progress),
+        isSessionCurrent: () => bound === endpoints,
       });
       const shown = Object.values(result.documents).filter((d) => d !== null);
       rendererImages = shown.length;
@@ -160,14 +210,29 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     },
     'documents:lastWipe': () => lastWipe,
     'settings:get': () => deps.settings.get(),
-    'settings:set': (patch) => deps.settings.set(patch),
+    'settings:set': (patch) =>
+      deps.settings.set(
+        patch,
+        lockedSettingsGuard({
+          current: deps.settings.get(),
+          locked: startingSignIns > 0 || deps.auth.status().state !== 'signedOut',
+          demoMode: deps.demoMode,
+        }),
+      ),
     'settings:secretStatus': () =>
       deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
     'settings:setSecret': (secret) => {
       if (deps.secretStore === undefined) {
         throw new IdlensError('config_invalid', 'A client secret cannot be stored here.');
       }
-      return deps.secretStore.set(secret);
+      const binding = secretBindingFor(deps.settings.get());
+      if (binding === null) {
+        throw new IdlensError(
+          'config_invalid',
+          'Choose the issuer and client id first: a client secret is kept for one of each.',
+        );
+      }
+      return deps.secretStore.set(secret, binding);
     },
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {

@@ -1,54 +1,142 @@
+import type { z } from 'zod';
 import { IdlensError } from '../shared/errors.ts';
 import {
   ENVIRONMENT_PRESETS,
   type Environment,
   type EnvironmentPreset,
 } from '../shared/environments.ts';
+import type { SettingsRepair } from '../shared/ipc.ts';
 import {
   SettingsPatchSchema,
   SettingsSchema,
+  defaultEnvironment,
+  defaultSettings,
   parseSettingsLeniently,
+  type SettingName,
   type Settings,
   type SettingsPatch,
 } from '../shared/settings.ts';
 
 /**
- * Settings: read once from their backing store (electron-store's JSON file in the app, nothing
- * in tests), parsed field by field so one bad value loses nothing else, written back whole after
- * every validated change. No secret and nothing about a person is ever part of them.
+ * Settings: read once from their backing store (a JSON file in the app, memory in tests), parsed
+ * field by field so one bad value loses nothing else, written back whole after every validated
+ * change. A patch changes exactly the fields it names. No secret and nothing about a person is
+ * ever part of them.
  */
 export interface SettingsBacking {
+  /** The stored settings as found; throws when the store cannot be read as settings at all. */
   read(): unknown;
   write(settings: Settings): void;
+  /** Whether the last read had to work around damage (unreadable text, a foreign encoding). */
+  damaged?(): boolean;
+  /** Moves a damaged store out of the way; returns the name it is kept under, or null. */
+  setAside?(): string | null;
 }
+
+export interface SettingsServiceOptions {
+  /** Whether idlens runs with the demo backend: decides a fresh install's environment. */
+  demoMode?: boolean;
+}
+
+/** Checks a validated change before it is written; throws to refuse it. */
+export type SettingsGuard = (next: Settings, named: readonly SettingName[]) => void;
 
 export interface SettingsService {
   get(): Settings;
-  set(patch: SettingsPatch): Settings;
-  /** Field names dropped from the file at start because they did not parse. */
-  readonly dropped: readonly string[];
+  /** Applies exactly the fields the patch names, or nothing (then it throws). */
+  set(patch: SettingsPatch, guard?: SettingsGuard): Settings;
+  /** What start-up had to repair in the stored settings, or null when they were sound. */
+  readonly repair: SettingsRepair | null;
 }
 
-export function createSettingsService(backing: SettingsBacking): SettingsService {
-  const initial = parseSettingsLeniently(backing.read());
+/** The setting a zod error is about, when it names one (never the value it was given). */
+function fieldOf(error: z.ZodError): SettingName | undefined {
+  const issue = error.issues[0];
+  const name = issue?.code === 'unrecognized_keys' ? undefined : issue?.path[0];
+  return typeof name === 'string' && Object.hasOwn(SettingsSchema.shape, name)
+    ? (name as SettingName)
+    : undefined;
+}
+
+function invalid(error: z.ZodError): IdlensError {
+  const field = fieldOf(error);
+  const message =
+    field === undefined
+      ? 'That change names something that is not a setting.'
+      : `The setting “${field}” is not valid.`;
+  return new IdlensError('settings_invalid', message, { cause: error });
+}
+
+/** The names a patch sets, own properties only (an inherited name is never a setting). */
+export function namedSettings(patch: SettingsPatch): SettingName[] {
+  return Object.keys(patch).filter((key): key is SettingName => Object.hasOwn(patch, key));
+}
+
+/** `current` with exactly the patch's fields replaced; an optional field set to undefined is cleared. */
+export function applyPatch(current: Settings, patch: SettingsPatch): Record<string, unknown> {
+  const named = new Set<string>(namedSettings(patch));
+  const kept = Object.entries(current).filter(([name]) => !named.has(name));
+  const changed = Object.entries(patch as Record<string, unknown>).filter(
+    ([name, value]) => named.has(name) && value !== undefined,
+  );
+  return Object.fromEntries([...kept, ...changed]);
+}
+
+function readRepaired(
+  backing: SettingsBacking,
+  defaults: Settings,
+): { settings: Settings; repair: SettingsRepair | null } {
+  let raw: unknown;
+  let unreadable = false;
+  try {
+    raw = backing.read();
+  } catch {
+    unreadable = true;
+  }
+  const isRecord = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const { settings, dropped } = parseSettingsLeniently(raw, defaults);
+  const damaged =
+    unreadable ||
+    backing.damaged?.() === true ||
+    (raw !== undefined && !isRecord) ||
+    dropped.length > 0;
+  if (!damaged) return { settings, repair: null };
+  let keptAs: string | null = null;
+  try {
+    keptAs = backing.setAside?.() ?? null;
+    // The sound fields are written back at once, so the next start finds them again.
+    backing.write(settings);
+  } catch {
+    // A store that cannot be repaired now still leaves the app usable with what was read.
+  }
+  const reset = dropped.filter((name): name is SettingName => Object.hasOwn(settings, name));
+  return { settings, repair: { keptAs, reset } };
+}
+
+export function createSettingsService(
+  backing: SettingsBacking,
+  options: SettingsServiceOptions = {},
+): SettingsService {
+  const defaults = defaultSettings(defaultEnvironment(options.demoMode === true));
+  const initial = readRepaired(backing, defaults);
   let current = initial.settings;
   return {
-    dropped: initial.dropped,
+    repair: initial.repair,
     get: () => current,
-    set(patch) {
+    set(patch, guard) {
       const parsedPatch = SettingsPatchSchema.safeParse(patch);
       if (!parsedPatch.success) {
-        throw new IdlensError('config_invalid', 'That setting is not valid.', {
-          cause: parsedPatch.error,
-        });
+        throw invalid(parsedPatch.error);
       }
-      const next = SettingsSchema.safeParse({ ...current, ...parsedPatch.data });
+      const named = namedSettings(parsedPatch.data);
+      const next = SettingsSchema.safeParse(applyPatch(current, parsedPatch.data));
       if (!next.success) {
-        throw new IdlensError('config_invalid', 'That setting is not valid.', {
-          cause: next.error,
-        });
+        throw invalid(next.error);
       }
-      resolveEndpoints(next.data);
+      if (next.data.environment === 'custom' && next.data.issuer === undefined) {
+        throw new IdlensError('settings_invalid', 'A custom environment needs an issuer URL.');
+      }
+      guard?.(next.data, named);
       backing.write(next.data);
       current = next.data;
       return current;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Stable error codes. Both processes and the CLI speak these; the renderer maps each one to a
  * message and a suggested action. A code never carries a token, a URL or an image byte.
@@ -5,6 +7,8 @@
 export const ERROR_CODES = [
   // configuration and boundaries
   'config_invalid',
+  'settings_invalid',
+  'settings_locked',
   'insecure_url',
   'bad_sender',
   'bad_argument',
@@ -45,10 +49,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** What crosses a boundary (IPC, CLI JSON): a code and a message fit to show a person. */
-export interface ErrorInfo {
-  code: ErrorCode;
-  message: string;
-}
+export const ErrorInfoSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /**
  * The one error type the main-side modules throw. `message` must be safe to show and to log:

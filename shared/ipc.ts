@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES } from './errors.ts';
+import { ErrorInfoSchema, type ErrorInfo } from './errors.ts';
 import { ENVIRONMENTS } from './environments.ts';
 import { PrivacyReportSchema } from './privacy.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
@@ -9,8 +9,6 @@ import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
  * The preload exposes exactly these as `window.idlens`; main parses every argument with the
  * schemas below before a handler sees it. Nothing here can carry a token or a URL.
  */
-
-export const ErrorInfoSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
 
 export const DOCUMENT_SLOTS = ['documentFront', 'documentBack', 'face'] as const;
 export const DocumentSlotSchema = z.enum(DOCUMENT_SLOTS);
@@ -121,6 +119,15 @@ export const WipeReceiptSchema = z.object({
 });
 export type WipeReceipt = z.infer<typeof WipeReceiptSchema>;
 
+/** The settings file could not be used as it was: it was set aside and what was valid kept. */
+export const SettingsRepairSchema = z.object({
+  /** File name the damaged copy was kept under; null when it could not be moved. */
+  keptAs: z.string().max(260).nullable(),
+  /** Settings whose stored value was unusable and now have their defaults. */
+  reset: z.array(SettingsSchema.keyof()),
+});
+export type SettingsRepair = z.infer<typeof SettingsRepairSchema>;
+
 export const AppInfoSchema = z.object({
   version: z.string(),
   platform: z.enum(['darwin', 'win32', 'linux', 'other']),
@@ -129,6 +136,8 @@ export const AppInfoSchema = z.object({
   /** Whether the OS tells the app about screen locks (otherwise idle polling only). */
   lockScreenEvents: z.boolean(),
   demoMode: z.boolean(),
+  /** Present in the first answer after a start that had to repair the settings file. */
+  settingsRepaired: SettingsRepairSchema.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -136,6 +145,7 @@ export const ClientSecretStatusSchema = z.object({
   hasClientSecret: z.boolean(),
   encryptionAvailable: z.boolean(),
 });
+export type ClientSecretStatus = z.infer<typeof ClientSecretStatusSchema>;
 
 const NoArgs = z.tuple([]);
 
@@ -177,8 +187,7 @@ export type ResultOf<C extends InvokeChannel> = z.infer<(typeof INVOKE_CONTRACT)
 export type PayloadOf<E extends EventChannel> = z.infer<(typeof EVENT_CONTRACT)[E]>;
 
 /** What every invoke resolves to: errors are values, never exceptions thrown across IPC. */
-export type IpcResult<T> =
-  { ok: true; data: T } | { ok: false; error: z.infer<typeof ErrorInfoSchema> };
+export type IpcResult<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };
 
 type Domain<K extends string> = K extends `${infer D}:${string}` ? D : never;
 type Verb<K extends string> = K extends `${string}:${infer V}` ? V : never;

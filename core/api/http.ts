@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../security.ts';
+import { checkServerUrl } from '../auth/oauth.ts';
 import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
 
 /**
@@ -37,6 +37,8 @@ export interface RetryOptions {
 export interface ApiDeps {
   /** Origin (and optional path prefix) of the API, e.g. `https://portal.eprospera.com`. */
   apiBase: string;
+  /** Demo and tests only: plain `http` on a loopback host (the issuer's rule, `checkServerUrl`). */
+  allowLoopbackHttp?: boolean;
   getAccessToken: () => Promise<string | null | undefined> | string | null | undefined;
   /** Refreshes the access token; resolves true when a new one is available. */
   refreshAccessToken?: () => Promise<boolean>;
@@ -148,17 +150,15 @@ export function backoffMs(
   return Math.floor(random() * Math.min(capMs, baseMs * 2 ** attempt));
 }
 
-/** The full URL of an API path; null when the base is not an acceptable API address. */
-export function apiUrl(apiBase: string, path: string): URL | null {
+/**
+ * The full URL of an API path; null when the base is not an acceptable API address: https, or
+ * http on a loopback host only when `allowLoopbackHttp` (the issuer's rule, `checkServerUrl`).
+ */
+export function apiUrl(apiBase: string, path: string, allowLoopbackHttp = false): URL | null {
   let base: URL;
   try {
-    base = new URL(apiBase);
+    base = checkServerUrl(apiBase, allowLoopbackHttp, 'The API base');
   } catch {
-    return null;
-  }
-  if (base.username !== '' || base.password !== '' || base.search !== '' || base.hash !== '')
-    return null;
-  if (base.protocol !== 'https:' && !(base.protocol === 'http:' && isLoopbackHost(base.hostname))) {
     return null;
   }
   return new URL(base.pathname.replace(/\/+$/, '') + path, base.origin);
@@ -251,7 +251,7 @@ async function send(url: URL, token: string, deps: ApiDeps): Promise<Sent> {
 
 /** `GET {apiBase}{path}` → parsed JSON body of a 2xx answer, or a typed failure. */
 export async function apiGetJson(path: string, deps: ApiDeps): Promise<ApiJson | ApiFailure> {
-  const url = apiUrl(deps.apiBase, path);
+  const url = apiUrl(deps.apiBase, path, deps.allowLoopbackHttp === true);
   if (url === null) return apiFailure('insecure_url');
   let token: string | null | undefined;
   try {

@@ -4,10 +4,10 @@ import type { ErrorCode, ErrorInfo } from '../../shared/errors.ts';
 import { DEFAULT_SCOPES, ENVIRONMENTS } from '../../shared/environments.ts';
 import type { Environment } from '../../shared/environments.ts';
 import type { AuthStatus } from '../../shared/ipc.ts';
+import { RedirectPathSchema, ScopeTokenSchema, defaultEnvironment } from '../../shared/settings.ts';
 import {
   DEFAULT_REDIRECT_PATH,
   DEFAULT_SIGN_IN_TIMEOUT_MS,
-  RedirectPathSchema,
   startLoopbackListener,
 } from './loopback.ts';
 import type { LoopbackListener } from './loopback.ts';
@@ -29,14 +29,19 @@ import { TokenVault } from './token-vault.ts';
  * scopes, environment, expiry, an error code — never a token, code, verifier or URL.
  */
 
-const ScopeSchema = z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+$/, 'not a valid scope token');
-
+/**
+ * One sign-in's settings. `clientSecret` is for confidential clients only (IDLENS_CLIENT_SECRET or
+ * the safeStorage-encrypted store); `scopes` default to openid + the id-verification scope;
+ * `resource` is an RFC 8707 resource indicator; `redirectPort` 0 (default) is ephemeral;
+ * `redirectPath` defaults to /callback, `timeoutMs` to 5 minutes; `allowInsecureLoopback` allows
+ * http:// on 127.0.0.1/localhost/[::1] (demo and tests).
+ */
 export const SignInConfigSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   issuer: z.string().min(1).max(2000),
   clientId: z.string().min(1).max(200),
   clientSecret: z.string().min(1).max(2000).optional(),
-  scopes: z.array(ScopeSchema).min(1).max(50).optional(),
+  scopes: z.array(ScopeTokenSchema).min(1).max(50).readonly().optional(),
   resource: z.url().optional(),
   redirectPort: z.int().min(0).max(65535).optional(),
   redirectPath: RedirectPathSchema.optional(),
@@ -48,25 +53,7 @@ export const SignInConfigSchema = z.object({
   allowInsecureLoopback: z.boolean().optional(),
 });
 
-export interface SignInConfig {
-  environment: Environment;
-  issuer: string;
-  clientId: string;
-  /** Confidential clients only; from IDLENS_CLIENT_SECRET or safeStorage-encrypted settings. */
-  clientSecret?: string;
-  /** Default: openid + eprospera:person.id_verification.read. */
-  scopes?: readonly string[];
-  /** RFC 8707 resource indicator, for providers that need one. */
-  resource?: string;
-  /** 0 (default) = ephemeral. */
-  redirectPort?: number;
-  /** Default /callback. */
-  redirectPath?: string;
-  /** Default 5 minutes. */
-  timeoutMs?: number;
-  /** Allow http:// on 127.0.0.1/localhost/[::1] (demo and tests). */
-  allowInsecureLoopback?: boolean;
-}
+export type SignInConfig = z.input<typeof SignInConfigSchema>;
 
 export interface AuthServiceDeps {
   /** Opens the URL in the user's browser (Electron: shell.openExternal; CLI: $BROWSER). */
@@ -74,7 +61,7 @@ export interface AuthServiceDeps {
   now?: () => number;
   /** Event lines: never a token, code, verifier, secret or a URL with a query. */
   log?: (line: string) => void;
-  /** Environment shown while signed out, before any sign-in. Default 'demo'. */
+  /** Environment shown while signed out, before any sign-in. Default: an installed app's. */
   environment?: Environment;
 }
 
@@ -131,7 +118,7 @@ export class AuthService {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#log = deps.log ?? (() => {});
-    this.#environment = deps.environment ?? 'demo';
+    this.#environment = deps.environment ?? defaultEnvironment(false);
   }
 
   status(): AuthStatus {

@@ -3,6 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IdlensError } from '../../shared/errors.ts';
+import { RedirectPathSchema } from '../../shared/settings.ts';
 import { PAGE_HEADERS, renderPage } from './pages.ts';
 import type { PageKind } from './pages.ts';
 
@@ -28,11 +29,6 @@ export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 
 /** Connections still open this long after the end are cut. */
 const LINGER_MS = 1_000;
-
-export const RedirectPathSchema = z
-  .string()
-  .max(200)
-  .regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a path such as /callback');
 
 const LoopbackOptionsSchema = z.object({
   expectedState: z.string().min(16).max(512),

@@ -112,6 +112,7 @@ export async function loadDocuments(deps: LoadDocumentsDeps): Promise<DocumentsR
   const margin = deps.expiryMarginMs ?? DEFAULT_EXPIRY_MARGIN_MS;
   const api: ApiDeps = {
     apiBase: deps.apiBase,
+    allowLoopbackHttp: deps.allowLoopbackHttp ?? false,
     getAccessToken: deps.getAccessToken,
     refreshAccessToken: refreshOnce(deps.refreshAccessToken),
     ...(deps.fetch && { fetch: deps.fetch }),

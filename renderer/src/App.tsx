@@ -125,6 +125,11 @@ function Shell({ state }: { state: AppState }) {
           wipeBusy={state.wipe?.status === 'wiping'}
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
+        {state.info?.settingsRepaired && (
+          <p className="notice notice--warn" role="status">
+            {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}
+          </p>
+        )}
         {screen}
         {dialog === 'privacy' && (
           <Suspense fallback={null}>

@@ -292,14 +292,12 @@ describe('loadDocuments', () => {
     expect(storeRequests.map((r) => r.path)).toEqual(['/face.jpg']);
   });
 
-  it('refuses loopback http images outside demo mode', async () => {
+  it('refuses a loopback http API outside demo mode, so neither the token nor a URL moves', async () => {
     apiScript = [() => ({ status: 200, body: allThree() })];
-    const result = await loadDocuments(deps({ allowLoopbackHttp: false }));
-    expect(Object.values(result.refused).map((e) => e.code)).toEqual([
-      'url_refused',
-      'url_refused',
-      'url_refused',
-    ]);
+    await expect(loadDocuments(deps({ allowLoopbackHttp: false }))).rejects.toMatchObject({
+      code: 'insecure_url',
+    });
+    expect(apiCalls).toBe(0);
     expect(storeRequests).toHaveLength(0);
   });
 

@@ -1,9 +1,14 @@
 import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { ENVIRONMENTS, SCOPES, type Environment } from '../../../shared/environments.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
-import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
+import type { ClientSecretStatus } from '../../../shared/ipc.ts';
+import {
+  SETTING_RANGES,
+  type Language,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { ClientSecretStatus } from '../state/controller.ts';
 import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Field, TextField } from './Field.tsx';
@@ -44,7 +49,9 @@ function toDraft(settings: Settings): Draft {
   };
 }
 
-function wholeNumber(text: string, min: number, max: number): number | null {
+type Range = (typeof SETTING_RANGES)[keyof typeof SETTING_RANGES];
+
+function wholeNumber(text: string, { min, max }: Range): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
   const value = Number(text.trim());
   return value >= min && value <= max ? value : null;
@@ -102,12 +109,19 @@ export function SettingsDialog({
   const buildPatch = (): { patch: SettingsPatch; errors: FieldErrors } => {
     const fieldErrors: FieldErrors = {};
     const patch: SettingsPatch = {};
-    const port = wholeNumber(draft.redirectPort, 0, 65535);
-    const idle = wholeNumber(draft.idleMinutes, 1, 240);
-    const timeout = wholeNumber(draft.signInTimeoutSeconds, 10, 3600);
-    if (port === null) fieldErrors.redirectPort = t.settings.wholeNumber(0, 65535);
-    if (idle === null) fieldErrors.idleMinutes = t.settings.wholeNumber(1, 240);
-    if (timeout === null) fieldErrors.signInTimeoutSeconds = t.settings.wholeNumber(10, 3600);
+    const { redirectPort, idleMinutes, signInTimeoutSeconds } = SETTING_RANGES;
+    const port = wholeNumber(draft.redirectPort, redirectPort);
+    const idle = wholeNumber(draft.idleMinutes, idleMinutes);
+    const timeout = wholeNumber(draft.signInTimeoutSeconds, signInTimeoutSeconds);
+    if (port === null)
+      fieldErrors.redirectPort = t.settings.wholeNumber(redirectPort.min, redirectPort.max);
+    if (idle === null)
+      fieldErrors.idleMinutes = t.settings.wholeNumber(idleMinutes.min, idleMinutes.max);
+    if (timeout === null)
+      fieldErrors.signInTimeoutSeconds = t.settings.wholeNumber(
+        signInTimeoutSeconds.min,
+        signInTimeoutSeconds.max,
+      );
     if (draft.issuer && !isWebUrl(draft.issuer)) fieldErrors.issuer = t.settings.urlNeeded;
     if (draft.apiBase && !isWebUrl(draft.apiBase)) fieldErrors.apiBase = t.settings.urlNeeded;
     if (draft.environment === 'custom' && !draft.issuer) fieldErrors.issuer = t.settings.required;

@@ -22,6 +22,10 @@ export const en = {
     skipToContent: 'Skip to content',
     signedInAs: (who: string) => `Signed in as ${who}`,
     demoRibbon: 'Demo backend · synthetic specimen documents, not a real person',
+    settingsRepaired: (keptAs: string | null) =>
+      keptAs === null
+        ? 'The settings file could not be read as it was. The settings that were still valid were kept; the rest are back to their defaults.'
+        : `The settings file could not be read as it was and was set aside as ${keptAs}. The settings that were still valid were kept; the rest are back to their defaults.`,
   },
   lang: {
     label: 'Language',
@@ -362,6 +366,14 @@ export const en = {
     config_invalid: {
       title: 'The settings are not valid.',
       action: 'Open Settings and correct the value shown, or choose a preset environment.',
+    },
+    settings_invalid: {
+      title: 'A setting was not accepted.',
+      action: 'Correct the setting named above and save again; nothing else was changed.',
+    },
+    settings_locked: {
+      title: 'These settings cannot change while you are signed in.',
+      action: 'Sign out (or cancel the sign-in) first, then change where and how you sign in.',
     },
     insecure_url: {
       title: 'An address in the settings is not secure.',

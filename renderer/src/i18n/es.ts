@@ -9,6 +9,10 @@ export const es: Dictionary = {
       'idlens no pudo comunicarse con su proceso principal. Cierre la aplicación y ábrala de nuevo.',
     skipToContent: 'Ir al contenido',
     signedInAs: (who: string) => `Sesión iniciada como ${who}`,
+    settingsRepaired: (keptAs: string | null) =>
+      keptAs === null
+        ? 'No se pudo leer el archivo de configuración tal como estaba. Se conservaron los ajustes que seguían siendo válidos; los demás volvieron a sus valores predeterminados.'
+        : `No se pudo leer el archivo de configuración tal como estaba y se guardó aparte como ${keptAs}. Se conservaron los ajustes que seguían siendo válidos; los demás volvieron a sus valores predeterminados.`,
     demoRibbon:
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
   },
@@ -357,6 +361,15 @@ export const es: Dictionary = {
     config_invalid: {
       title: 'La configuración no es válida.',
       action: 'Abra Configuración y corrija el valor indicado, o elija un entorno predefinido.',
+    },
+    settings_invalid: {
+      title: 'No se aceptó un ajuste.',
+      action: 'Corrija el ajuste indicado arriba y vuelva a guardar; no se cambió nada más.',
+    },
+    settings_locked: {
+      title: 'Estos ajustes no se pueden cambiar con la sesión iniciada.',
+      action:
+        'Primero cierre sesión (o cancele el inicio de sesión) y luego cambie dónde y cómo iniciar sesión.',
     },
     insecure_url: {
       title: 'Una dirección de la configuración no es segura.',

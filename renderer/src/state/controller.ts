@@ -2,6 +2,7 @@ import type { Environment } from '../../../shared/environments.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type {
   AuthStatus,
+  ClientSecretStatus,
   DocumentImage,
   DocumentSlot,
   DocumentsResult,
@@ -11,10 +12,6 @@ import type {
   WipeReason,
 } from '../../../shared/ipc.ts';
 
-export interface ClientSecretStatus {
-  hasClientSecret: boolean;
-  encryptionAvailable: boolean;
-}
 import type { PrivacyReport } from '../../../shared/privacy.ts';
 import type { Language, Settings, SettingsPatch } from '../../../shared/settings.ts';
 import type { ImageMemory } from '../image-memory.ts';

@@ -3,12 +3,13 @@ import type { AuthStatus, DocumentsResult } from '../../../shared/ipc.ts';
 import { createMainServices, type AuthPort, type DocumentsPort } from '../../../core/services.ts';
 import { createSettingsService, memoryBacking } from '../../../core/settings.ts';
 
-function fakeAuth(
-  state: AuthStatus['state'] = 'signedOut',
-): AuthPort & { signIn: ReturnType<typeof vi.fn> } {
-  let status: AuthStatus = { state, environment: 'demo', scopes: [] };
+function fakeAuth(): AuthPort & { signIn: ReturnType<typeof vi.fn> } {
+  let status: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
   return {
-    signIn: vi.fn(() => Promise.resolve(status)),
+    signIn: vi.fn(() => {
+      status = { state: 'signedIn', environment: 'demo', scopes: [] };
+      return Promise.resolve(status);
+    }),
     cancel: vi.fn(),
     signOut: vi.fn(() => {
       status = { state: 'signedOut', environment: 'demo', scopes: [] };
@@ -63,6 +64,7 @@ function fakeDocuments(): DocumentsPort & { held: Uint8Array[] } {
 function services(
   opts: {
     demoMode?: boolean;
+    settings?: Record<string, unknown>;
     auth?: AuthPort;
     documents?: DocumentsPort;
     privacyReport?: (hashes: readonly string[]) => Promise<never>;
@@ -71,7 +73,7 @@ function services(
   const replaceRenderer = vi.fn();
   const emit = vi.fn();
   const s = createMainServices({
-    settings: createSettingsService(memoryBacking({ environment: 'demo' })),
+    settings: createSettingsService(memoryBacking(opts.settings ?? { environment: 'demo' })),
     auth: opts.auth ?? fakeAuth(),
     documents: opts.documents ?? fakeDocuments(),
     appInfo: {
@@ -117,7 +119,11 @@ describe('main services', () => {
     for (const demoMode of [true, false]) {
       const documents = fakeDocuments();
       const load = vi.spyOn(documents, 'load');
-      const { handlers } = services({ auth: fakeAuth('signedIn'), documents, demoMode });
+      const settings = demoMode
+        ? { environment: 'demo' }
+        : { environment: 'custom', issuer: 'https://id.example' };
+      const { handlers } = services({ auth: fakeAuth(), documents, demoMode, settings });
+      await handlers['auth:signIn']();
       await handlers['documents:load']();
       expect(load.mock.calls[0]![0]).toMatchObject({ allowLoopbackHttp: demoMode });
       expect(load.mock.calls[0]![0].allowedImageHosts?.includes('127.0.0.1') ?? false).toBe(
@@ -137,7 +143,8 @@ describe('main services', () => {
     vi.useFakeTimers();
     try {
       const documents = fakeDocuments();
-      const { handlers, replaceRenderer } = services({ auth: fakeAuth('signedIn'), documents });
+      const { handlers, replaceRenderer } = services({ documents });
+      await handlers['auth:signIn']();
       const result = await handlers['documents:load']();
       const bytes = result.documents.face!.bytes;
       const receipt = await handlers['documents:wipe']('button');
@@ -153,7 +160,8 @@ describe('main services', () => {
   });
 
   it('keeps the receipt of the wipe that cleared the images when later triggers find nothing', async () => {
-    const { handlers } = services({ auth: fakeAuth('signedIn') });
+    const { handlers } = services();
+    await handlers['auth:signIn']();
     await handlers['documents:load']();
     await handlers['auth:signOut']();
     const again = await handlers['documents:wipe']('sign-out');
@@ -163,7 +171,8 @@ describe('main services', () => {
 
   it('wipes on sign-out', async () => {
     const documents = fakeDocuments();
-    const { handlers } = services({ auth: fakeAuth('signedIn'), documents });
+    const { handlers } = services({ documents });
+    await handlers['auth:signIn']();
     const result = await handlers['documents:load']();
     await handlers['auth:signOut']();
     expect(result.documents.documentFront!.bytes.every((b) => b === 0)).toBe(true);
@@ -177,7 +186,8 @@ describe('main services', () => {
 describe('privacy report', () => {
   it('looks on disk for the hashes of every document shown this run, even after a wipe', async () => {
     const privacyReport = vi.fn((_hashes: readonly string[]) => Promise.reject(new Error('stop')));
-    const { handlers } = services({ auth: fakeAuth('signedIn'), privacyReport });
+    const { handlers } = services({ privacyReport });
+    await handlers['auth:signIn']();
     await handlers['documents:load']();
     await handlers['documents:wipe']('button');
     await expect(Promise.resolve().then(() => handlers['privacy:report']())).rejects.toThrow(
@@ -192,7 +202,7 @@ describe('client secret for sign-in', () => {
     const stored = {
       status: () => Promise.resolve({ hasClientSecret: true, encryptionAvailable: true }),
       set: () => Promise.resolve({ hasClientSecret: true, encryptionAvailable: true }),
-      reveal: () => Promise.resolve('from-keychain'),
+      reveal: vi.fn(() => Promise.resolve('from-keychain')),
     };
     for (const [env, expected] of [
       ['from-env', 'from-env'],

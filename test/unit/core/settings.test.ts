@@ -1,11 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettingsLeniently } from '../../../shared/settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  defaultEnvironment,
+  defaultSettings,
+  parseSettingsLeniently,
+  type Settings,
+} from '../../../shared/settings.ts';
 import { createSettingsService, memoryBacking, resolveEndpoints } from '../../../core/settings.ts';
 
+/** A set-up a reviewer of the production API would have saved. */
+const PRODUCTION: Settings = {
+  environment: 'production',
+  clientId: 'acme-kyc-desk',
+  redirectPort: 53682,
+  redirectPath: '/oauth/callback',
+  scopes: ['openid', 'eprospera:person.id_verification.read', 'offline_access'],
+  idleMinutes: 3,
+  signInTimeoutSeconds: 120,
+  language: 'en',
+  imageHosts: ['images.example.org'],
+  singleKeyShortcuts: false,
+};
+
 describe('settings', () => {
+  it('starts a fresh install in production, and in the demo with --demo', () => {
+    expect(createSettingsService(memoryBacking(undefined)).get().environment).toBe('production');
+    expect(
+      createSettingsService(memoryBacking(undefined), { demoMode: true }).get().environment,
+    ).toBe('demo');
+    expect(defaultEnvironment(false)).toBe('production');
+    expect(DEFAULT_SETTINGS).toEqual(defaultSettings('demo'));
+  });
+
   it('starts from defaults when the file is empty, missing or not an object', () => {
-    for (const raw of [undefined, null, 'garbage', 42, []]) {
-      expect(createSettingsService(memoryBacking(raw)).get()).toEqual(DEFAULT_SETTINGS);
+    for (const raw of [undefined, {}, null, 'garbage', 42, []]) {
+      const service = createSettingsService(memoryBacking(raw), { demoMode: true });
+      expect(service.get()).toEqual(DEFAULT_SETTINGS);
     }
   });
 
@@ -24,24 +54,66 @@ describe('settings', () => {
     expect(dropped.sort()).toEqual(['accessToken', 'idleMinutes', 'redirectPort']);
   });
 
-  it('writes a validated change and refuses an invalid one without losing state', () => {
-    const backing = memoryBacking({});
+  it('switching the language changes the language and nothing else', () => {
+    const backing = memoryBacking(PRODUCTION);
     const service = createSettingsService(backing);
-    service.set({ idleMinutes: 3, language: 'en' });
-    expect(service.get().idleMinutes).toBe(3);
-    expect(backing.written).toHaveLength(1);
-    expect(() => service.set({ idleMinutes: 0 })).toThrow(
-      expect.objectContaining({ code: 'config_invalid' }),
+    expect(service.set({ language: 'es' })).toEqual({ ...PRODUCTION, language: 'es' });
+    expect(backing.written).toEqual([{ ...PRODUCTION, language: 'es' }]);
+  });
+
+  it('clears an optional field named with undefined, and only that one', () => {
+    const service = createSettingsService(memoryBacking(PRODUCTION));
+    const { imageHosts: _cleared, ...rest } = PRODUCTION;
+    expect(service.set({ imageHosts: undefined })).toEqual(rest);
+  });
+
+  it('refuses a whole patch when one field is invalid, naming that field', () => {
+    const backing = memoryBacking(PRODUCTION);
+    const service = createSettingsService(backing);
+    expect(() => service.set({ language: 'es', idleMinutes: 0 })).toThrow(
+      expect.objectContaining({
+        code: 'settings_invalid',
+        message: expect.stringContaining('idleMinutes'),
+      }),
     );
     expect(() => service.set({ issuer: 'ftp://x' })).toThrow(
-      expect.objectContaining({ code: 'config_invalid' }),
+      expect.objectContaining({
+        code: 'settings_invalid',
+        message: expect.stringContaining('issuer'),
+      }),
     );
     expect(() => service.set({ environment: 'custom' })).toThrow(
-      expect.objectContaining({ code: 'config_invalid' }),
+      expect.objectContaining({ code: 'settings_invalid' }),
     );
-    expect(service.get().idleMinutes).toBe(3);
-    expect(service.get().environment).toBe(DEFAULT_SETTINGS.environment);
-    expect(backing.written).toHaveLength(1);
+    expect(() => service.set({ clientId: undefined })).toThrow(
+      expect.objectContaining({
+        code: 'settings_invalid',
+        message: expect.stringContaining('clientId'),
+      }),
+    );
+    expect(service.get()).toEqual(PRODUCTION);
+    expect(backing.written).toHaveLength(0);
+  });
+
+  it('refuses a patch naming something that is not a setting, without echoing it', () => {
+    const service = createSettingsService(memoryBacking(PRODUCTION));
+    const patch = JSON.parse(
+      '{"language":"es","__proto__":{"apiBase":"http://127.0.0.1:1"}}',
+    ) as object;
+    expect(() => service.set(patch)).toThrow(expect.objectContaining({ code: 'settings_invalid' }));
+    expect(service.get()).toEqual(PRODUCTION);
+  });
+
+  it('a guard that refuses leaves the settings and the store as they were', () => {
+    const backing = memoryBacking(PRODUCTION);
+    const service = createSettingsService(backing);
+    expect(() =>
+      service.set({ idleMinutes: 5 }, () => {
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(service.get()).toEqual(PRODUCTION);
+    expect(backing.written).toHaveLength(0);
   });
 
   it('resolves presets and custom issuers', () => {

@@ -94,6 +94,8 @@ function deps(overrides: Partial<ApiDeps> = {}): ApiDeps {
   sleeps.length = 0;
   return {
     apiBase: base,
+    // The test API listens on loopback http, as the demo backend does.
+    allowLoopbackHttp: true,
     getAccessToken: () => TOKEN,
     sleep: (ms) => {
       sleeps.push(ms);
@@ -162,6 +164,12 @@ describe('id-verification client', () => {
   it('refuses a plain-http API base that is not loopback, without a request', async () => {
     const outcome = await fetchIdVerification(deps({ apiBase: 'http://portal.example.com' }));
     expect(outcome).toMatchObject({ kind: 'error', code: 'insecure_url' });
+  });
+
+  it('refuses a plain-http loopback API base outside demo mode, so no token goes to it', async () => {
+    const outcome = await fetchIdVerification(deps({ allowLoopbackHttp: false }));
+    expect(outcome).toMatchObject({ kind: 'error', code: 'insecure_url' });
+    expect(seen).toHaveLength(0);
   });
 
   it('maps 401 missing_token', async () => {

@@ -1,0 +1,68 @@
+import { IdlensError } from '../shared/errors.ts';
+import type { Environment } from '../shared/environments.ts';
+import type { Settings } from '../shared/settings.ts';
+import { checkServerUrl } from './auth/oauth.ts';
+import { resolveEndpoints } from './settings.ts';
+
+/**
+ * Where one session talks, fixed when its sign-in starts: every API call, refresh, download and
+ * revocation of that session goes to these, whatever the settings say later. Plain `http` is
+ * allowed only on a loopback host in demo mode, for the issuer and the API base alike.
+ */
+export interface SessionEndpoints {
+  environment: Environment;
+  issuer: string;
+  issuerOrigin: string;
+  apiBase: string;
+  clientId: string;
+  /** Image hosts besides Amazon S3; undefined = S3 only. */
+  imageHosts: string[] | undefined;
+  /** Demo mode: loopback `http` for the API and the image store. */
+  allowLoopbackHttp: boolean;
+}
+
+/** The issuer origin and client id a client secret belongs to. */
+export interface SecretBinding {
+  issuerOrigin: string;
+  clientId: string;
+}
+
+/**
+ * The endpoints the settings point at, checked by the rules a session must meet; throws
+ * `config_invalid` or `insecure_url` (fixed text, never the URL) when they do not.
+ */
+export function sessionEndpointsFor(settings: Settings, demoMode: boolean): SessionEndpoints {
+  const endpoints = resolveEndpoints(settings);
+  if (endpoints.environment === 'demo' && !demoMode) {
+    throw new IdlensError(
+      'config_invalid',
+      'The demo environment is available only when idlens runs with the demo backend.',
+    );
+  }
+  const issuer = checkServerUrl(endpoints.issuer, demoMode, 'The issuer address');
+  const apiBase = checkServerUrl(endpoints.apiBase, demoMode, 'The API base');
+  return {
+    environment: endpoints.environment,
+    issuer: endpoints.issuer,
+    issuerOrigin: issuer.origin,
+    apiBase: apiBase.href,
+    clientId: settings.clientId,
+    // The demo image store is on loopback; outside demo mode only S3 and listed hosts.
+    imageHosts: demoMode ? [...(settings.imageHosts ?? []), '127.0.0.1'] : settings.imageHosts,
+    allowLoopbackHttp: demoMode,
+  };
+}
+
+/** The secret binding of the settings' issuer and client id, or null when they name none. */
+export function secretBindingFor(settings: Settings): SecretBinding | null {
+  try {
+    const { issuer } = resolveEndpoints(settings);
+    return { issuerOrigin: new URL(issuer).origin, clientId: settings.clientId };
+  } catch {
+    return null;
+  }
+}
+
+export function sameBinding(a: SecretBinding | null, b: SecretBinding | null): boolean {
+  return a !== null && b !== null && a.issuerOrigin === b.issuerOrigin && a.clientId === b.clientId;
+}
