@@ -12,7 +12,7 @@ import type { SettingsBacking } from './settings.ts';
  */
 
 /** Far more than any real settings file; a bigger one is not read. */
-export const MAX_SETTINGS_FILE_BYTES = 64 * 1024;
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
 export interface SettingsFileContent {
   /** The parsed JSON, or undefined when there is no file or nothing could be parsed. */
