@@ -1,0 +1,588 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
+import { loginWithFetch } from '../../demo/test-login.ts';
+import { SCOPES } from '../../shared/environments.ts';
+import type { AuthStatus, IpcResult } from '../../shared/ipc.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { AuthService } from '../../core/auth/auth-service.ts';
+import { createClientSecretStore } from '../../core/client-secret.ts';
+import { createDocumentsService } from '../../core/documents-service.ts';
+import { createDispatcher } from '../../core/ipc-dispatch.ts';
+import { createMainServices } from '../../core/services.ts';
+import { settingsFileBacking } from '../../core/settings-file.ts';
+import { createSettingsService } from '../../core/settings.ts';
+import { installFetchRecorder, waitFor, type FetchRecorder } from './auth-helpers.ts';
+
+/**
+ * A hostile page: a renderer that calls nothing but the `window.idlens` contract (as an XSS could)
+ * against the real dispatcher and main-side services, the demo backend's real provider, API and
+ * signed-URL store, and an attacker's server on loopback that logs every request it receives and
+ * plays an identity provider and an API. Whatever the page calls, the attacker must receive no
+ * access token, refresh token, client secret or signed URL, and every refused change must leave
+ * the settings — in memory and in the file — as they were.
+ */
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+const ATTACKER_CODE = 'attacker-issued-code';
+
+let backend: DemoBackend;
+let attacker: { server: Server; origin: string; log: LoggedRequest[] };
+let recorder: FetchRecorder;
+const dirs: string[] = [];
+
+function startAttacker(): Promise<typeof attacker> {
+  const log: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      log.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const origin = `http://${req.headers.host ?? ''}`;
+      const url = new URL(req.url ?? '/', origin);
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (url.pathname === '/.well-known/openid-configuration') {
+        json(200, {
+          issuer: origin,
+          authorization_endpoint: `${origin}/authorize`,
+          token_endpoint: `${origin}/token`,
+          revocation_endpoint: `${origin}/revoke`,
+          jwks_uri: `${origin}/jwks`,
+          response_types_supported: ['code'],
+          code_challenge_methods_supported: ['S256'],
+          token_endpoint_auth_methods_supported: [
+            'client_secret_basic',
+            'client_secret_post',
+            'none',
+          ],
+          authorization_response_iss_parameter_supported: true,
+        });
+      } else if (url.pathname === '/authorize') {
+        const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+        back.searchParams.set('code', ATTACKER_CODE);
+        back.searchParams.set('state', url.searchParams.get('state') ?? '');
+        back.searchParams.set('iss', origin);
+        res.writeHead(302, { location: back.href });
+        res.end();
+      } else if (url.pathname === '/token') {
+        json(400, { error: 'invalid_grant' });
+      } else if (url.pathname === '/jwks') {
+        json(200, { keys: [] });
+      } else {
+        // Plays the API: an answer that would make a client send more.
+        json(200, { id: null, type: null, date: null, status: null, documents: null });
+      }
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}`, log });
+    });
+  });
+}
+
+/** Everything the attacker's server received, as one string to search. */
+const attackerSaw = (): string => JSON.stringify(attacker.log);
+
+/** Tokens the real provider issued during this run (from its token endpoint's answers). */
+function issuedTokens(): string[] {
+  const tokens: string[] = [];
+  for (const call of recorder.tokenCalls) {
+    for (const key of ['access_token', 'refresh_token', 'id_token']) {
+      const value = call.body?.[key];
+      if (typeof value === 'string' && value.length > 0) tokens.push(value);
+    }
+  }
+  return tokens;
+}
+
+function expectAttackerGotNothing(): void {
+  const saw = attackerSaw();
+  for (const token of issuedTokens()) expect(saw).not.toContain(token);
+  expect(saw).not.toContain(backend.clients.confidential.clientSecret);
+  expect(saw).not.toContain(
+    Buffer.from(backend.clients.confidential.clientSecret).toString('base64'),
+  );
+  expect(saw).not.toMatch(/bearer/i);
+  expect(saw).not.toMatch(/X-Amz-(Signature|Credential)/i);
+  expect(saw).not.toMatch(/refresh_token=/);
+  for (const request of attacker.log) expect(request.headers.authorization).toBeUndefined();
+}
+
+const FRAME = { url: 'app://bundle/index.html', isMainFrame: true };
+
+interface Main {
+  call<T = unknown>(channel: string, ...args: unknown[]): Promise<IpcResult<T>>;
+  settingsFile: string;
+  /** 'login': the browser signs in as `full`; 'hold': it never comes back (sign-in stays pending). */
+  browser: { mode: 'login' | 'hold'; opened: string[] };
+  auth: AuthService;
+}
+
+const mains: Main[] = [];
+
+function demoSettings(over: Partial<Settings> = {}): Settings {
+  return {
+    environment: 'custom',
+    issuer: backend.issuer,
+    apiBase: backend.apiBase,
+    clientId: backend.clients.public.clientId,
+    redirectPort: 0,
+    redirectPath: '/callback',
+    scopes: [SCOPES.openid, SCOPES.idVerification, SCOPES.offline],
+    idleMinutes: 10,
+    signInTimeoutSeconds: 60,
+    language: 'en',
+    imageHosts: ['127.0.0.1'],
+    singleKeyShortcuts: true,
+    ...over,
+  };
+}
+
+/** A reversible stand-in for the OS keychain (Electron's safeStorage is not here). */
+const keychain = {
+  isStrongEncryptionAvailable: () => Promise.resolve(true),
+  encryptString: (plain: string) =>
+    Promise.resolve(Uint8Array.from(Buffer.from(plain, 'utf8'), (b) => b ^ 0x5a)),
+  decryptString: (bytes: Uint8Array) =>
+    Promise.resolve(Buffer.from(Uint8Array.from(bytes, (b) => b ^ 0x5a)).toString('utf8')),
+};
+
+async function startMain(
+  options: {
+    demoMode?: boolean;
+    settings?: Settings;
+    /** IDLENS_CLIENT_SECRET at start. */
+    clientSecret?: string;
+    /** A secret stored in the keychain for the demo backend's confidential client. */
+    storedSecret?: boolean;
+  } = {},
+): Promise<Main> {
+  const demoMode = options.demoMode ?? true;
+  const dir = mkdtempSync(join(tmpdir(), 'idlens-hostile-'));
+  dirs.push(dir);
+  const settingsFile = join(dir, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(options.settings ?? demoSettings()));
+  const settings = createSettingsService(settingsFileBacking(settingsFile), { demoMode });
+
+  let ciphertext: string | undefined;
+  const secretStore = createClientSecretStore(keychain, {
+    read: () => ciphertext,
+    write: (value) => {
+      ciphertext = value;
+    },
+  });
+  if (options.storedSecret) {
+    await secretStore.set(backend.clients.confidential.clientSecret, {
+      issuerOrigin: new URL(backend.issuer).origin,
+      clientId: backend.clients.confidential.clientId,
+    });
+  }
+
+  const browser: Main['browser'] = { mode: 'login', opened: [] };
+  const auth = new AuthService({
+    openExternal: (url) => {
+      browser.opened.push(url);
+      if (browser.mode === 'hold') return Promise.resolve();
+      void (async () => {
+        const callback =
+          new URL(url).origin === new URL(backend.issuer).origin
+            ? await loginWithFetch(url, 'full')
+            : await followRedirect(url);
+        await (await fetch(callback)).text();
+      })().catch(() => undefined);
+      return Promise.resolve();
+    },
+  });
+  const services = createMainServices({
+    settings,
+    auth,
+    documents: createDocumentsService({ auth }),
+    appInfo: {
+      version: '0.1.0',
+      platform: 'linux',
+      contentProtection: false,
+      lockScreenEvents: false,
+      demoMode,
+    },
+    demoMode,
+    clientSecret: options.clientSecret,
+    secretStore,
+    emit: () => undefined,
+    replaceRenderer: () => undefined,
+  });
+  const dispatch = createDispatcher(services.handlers, { isTrustedSender: () => true });
+  const main: Main = {
+    call: (channel, ...args) => dispatch(channel, FRAME, args) as never,
+    settingsFile,
+    browser,
+    auth,
+  };
+  mains.push(main);
+  return main;
+}
+
+async function followRedirect(url: string): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' });
+  await res.body?.cancel();
+  return new URL(res.headers.get('location') ?? '', url).href;
+}
+
+async function settingsOf(main: Main): Promise<Settings> {
+  const got = await main.call<Settings>('settings:get');
+  if (!got.ok) throw new Error(got.error.code);
+  return got.data;
+}
+
+/** What main holds and what the file holds must both still be `expected`. */
+async function expectSettings(main: Main, expected: Settings): Promise<void> {
+  expect(await settingsOf(main)).toEqual(expected);
+  expect(JSON.parse(readFileSync(main.settingsFile, 'utf8'))).toEqual(expected);
+}
+
+async function signIn(main: Main): Promise<AuthStatus> {
+  const result = await main.call<AuthStatus>('auth:signIn');
+  if (!result.ok) throw new Error(`sign-in failed: ${result.error.code}`);
+  expect(result.data.state).toBe('signedIn');
+  return result.data;
+}
+
+/** Starts a sign-in whose browser never comes back; resolves once it is pending. */
+async function startPending(main: Main): Promise<{ signing: Promise<IpcResult<AuthStatus>> }> {
+  main.browser.mode = 'hold';
+  const signing = main.call<AuthStatus>('auth:signIn');
+  await waitFor(() => main.auth.status().state === 'pending');
+  return { signing };
+}
+
+async function loadsFromBackend(main: Main): Promise<void> {
+  const load = await main.call<{ verified: boolean }>('documents:load');
+  expect(load.ok && load.data.verified).toBe(true);
+}
+
+function errorOf(result: IpcResult<unknown>): string {
+  return result.ok ? 'accepted' : result.error.code;
+}
+
+beforeAll(async () => {
+  backend = await startDemoBackend();
+  attacker = await startAttacker();
+  recorder = installFetchRecorder();
+});
+
+beforeEach(() => {
+  attacker.log.length = 0;
+});
+
+afterEach(async () => {
+  for (const main of mains.splice(0)) await main.call('auth:signOut');
+  expectAttackerGotNothing();
+});
+
+afterAll(async () => {
+  recorder.restore();
+  await new Promise<void>((resolve) => attacker.server.close(() => resolve()));
+  await backend.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a hostile page, signed in (demo mode)', () => {
+  it('cannot repoint the API base: refused, and the next load still goes to the real API', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    expect(errorOf(await main.call('settings:set', { apiBase: attacker.origin }))).toBe(
+      'settings_locked',
+    );
+    await expectSettings(main, before);
+    await loadsFromBackend(main);
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('cannot repoint the issuer or the environment', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    for (const patch of [
+      { issuer: attacker.origin },
+      { environment: 'production' },
+      { environment: 'custom', issuer: attacker.origin, apiBase: attacker.origin },
+    ]) {
+      expect(errorOf(await main.call('settings:set', patch))).toBe('settings_locked');
+    }
+    await expectSettings(main, before);
+    await loadsFromBackend(main);
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('cannot change the image hosts, the client id or the scopes', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    for (const patch of [
+      { imageHosts: ['127.0.0.1', 'evil.example'] },
+      { imageHosts: undefined },
+      { clientId: backend.clients.confidential.clientId },
+      { scopes: [SCOPES.openid, SCOPES.idVerification, SCOPES.details] },
+      { redirectPort: 4482 },
+    ]) {
+      expect(errorOf(await main.call('settings:set', patch))).toBe('settings_locked');
+    }
+    await expectSettings(main, before);
+    await loadsFromBackend(main);
+  });
+
+  it('a patch that mixes an allowed field with a locked one changes nothing at all', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    const result = await main.call('settings:set', { language: 'es', apiBase: attacker.origin });
+    expect(errorOf(result)).toBe('settings_locked');
+    await expectSettings(main, before);
+  });
+
+  it('a partial patch of non-connection fields changes exactly those fields', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    const result = await main.call<Settings>('settings:set', { language: 'es', idleMinutes: 3 });
+    const expected = { ...before, language: 'es' as const, idleMinutes: 3 };
+    expect(result).toEqual({ ok: true, data: expected });
+    await expectSettings(main, expected);
+    await loadsFromBackend(main);
+  });
+
+  it('re-sending the connection fields unchanged (a whole form) is accepted', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    const { issuer, apiBase, clientId, scopes, imageHosts } = before;
+    const result = await main.call('settings:set', {
+      issuer,
+      apiBase,
+      clientId,
+      scopes,
+      imageHosts,
+      singleKeyShortcuts: false,
+    });
+    expect(result.ok).toBe(true);
+    await expectSettings(main, { ...before, singleKeyShortcuts: false });
+  });
+
+  it('a patch racing a load is refused and the load goes to the API it signed in with', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    const [load, patch] = await Promise.all([
+      main.call<{ verified: boolean }>('documents:load'),
+      main.call('settings:set', { apiBase: attacker.origin, imageHosts: ['evil.example'] }),
+    ]);
+    expect(errorOf(patch)).toBe('settings_locked');
+    expect(load.ok && load.data.verified).toBe(true);
+    await expectSettings(main, before);
+  });
+
+  it('signing out during a load, then repointing, sends the old session nowhere new', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const load = main.call('documents:load');
+    await main.call('auth:signOut');
+    // Signed out, the page may choose another API for the next session...
+    expect((await main.call('settings:set', { apiBase: attacker.origin })).ok).toBe(true);
+    // ...but the load of the ended session neither goes there nor carries a token anywhere new.
+    await load;
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('cannot read a token or the client secret through any channel', async () => {
+    const main = await startMain({ storedSecret: true });
+    await signIn(main);
+    const answers = await Promise.all(
+      ['app:info', 'auth:status', 'settings:get', 'settings:secretStatus'].map((c) => main.call(c)),
+    );
+    const text = JSON.stringify(answers);
+    for (const token of issuedTokens()) expect(text).not.toContain(token);
+    expect(text).not.toContain(backend.clients.confidential.clientSecret);
+  });
+
+  it('a patch with inherited-member names is refused whole', async () => {
+    const main = await startMain();
+    await signIn(main);
+    const before = await settingsOf(main);
+    for (const raw of [
+      '{"language":"es","__proto__":{"apiBase":"http://127.0.0.1:1"}}',
+      '{"language":"es","constructor":{"apiBase":"http://127.0.0.1:1"}}',
+      '{"toString":"x"}',
+    ]) {
+      expect(errorOf(await main.call('settings:set', JSON.parse(raw)))).toBe('bad_argument');
+    }
+    await expectSettings(main, before);
+  });
+});
+
+describe('a hostile page while a sign-in is pending', () => {
+  it('cannot repoint issuer, API base, image hosts, client id, scopes or environment', async () => {
+    const main = await startMain();
+    const { signing } = await startPending(main);
+    const before = await settingsOf(main);
+    for (const patch of [
+      { issuer: attacker.origin },
+      { apiBase: attacker.origin },
+      { imageHosts: ['evil.example'] },
+      { clientId: backend.clients.confidential.clientId },
+      { scopes: [SCOPES.openid] },
+      { environment: 'production' },
+    ]) {
+      expect(errorOf(await main.call('settings:set', patch))).toBe('settings_locked');
+    }
+    await expectSettings(main, before);
+    expect(errorOf(await main.call('documents:load'))).toBe('auth_required');
+    await main.call('auth:cancel');
+    expect(errorOf(await signing)).toBe('auth_cancelled');
+    // Cancelled, the settings are the user's again.
+    expect((await main.call('settings:set', { idleMinutes: 4 })).ok).toBe(true);
+  });
+
+  it('a sign-in that started before a change keeps the endpoints it started with', async () => {
+    const main = await startMain();
+    const { signing } = await startPending(main);
+    expect(errorOf(await main.call('settings:set', { apiBase: attacker.origin }))).toBe(
+      'settings_locked',
+    );
+    // The browser comes back: the session opens on the endpoints the sign-in started with.
+    const opened = main.browser.opened.at(-1)!;
+    const callback = await loginWithFetch(opened, 'full');
+    await (await fetch(callback)).text();
+    expect(errorOf(await signing)).toBe('accepted');
+    await loadsFromBackend(main);
+    expect(attacker.log).toHaveLength(0);
+  });
+});
+
+describe('the client secret belongs to one issuer and client id', () => {
+  it('IDLENS_CLIENT_SECRET is not sent to an issuer the page chose after start', async () => {
+    const main = await startMain({
+      clientSecret: backend.clients.confidential.clientSecret,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    // It works where it belongs...
+    await signIn(main);
+    await main.call('auth:signOut');
+    // ...and is not sent to the attacker's issuer, which does get a code exchange.
+    const set = await main.call('settings:set', {
+      issuer: attacker.origin,
+      apiBase: attacker.origin,
+    });
+    expect(set.ok).toBe(true);
+    main.browser.mode = 'login';
+    expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
+    expect(attacker.log.some((r) => r.url === '/token' && r.method === 'POST')).toBe(true);
+  });
+
+  it('a stored secret is not sent to another issuer either', async () => {
+    const main = await startMain({
+      storedSecret: true,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    await signIn(main);
+    await main.call('auth:signOut');
+    expect((await main.call('settings:set', { issuer: attacker.origin })).ok).toBe(true);
+    expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
+    expect(attacker.log.some((r) => r.url === '/token' && r.method === 'POST')).toBe(true);
+  });
+
+  it('nor to the right issuer under another client id', async () => {
+    const main = await startMain({
+      clientSecret: backend.clients.confidential.clientSecret,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    expect(
+      (await main.call('settings:set', { clientId: backend.clients.public.clientId })).ok,
+    ).toBe(true);
+    const calls = recorder.tokenCalls.length;
+    await signIn(main);
+    const exchange = recorder.tokenCalls.slice(calls).find((c) => c.params.has('code'));
+    expect(exchange?.authorization).toBeNull();
+    expect(exchange?.params.has('client_secret')).toBe(false);
+  });
+});
+
+describe('sign-out and sign-in cycles', () => {
+  it('each session loads from its own endpoints; the lock holds only while signed in', async () => {
+    const main = await startMain();
+    for (let round = 0; round < 3; round++) {
+      await signIn(main);
+      expect(errorOf(await main.call('settings:set', { apiBase: attacker.origin }))).toBe(
+        'settings_locked',
+      );
+      await loadsFromBackend(main);
+      await main.call('auth:signOut');
+      expect(errorOf(await main.call('documents:load'))).toBe('auth_required');
+      expect((await main.call('settings:set', { idleMinutes: 5 + round })).ok).toBe(true);
+    }
+    expect(attacker.log).toHaveLength(0);
+  });
+});
+
+describe('outside demo mode (an installed app)', () => {
+  it('refuses a plain-http API base or issuer on loopback, with the issuer rule', async () => {
+    const settings = demoSettings({ issuer: 'https://id.example', apiBase: 'https://id.example' });
+    const main = await startMain({ demoMode: false, settings });
+    for (const patch of [
+      { apiBase: attacker.origin },
+      { issuer: attacker.origin },
+      { environment: 'custom', issuer: attacker.origin, apiBase: attacker.origin },
+    ]) {
+      expect(errorOf(await main.call('settings:set', patch))).toBe('insecure_url');
+    }
+    expect(errorOf(await main.call('settings:set', { environment: 'demo' }))).toBe(
+      'config_invalid',
+    );
+    await expectSettings(main, settings);
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('a file that already points at plain http never gets a sign-in started', async () => {
+    const settings = demoSettings({ issuer: attacker.origin, apiBase: attacker.origin });
+    const main = await startMain({
+      demoMode: false,
+      settings,
+      clientSecret: backend.clients.confidential.clientSecret,
+    });
+    expect(errorOf(await main.call('auth:signIn'))).toBe('insecure_url');
+    expect(main.browser.opened).toHaveLength(0);
+    expect(errorOf(await main.call('documents:load'))).toBe('auth_required');
+    // Non-connection settings stay changeable.
+    expect((await main.call('settings:set', { language: 'es' })).ok).toBe(true);
+    await expectSettings(main, { ...settings, language: 'es' });
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('a fresh install starts in production, and the status says so before any sign-in', async () => {
+    const main = await startMain({ demoMode: false });
+    rmSync(main.settingsFile);
+    const fresh = createSettingsService(settingsFileBacking(main.settingsFile));
+    expect(fresh.get().environment).toBe('production');
+    const status = await main.call<AuthStatus>('auth:status');
+    expect(status.ok && status.data.environment).toBe('custom');
+  });
+});
