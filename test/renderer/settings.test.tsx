@@ -92,4 +92,20 @@ describe.each(['en', 'es'] as const)('settings (%s)', (lang) => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: t.settings.open }));
   });
+
+  it('a settings file main had to repair is told on the first page, with where it was kept', async () => {
+    setup({
+      settings: { language: lang },
+      info: { settingsRepaired: { keptAs: 'settings.json.damaged-2026', reset: ['idleMinutes'] } },
+    });
+    const notice = await screen.findByText(t.app.settingsRepaired('settings.json.damaged-2026'));
+    expect(notice.getAttribute('role')).toBe('status');
+  });
+
+  it('a sound settings file tells nothing', async () => {
+    setup({ settings: { language: lang } });
+    await screen.findByRole('button', { name: t.settings.open });
+    expect(screen.queryByText(t.app.settingsRepaired(null))).toBeNull();
+    expect(screen.queryByText(t.app.settingsRepaired('settings.json.damaged-2026'))).toBeNull();
+  });
 });

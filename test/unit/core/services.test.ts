@@ -64,7 +64,7 @@ function fakeDocuments(): DocumentsPort & { held: Uint8Array[] } {
 function services(
   opts: {
     demoMode?: boolean;
-    settings?: Record<string, unknown>;
+    settings?: unknown;
     auth?: AuthPort;
     documents?: DocumentsPort;
     privacyReport?: (hashes: readonly string[]) => Promise<never>;
@@ -233,5 +233,39 @@ describe('client secret for sign-in', () => {
         encryptionAvailable: true,
       });
     }
+  });
+});
+
+describe('what a fresh start tells the page', () => {
+  it('names the settings environment while signed out, production for an installed app', async () => {
+    const s = createMainServices({
+      settings: createSettingsService(memoryBacking(undefined)),
+      auth: fakeAuth(),
+      documents: fakeDocuments(),
+      appInfo: {
+        version: '0',
+        platform: 'linux',
+        contentProtection: false,
+        lockScreenEvents: false,
+        demoMode: false,
+      },
+      demoMode: false,
+      emit: vi.fn(),
+      replaceRenderer: vi.fn(),
+    });
+    expect(await s.handlers['auth:status']()).toMatchObject({
+      state: 'signedOut',
+      environment: 'production',
+      issuerOrigin: 'https://portal.eprospera.com',
+    });
+  });
+
+  it('tells the first page once that the settings file was repaired', async () => {
+    const { handlers } = services({ settings: { idleMinutes: 'ten', language: 'es' } });
+    expect((await handlers['app:info']()).settingsRepaired).toEqual({
+      keptAs: null,
+      reset: ['idleMinutes'],
+    });
+    expect((await handlers['app:info']()).settingsRepaired).toBeUndefined();
   });
 });
