@@ -16,6 +16,7 @@ import { createDispatcher } from '../../core/ipc-dispatch.ts';
 import { createMainServices } from '../../core/services.ts';
 import { settingsFileBacking } from '../../core/settings-file.ts';
 import { createSettingsService } from '../../core/settings.ts';
+import { testAppInfo } from '../fixtures/stub-handlers.ts';
 import { installFetchRecorder, waitFor, type FetchRecorder } from './auth-helpers.ts';
 
 /**
@@ -217,13 +218,7 @@ async function startMain(
     settings,
     auth,
     documents: createDocumentsService({ auth }),
-    appInfo: {
-      version: '0.1.0',
-      platform: 'linux',
-      contentProtection: false,
-      lockScreenEvents: false,
-      demoMode,
-    },
+    appInfo: testAppInfo(demoMode),
     demoMode,
     clientSecret: options.clientSecret,
     secretStore,

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus, DocumentsResult } from '../../../shared/ipc.ts';
 import { createMainServices, type AuthPort, type DocumentsPort } from '../../../core/services.ts';
 import { createSettingsService, memoryBacking } from '../../../core/settings.ts';
+import { testAppInfo } from '../../fixtures/stub-handlers.ts';
 
 function fakeAuth(): AuthPort & { signIn: ReturnType<typeof vi.fn> } {
   let status: AuthStatus = { state: 'signedOut', environment: 'demo', scopes: [] };
@@ -76,13 +77,7 @@ function services(
     settings: createSettingsService(memoryBacking(opts.settings ?? { environment: 'demo' })),
     auth: opts.auth ?? fakeAuth(),
     documents: opts.documents ?? fakeDocuments(),
-    appInfo: {
-      version: '0',
-      platform: 'linux',
-      contentProtection: false,
-      lockScreenEvents: false,
-      demoMode: opts.demoMode ?? true,
-    },
+    appInfo: testAppInfo(opts.demoMode ?? true),
     demoMode: opts.demoMode ?? true,
     emit,
     replaceRenderer,
@@ -213,13 +208,7 @@ describe('client secret for sign-in', () => {
         settings: createSettingsService(memoryBacking({ environment: 'demo' })),
         auth,
         documents: fakeDocuments(),
-        appInfo: {
-          version: '0',
-          platform: 'linux',
-          contentProtection: false,
-          lockScreenEvents: false,
-          demoMode: true,
-        },
+        appInfo: testAppInfo(true),
         demoMode: true,
         clientSecret: env,
         secretStore: stored,
@@ -242,13 +231,7 @@ describe('what a fresh start tells the page', () => {
       settings: createSettingsService(memoryBacking(undefined)),
       auth: fakeAuth(),
       documents: fakeDocuments(),
-      appInfo: {
-        version: '0',
-        platform: 'linux',
-        contentProtection: false,
-        lockScreenEvents: false,
-        demoMode: false,
-      },
+      appInfo: testAppInfo(false),
       demoMode: false,
       emit: vi.fn(),
       replaceRenderer: vi.fn(),
