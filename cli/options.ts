@@ -9,7 +9,7 @@ import {
 } from '../shared/environments.ts';
 import type { Environment } from '../shared/environments.ts';
 import { DEFAULT_REDIRECT_PATH } from '../core/auth/loopback.ts';
-import { RedirectPathSchema, ScopeTokenSchema } from '../shared/settings.ts';
+import { RedirectPathSchema, SETTING_RANGES, ScopeTokenSchema } from '../shared/settings.ts';
 import { checkServerUrl } from '../core/auth/oauth.ts';
 
 /**
@@ -99,7 +99,10 @@ export const CommonFlagsSchema = z
       .transform((s) => s.split(/\s+/).filter(Boolean))
       .pipe(z.array(ScopeTokenSchema).min(1, 'needs at least one scope').max(50))
       .optional(),
-    redirectPort: intFlag(0, 65535).optional(),
+    redirectPort: intFlag(
+      SETTING_RANGES.redirectPort.min,
+      SETTING_RANGES.redirectPort.max,
+    ).optional(),
     redirectPath: RedirectPathSchema.optional(),
     timeoutSeconds: intFlag(1, 86_400).optional(),
     json: z.boolean().default(false),

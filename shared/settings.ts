@@ -37,6 +37,9 @@ export const SETTING_RANGES = {
 const ranged = (key: keyof typeof SETTING_RANGES) =>
   z.int().min(SETTING_RANGES[key].min).max(SETTING_RANGES[key].max);
 
+/** The loopback redirect's port; 0 = an ephemeral one (RFC 8252 §7.3). */
+export const RedirectPortSchema = ranged('redirectPort');
+
 /**
  * Each setting's own rule, without any default: the full settings, a patch and a file read
  * field by field are all judged by these.
@@ -52,7 +55,7 @@ const SETTING_FIELDS = {
     .max(2000)
     .optional(),
   clientId: z.string().min(1).max(200),
-  redirectPort: ranged('redirectPort'),
+  redirectPort: RedirectPortSchema,
   redirectPath: RedirectPathSchema,
   scopes: z.array(ScopeTokenSchema).min(1).max(50),
   idleMinutes: ranged('idleMinutes'),

@@ -4,7 +4,12 @@ import type { ErrorCode, ErrorInfo } from '../../shared/errors.ts';
 import { DEFAULT_SCOPES, ENVIRONMENTS } from '../../shared/environments.ts';
 import type { Environment } from '../../shared/environments.ts';
 import type { AuthStatus } from '../../shared/ipc.ts';
-import { RedirectPathSchema, ScopeTokenSchema, defaultEnvironment } from '../../shared/settings.ts';
+import {
+  RedirectPathSchema,
+  RedirectPortSchema,
+  ScopeTokenSchema,
+  defaultEnvironment,
+} from '../../shared/settings.ts';
 import {
   DEFAULT_REDIRECT_PATH,
   DEFAULT_SIGN_IN_TIMEOUT_MS,
@@ -43,7 +48,7 @@ export const SignInConfigSchema = z.object({
   clientSecret: z.string().min(1).max(2000).optional(),
   scopes: z.array(ScopeTokenSchema).min(1).max(50).readonly().optional(),
   resource: z.url().optional(),
-  redirectPort: z.int().min(0).max(65535).optional(),
+  redirectPort: RedirectPortSchema.optional(),
   redirectPath: RedirectPathSchema.optional(),
   timeoutMs: z
     .int()

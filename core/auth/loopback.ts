@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IdlensError } from '../../shared/errors.ts';
-import { RedirectPathSchema } from '../../shared/settings.ts';
+import { RedirectPathSchema, RedirectPortSchema } from '../../shared/settings.ts';
 import { PAGE_HEADERS, renderPage } from './pages.ts';
 import type { PageKind } from './pages.ts';
 
@@ -32,7 +32,7 @@ const LINGER_MS = 1_000;
 
 const LoopbackOptionsSchema = z.object({
   expectedState: z.string().min(16).max(512),
-  port: z.int().min(0).max(65535).default(0),
+  port: RedirectPortSchema.default(0),
   path: RedirectPathSchema.default(DEFAULT_REDIRECT_PATH),
   timeoutMs: z
     .int()
