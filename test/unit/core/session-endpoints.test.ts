@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../../shared/settings.ts';
+import {
+  sameBinding,
+  secretBindingFor,
+  sessionEndpointsFor,
+} from '../../../core/session-endpoints.ts';
+
+const custom = (over: Partial<Settings>): Settings => ({
+  ...defaultSettings('production'),
+  environment: 'custom',
+  issuer: 'https://id.example',
+  ...over,
+});
+
+describe('the endpoints a session is bound to', () => {
+  it('holds the API base to the issuer rule: https, or loopback http in demo mode only', () => {
+    const loopback = custom({ apiBase: 'http://127.0.0.1:4480' });
+    expect(() => sessionEndpointsFor(loopback, false)).toThrow(
+      expect.objectContaining({
+        code: 'insecure_url',
+        message: expect.stringContaining('API base'),
+      }),
+    );
+    expect(sessionEndpointsFor(loopback, true).apiBase).toBe('http://127.0.0.1:4480/');
+    expect(() => sessionEndpointsFor(custom({ apiBase: 'http://api.example' }), true)).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    );
+    expect(() =>
+      sessionEndpointsFor(custom({ apiBase: 'https://user:pw@api.example' }), false),
+    ).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+  });
+
+  it('never echoes the address it refuses', () => {
+    let message = '';
+    try {
+      sessionEndpointsFor(custom({ apiBase: 'http://127.0.0.1:9/secret-path' }), false);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/API base/);
+    expect(message).not.toContain('secret-path');
+  });
+
+  it('refuses the demo environment outside demo mode', () => {
+    expect(() => sessionEndpointsFor(defaultSettings('demo'), false)).toThrow(
+      expect.objectContaining({ code: 'config_invalid' }),
+    );
+  });
+
+  it('adds the demo image store only in demo mode', () => {
+    const settings = custom({ imageHosts: ['images.example'] });
+    expect(sessionEndpointsFor(settings, false)).toMatchObject({
+      imageHosts: ['images.example'],
+      allowLoopbackHttp: false,
+    });
+    expect(sessionEndpointsFor(settings, true)).toMatchObject({
+      imageHosts: ['images.example', '127.0.0.1'],
+      allowLoopbackHttp: true,
+    });
+  });
+
+  it('binds a secret to the issuer origin and client id, nothing looser', () => {
+    const a = secretBindingFor(custom({ issuer: 'https://id.example/tenant', clientId: 'one' }));
+    expect(a).toEqual({ issuerOrigin: 'https://id.example', clientId: 'one' });
+    expect(
+      sameBinding(a, secretBindingFor(custom({ issuer: 'https://id.example', clientId: 'one' }))),
+    ).toBe(true);
+    expect(
+      sameBinding(
+        a,
+        secretBindingFor(custom({ issuer: 'https://id.example:8443', clientId: 'one' })),
+      ),
+    ).toBe(false);
+    expect(sameBinding(a, secretBindingFor(custom({ clientId: 'two' })))).toBe(false);
+    expect(sameBinding(null, a)).toBe(false);
+    expect(secretBindingFor({ ...custom({}), issuer: undefined })).toBeNull();
+  });
+});
