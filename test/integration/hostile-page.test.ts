@@ -264,8 +264,12 @@ async function signIn(main: Main): Promise<AuthStatus> {
 /** Starts a sign-in whose browser never comes back; resolves once it is pending. */
 async function startPending(main: Main): Promise<{ signing: Promise<IpcResult<AuthStatus>> }> {
   main.browser.mode = 'hold';
+  const opened = main.browser.opened.length;
   const signing = main.call<AuthStatus>('auth:signIn');
-  await waitFor(() => main.auth.status().state === 'pending');
+  // Pending, with the authorization page open in the (held) browser.
+  await waitFor(
+    () => main.auth.status().state === 'pending' && main.browser.opened.length > opened,
+  );
   return { signing };
 }
 
