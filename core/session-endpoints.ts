@@ -41,6 +41,14 @@ export function sessionEndpointsFor(settings: Settings, demoMode: boolean): Sess
   }
   const issuer = checkServerUrl(endpoints.issuer, demoMode, 'The issuer address');
   const apiBase = checkServerUrl(endpoints.apiBase, demoMode, 'The API base');
+  // The access token goes to the API base: one on another origin than the issuer would let a page
+  // that repointed it before a sign-in collect the token of a user who signs in as usual.
+  if (apiBase.origin !== issuer.origin) {
+    throw new IdlensError(
+      'config_invalid',
+      "The API base must be on the issuer's origin (scheme, host and port), as e-Próspera's is.",
+    );
+  }
   return {
     environment: endpoints.environment,
     issuer: endpoints.issuer,

@@ -405,10 +405,28 @@ describe('a hostile page, signed in (demo mode)', () => {
     await signIn(main);
     const load = main.call('documents:load');
     await main.call('auth:signOut');
-    // Signed out, the page may choose another API for the next session...
-    expect((await main.call('settings:set', { apiBase: attacker.origin })).ok).toBe(true);
+    // Signed out, the page may choose another environment for the next session...
+    expect(
+      (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
+    ).toBe(true);
     // ...but the load of the ended session neither goes there nor carries a token anywhere new.
     await load;
+    expect(attacker.log).toHaveLength(0);
+  });
+
+  it('an API base repointed before a sign-in never receives the token of the user who signs in', async () => {
+    const main = await startMain();
+    await signIn(main);
+    await main.call('auth:signOut');
+    const before = await settingsOf(main);
+    // Signed out, the page points the API (not the issuer) at its own server, hoping the user
+    // signs in as usual on the real provider's page: refused, the token's destination stays.
+    expect(errorOf(await main.call('settings:set', { apiBase: attacker.origin }))).toBe(
+      'config_invalid',
+    );
+    await expectSettings(main, before);
+    await signIn(main);
+    expect((await main.call('documents:load')).ok).toBe(true);
     expect(attacker.log).toHaveLength(0);
   });
 
@@ -504,7 +522,9 @@ describe('the client secret belongs to one issuer and client id', () => {
     });
     await signIn(main);
     await main.call('auth:signOut');
-    expect((await main.call('settings:set', { issuer: attacker.origin })).ok).toBe(true);
+    expect(
+      (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
+    ).toBe(true);
     expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
     expect(attacker.log.some((r) => r.url === '/token' && r.method === 'POST')).toBe(true);
   });

@@ -15,17 +15,23 @@ const custom = (over: Partial<Settings>): Settings => ({
 
 describe('the endpoints a session is bound to', () => {
   it('holds the API base to the issuer rule: https, or loopback http in demo mode only', () => {
-    const loopback = custom({ apiBase: 'http://127.0.0.1:4480' });
-    expect(() => sessionEndpointsFor(loopback, false)).toThrow(
+    const loopback = custom({ issuer: 'http://127.0.0.1:4480', apiBase: 'http://127.0.0.1:4480' });
+    expect(() => sessionEndpointsFor(custom({ apiBase: 'http://127.0.0.1:4480' }), false)).toThrow(
       expect.objectContaining({
         code: 'insecure_url',
         message: expect.stringContaining('API base'),
       }),
     );
-    expect(sessionEndpointsFor(loopback, true).apiBase).toBe('http://127.0.0.1:4480/');
-    expect(() => sessionEndpointsFor(custom({ apiBase: 'http://api.example' }), true)).toThrow(
+    expect(() => sessionEndpointsFor(loopback, false)).toThrow(
       expect.objectContaining({ code: 'insecure_url' }),
     );
+    expect(sessionEndpointsFor(loopback, true).apiBase).toBe('http://127.0.0.1:4480/');
+    expect(() =>
+      sessionEndpointsFor(
+        custom({ issuer: 'http://api.example', apiBase: 'http://api.example' }),
+        true,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'insecure_url' }));
     expect(() =>
       sessionEndpointsFor(custom({ apiBase: 'https://user:pw@api.example' }), false),
     ).toThrow(expect.objectContaining({ code: 'config_invalid' }));
@@ -40,6 +46,24 @@ describe('the endpoints a session is bound to', () => {
     }
     expect(message).toMatch(/API base/);
     expect(message).not.toContain('secret-path');
+  });
+
+  it('keeps the API base on the issuer origin, so a token never goes to another host', () => {
+    for (const apiBase of [
+      'https://api.example',
+      'https://id.example:8443',
+      'https://evil.id.example',
+    ]) {
+      expect(() => sessionEndpointsFor(custom({ apiBase }), false)).toThrow(
+        expect.objectContaining({
+          code: 'config_invalid',
+          message: expect.stringContaining('origin'),
+        }),
+      );
+    }
+    expect(sessionEndpointsFor(custom({ apiBase: 'https://id.example/api' }), false).apiBase).toBe(
+      'https://id.example/api',
+    );
   });
 
   it('refuses the demo environment outside demo mode', () => {
