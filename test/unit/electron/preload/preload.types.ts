@@ -13,9 +13,10 @@ import type {
   WipeReason,
 } from '../../../../shared/ipc.ts';
 
-type Preload = typeof import('../../../../electron/preload/preload.ts');
-declare const call: Preload['call'];
-declare const subscribe: Preload['subscribe'];
+import type * as Preload from '../../../../electron/preload/preload.ts';
+
+declare const call: typeof Preload.call;
+declare const subscribe: typeof Preload.subscribe;
 declare const onAuth: (status: AuthStatus) => void;
 declare const onProgress: (progress: Progress) => void;
 declare const onWipe: (reason: WipeReason) => void;
@@ -28,15 +29,15 @@ export const offProgress: () => void = subscribe('documents:progress', onProgres
 export const offWipe: () => void = subscribe('documents:wipeRequested', onWipe);
 
 // @ts-expect-error a channel that is not in the contract
-call('documents:open');
+void call('documents:open');
 // @ts-expect-error documents:wipe needs its reason
-call('documents:wipe');
+void call('documents:wipe');
 // @ts-expect-error a reason the contract does not know
-call('documents:wipe', 'reload');
+void call('documents:wipe', 'reload');
 // @ts-expect-error auth:status takes no argument
-call('auth:status', 'extra');
+void call('auth:status', 'extra');
 // @ts-expect-error settings:set takes a patch, not a string
-call('settings:set', 'en');
+void call('settings:set', 'en');
 // @ts-expect-error auth:status does not answer with documents
 export const notDocuments: Promise<IpcResult<DocumentsResult>> = call('auth:status');
 
