@@ -7,26 +7,13 @@ import {
   type InvokeChannel,
   type IpcResult,
 } from '../../../../shared/ipc.ts';
+import { SAMPLE_ARGS, SAMPLE_PAYLOADS } from '../../../fixtures/ipc-samples.ts';
 import { stubHandlers } from '../../../fixtures/stub-handlers.ts';
 import { FakeFrame, FakeWebContents, resetElectron, type ElectronFake } from '../electron-fake.ts';
 
 vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
 
 const { registerIpc, sendEvent } = await import('../../../../electron/main/ipc.ts');
-
-/** Valid arguments for each channel (the rest take none). */
-const SAMPLE_ARGS: Partial<Record<InvokeChannel, unknown[]>> = {
-  'documents:wipe': ['button'],
-  'settings:set': [{ language: 'es' }],
-  'settings:setSecret': [null],
-};
-
-/** A valid payload for every event channel. */
-const SAMPLE_PAYLOADS: { [E in EventChannel]: unknown } = {
-  'auth:changed': { state: 'signedOut', environment: 'demo', scopes: [] },
-  'documents:progress': { slot: 'face', receivedBytes: 10, totalBytes: 20, done: false },
-  'documents:wipeRequested': 'suspend',
-};
 
 let fake: ElectronFake;
 let win: FakeWebContents;

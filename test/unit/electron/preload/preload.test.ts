@@ -6,25 +6,12 @@ import {
   type EventChannel,
   type InvokeChannel,
 } from '../../../../shared/ipc.ts';
+import { SAMPLE_ARGS, SAMPLE_PAYLOADS } from '../../../fixtures/ipc-samples.ts';
 import { resetElectron, type ElectronFake } from '../electron-fake.ts';
 
 vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
 
 type Api = Record<string, Record<string, (...args: unknown[]) => unknown>>;
-
-/** Valid arguments for each invoke channel (the rest take none). */
-const SAMPLE_ARGS: Partial<Record<InvokeChannel, unknown[]>> = {
-  'documents:wipe': ['button'],
-  'settings:set': [{ language: 'es' }],
-  'settings:setSecret': [null],
-};
-
-/** A payload for every event channel. */
-const SAMPLE_PAYLOADS: { [E in EventChannel]: unknown } = {
-  'auth:changed': { state: 'signedOut', environment: 'demo', scopes: [] },
-  'documents:progress': { slot: 'documentBack', receivedBytes: 1, totalBytes: null, done: false },
-  'documents:wipeRequested': 'lock-screen',
-};
 
 function methodNames(api: Api): string[] {
   return Object.entries(api).flatMap(([domain, methods]) =>
