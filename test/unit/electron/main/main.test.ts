@@ -324,6 +324,19 @@ describe('quit', () => {
     expect(sessionDirs(run.tmp)).toEqual([]);
   });
 
+  it('closing the last window quits, through the same held quit', async () => {
+    const run = await launch();
+    const win = await ready(run);
+    win.emit('close', new FakeEvent());
+    win.emit('closed');
+    run.fake.app.emit('second-instance'); // nothing left to bring back
+    run.fake.app.emit('window-all-closed');
+    expect(run.fake.app.quitStages[0]).toBe('before-quit prevented');
+    await vi.waitFor(() => expect(run.fake.app.quitStages).toContain('quit'));
+    expect(win.restored + win.focused).toBe(0);
+    expect(sessionDirs(run.tmp)).toEqual([]);
+  });
+
   it('waits at most 3 s for the sign-out', async () => {
     const run = await launch();
     expect(run.quitLimitMs).toBeGreaterThan(0);
