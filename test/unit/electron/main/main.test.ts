@@ -24,6 +24,12 @@ vi.mock('electron-store', async () => (await import('../electron-fake.ts')).stor
  */
 
 const realTmp = tmpdir();
+
+// Each test loads main.ts afresh and some sign in against a real provider: slow on a busy machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+/** Waits for a state the glue reaches asynchronously (generously: the machine may be busy). */
+const until = (check: () => void) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 const saved = {
   argv: process.argv,
   TMPDIR: process.env['TMPDIR'],
@@ -71,7 +77,7 @@ async function launch(
 /** Electron becomes ready; resolves with the window once main has created it. */
 async function ready(run: Run): Promise<FakeBrowserWindow> {
   run.fake.app.becomeReady();
-  await vi.waitFor(() => expect(run.fake.windows).toHaveLength(1));
+  await until(() => expect(run.fake.windows).toHaveLength(1));
   return run.fake.windows[0]!;
 }
 
@@ -90,7 +96,7 @@ async function invoke<T = unknown>(run: Run, channel: string, ...args: unknown[]
 
 async function quit(run: Run): Promise<void> {
   run.fake.app.quit();
-  await vi.waitFor(() => expect(run.fake.app.quitStages).toContain('quit'), { timeout: 15_000 });
+  await until(() => expect(run.fake.app.quitStages).toContain('quit'));
 }
 
 const sessionDirs = (tmp: string) =>
@@ -183,7 +189,7 @@ describe('at ready', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockReturnValue(true);
     const run = await launch({ inMemory: false });
     run.fake.app.becomeReady();
-    await vi.waitFor(() => expect(run.fake.app.ends).toEqual(['exit 1']));
+    await until(() => expect(run.fake.app.ends).toEqual(['exit 1']));
     expect(stderr).toHaveBeenCalledWith('idlens could not start: Error\n');
     stderr.mockRestore();
     expect(run.fake.windows).toHaveLength(0);
@@ -275,9 +281,7 @@ describe('wipes', () => {
     const win = await ready(run);
     const receipt = await invoke(run, 'documents:wipe', 'button');
     expect(receipt).toMatchObject({ reason: 'button' });
-    await vi.waitFor(() =>
-      expect(win.webContents.calls).toEqual(['forcefullyCrashRenderer', 'reload']),
-    );
+    await until(() => expect(win.webContents.calls).toEqual(['forcefullyCrashRenderer', 'reload']));
   });
 
   it.each(['lock-screen', 'suspend'] as const)(
@@ -332,7 +336,7 @@ describe('quit', () => {
     run.fake.app.emit('second-instance'); // nothing left to bring back
     run.fake.app.emit('window-all-closed');
     expect(run.fake.app.quitStages[0]).toBe('before-quit prevented');
-    await vi.waitFor(() => expect(run.fake.app.quitStages).toContain('quit'));
+    await until(() => expect(run.fake.app.quitStages).toContain('quit'));
     expect(win.restored + win.focused).toBe(0);
     expect(sessionDirs(run.tmp)).toEqual([]);
   });
@@ -399,7 +403,7 @@ describe('quit waits for sign-out (real demo provider)', () => {
     run.fake.app.quit();
     run.fake.app.quit(); // a second request while the first waits starts nothing new
     expect(run.fake.app.quitStages).toEqual(['before-quit prevented', 'before-quit prevented']);
-    await vi.waitFor(() => expect(run.fake.app.quitStages).toContain('quit'), { timeout: 15_000 });
+    await until(() => expect(run.fake.app.quitStages).toContain('quit'));
     expect(atQuit).toEqual([['sent', 'answered 200']]);
     expect(run.fake.app.quitStages.filter((s) => s === 'quit')).toHaveLength(1);
     const lastAuth = win.webContents.sent.filter(([c]) => c === 'auth:changed').at(-1);
@@ -412,7 +416,7 @@ describe('quit waits for sign-out (real demo provider)', () => {
     const { run, atQuit } = await signedIn();
     run.fake.app.quit();
     expect(run.fake.app.quitStages).toEqual(['before-quit prevented']);
-    await vi.waitFor(() => expect(run.fake.app.quitStages).toContain('quit'), { timeout: 15_000 });
+    await until(() => expect(run.fake.app.quitStages).toContain('quit'));
     // The revocation was sent and is still unanswered: the quit did not wait for it past the limit.
     expect(atQuit).toEqual([['sent']]);
     expect(sessionDirs(run.tmp)).toEqual([]);
