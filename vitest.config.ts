@@ -9,6 +9,13 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Off unless asked for (`npm run coverage`): V8 coverage of the code the tests run in-process.
+    coverage: {
+      provider: 'v8',
+      include: ['core/**/*.ts', 'electron/**/*.ts', 'cli/**/*.ts', 'shared/**/*.ts'],
+      reporter: ['json-summary', 'text-summary'],
+      reportsDirectory: 'coverage',
+    },
     projects: [
       {
         extends: false,

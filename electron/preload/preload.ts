@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EventChannel, IdlensApi, InvokeChannel } from '../../shared/ipc.ts';
+import type {
+  ArgsOf,
+  EventChannel,
+  IdlensApi,
+  InvokeChannel,
+  IpcResult,
+  PayloadOf,
+  ResultOf,
+} from '../../shared/ipc.ts';
 
 /**
  * The only bridge between the page and main: one named function per contract channel, exposed
@@ -7,13 +15,22 @@ import type { EventChannel, IdlensApi, InvokeChannel } from '../../shared/ipc.ts
  * IpcRendererEvent. Bundled into one CommonJS file (sandboxed preloads cannot load ESM).
  */
 
-function call(channel: InvokeChannel, ...args: unknown[]) {
-  return ipcRenderer.invoke(channel, ...args);
+/** Invokes one contract channel with exactly its arguments; resolves with exactly its result. */
+export function call<C extends InvokeChannel>(
+  channel: C,
+  ...args: ArgsOf<C>
+): Promise<IpcResult<ResultOf<C>>> {
+  return ipcRenderer.invoke(channel, ...args) as Promise<IpcResult<ResultOf<C>>>;
 }
 
-function subscribe(channel: EventChannel, listener: (payload: never) => void): () => void {
-  const wrapped = (_event: IpcRendererEvent, payload: unknown) => {
-    (listener as (p: unknown) => void)(payload);
+/** Listens to one contract event with a listener for exactly its payload. */
+export function subscribe<E extends EventChannel>(
+  channel: E,
+  listener: (payload: PayloadOf<E>) => void,
+): () => void {
+  // Main checked the payload against the contract before sending it.
+  const wrapped = (_event: IpcRendererEvent, payload: PayloadOf<E>) => {
+    listener(payload);
   };
   ipcRenderer.on(channel, wrapped);
   return () => {

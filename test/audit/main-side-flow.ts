@@ -1,7 +1,7 @@
 /**
  * The app's main-side path, alone in one Node process, for the disk and memory audits: the real
- * settings, auth, documents and IPC modules (`createMainServices` behind the same dispatcher
- * `electron/ipc.ts` uses), driven the way the renderer drives them — sign in (the "browser" is
+ * settings, auth, documents and IPC modules (composed by `composeApp`, as the app does, behind the
+ * same dispatcher `electron/main/ipc.ts` uses), driven the way the renderer drives them — sign in (the "browser" is
  * `loginWithFetch` against the backend), load the documents, wipe, sign out. Starts nothing else:
  * the backend runs elsewhere (the test process) and is passed in by URL.
  *
@@ -32,12 +32,9 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { z } from 'zod';
-import { AuthService } from '../../core/auth/auth-service.ts';
-import { createDocumentsService } from '../../core/documents-service.ts';
+import { composeApp } from '../../core/compose.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
-import { createMainServices } from '../../core/services.ts';
-import { privacyReportFor } from '../../core/privacy/report.ts';
-import { createSettingsService, type SettingsBacking } from '../../core/settings.ts';
+import { memoryBacking, type SettingsBacking } from '../../core/settings.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 import { PERSONAS } from '../../demo/personas.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult, type IpcResult } from '../../shared/ipc.ts';
@@ -190,26 +187,19 @@ function fileBacking(file: string): SettingsBacking {
   };
 }
 
-const memoryBacking = (): SettingsBacking => {
-  let value: unknown = {};
-  return {
-    read: () => value,
-    write: (settings) => {
-      value = settings;
-    },
-  };
-};
-
 if (args.memory) watchFetch();
 // Node's default: every fetch files a timing entry named with its URL (the download module turns
 // this off; putting it back shows the audit finds the signed URLs it kept).
 if (args.plant === 'resource-timing') performance.setResourceTimingBufferSize(250);
 
-const settings = createSettingsService(
-  args.settingsFile ? fileBacking(args.settingsFile) : memoryBacking(),
-);
-const auth = new AuthService({
-  environment: 'custom',
+/** Wipes main's copy once "the reply has been serialised" — here, once the flow has looked. */
+const afterReply: (() => void)[] = [];
+let replacements = 0;
+const { services } = composeApp({
+  demoMode: true,
+  version: '0.0.0',
+  os: 'linux',
+  settings: args.settingsFile ? fileBacking(args.settingsFile) : memoryBacking(),
   openExternal: (url) => {
     // A browser: signs in as the persona and follows the redirect to the loopback listener.
     void (async () => {
@@ -218,39 +208,19 @@ const auth = new AuthService({
     })().catch(() => undefined);
     return Promise.resolve();
   },
-});
-/** Wipes main's copy once "the reply has been serialised" — here, once the flow has looked. */
-const afterReply: (() => void)[] = [];
-const documents = createDocumentsService({ auth, afterReply: (fn) => afterReply.push(fn) });
-let replacements = 0;
-const services = createMainServices({
-  settings,
-  auth,
-  documents,
-  demoMode: true,
-  appInfo: {
-    version: '0.0.0',
-    platform: 'linux',
-    contentProtection: false,
-    lockScreenEvents: false,
-    demoMode: true,
-  },
+  afterReply: (fn) => afterReply.push(fn),
   emit: () => undefined,
   replaceRenderer: () => {
     replacements += 1;
   },
-  // As main.ts wires it: this platform's folders (here the sandbox's HOME, XDG_*, TMPDIR).
-  privacyReport: (hashes) =>
-    privacyReportFor(
-      {
-        platform: process.platform,
-        env: process.env,
-        homedir: homedir(),
-        tmpdir: tmpdir(),
-        ...(args.settingsFile ? { userData: dirname(args.settingsFile) } : {}),
-      },
-      hashes,
-    ),
+  // As the app composes it: this platform's folders (here the sandbox's HOME, XDG_*, TMPDIR).
+  folders: {
+    platform: process.platform,
+    env: process.env,
+    homedir: homedir(),
+    tmpdir: tmpdir(),
+    ...(args.settingsFile ? { userData: dirname(args.settingsFile) } : {}),
+  },
 });
 const APP_FRAME = { url: 'app://bundle/index.html', isMainFrame: true };
 const dispatch = createDispatcher(services.handlers, {

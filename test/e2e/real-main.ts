@@ -1,20 +1,19 @@
 import type { DemoBackend, Persona } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
-import { AuthService } from '../../core/auth/auth-service.ts';
-import { createDocumentsService } from '../../core/documents-service.ts';
+import type { AuthService } from '../../core/auth/auth-service.ts';
+import { composeApp } from '../../core/compose.ts';
 import type { Handlers } from '../../core/ipc-dispatch.ts';
-import { createMainServices, type MainServices } from '../../core/services.ts';
-import { createSettingsService, memoryBacking } from '../../core/settings.ts';
+import { memoryBacking } from '../../core/settings.ts';
+import type { MainServices } from '../../core/services.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { privacyReportFor } from '../../core/privacy/report.ts';
 import type { Harness } from './harness.ts';
 
 /**
- * The real main-side handlers, wired as `electron/main.ts` wires them, against a demo backend.
- * Only the system browser is stood in for: `openExternal` signs in as the chosen persona through
- * the provider's real login and consent pages, then follows the redirect to the loopback
+ * The real main-side handlers, composed as the app composes them (`composeApp`), against a demo
+ * backend. Only the system browser is stood in for: `openExternal` signs in as the chosen persona
+ * through the provider's real login and consent pages, then follows the redirect to the loopback
  * listener, as a user's browser would.
  */
 export interface RealMain {
@@ -34,16 +33,12 @@ export function realMainHandlers(
   const openedUrls: string[] = [];
   // The app's folders for this run (the privacy report scans them).
   const appRoot = mkdtempSync(join(tmpdir(), 'idlens-e2e-app-'));
-  const main = { persona: initialPersona, openedUrls } as RealMain;
-  const auth = new AuthService({
-    openExternal: async (url) => {
-      openedUrls.push(url);
-      const callback = await loginWithFetch(url, main.persona);
-      await (await fetch(callback)).text();
-    },
-  });
-  const settings = createSettingsService(
-    memoryBacking({
+  const browser = { persona: initialPersona };
+  const composed = composeApp({
+    demoMode: true,
+    version: '0.1.0',
+    os: 'linux',
+    settings: memoryBacking({
       environment: 'custom',
       issuer: backend.issuer,
       apiBase: backend.apiBase,
@@ -51,34 +46,31 @@ export function realMainHandlers(
       scopes: ['openid', 'eprospera:person.id_verification.read', 'eprospera:person.details.read'],
       imageHosts: ['127.0.0.1'],
     }),
-  );
-  const services = createMainServices({
-    settings,
-    auth,
-    documents: createDocumentsService({ auth }),
-    appInfo: {
-      version: '0.1.0',
-      platform: 'linux',
-      contentProtection: false,
-      lockScreenEvents: false,
-      demoMode: true,
+    openExternal: async (url) => {
+      openedUrls.push(url);
+      const callback = await loginWithFetch(url, browser.persona);
+      await (await fetch(callback)).text();
     },
-    demoMode: true,
     emit: (channel, payload) => void bridge.emit(channel, payload).catch(() => undefined),
     replaceRenderer: bridge.replaceRenderer,
-    privacyReport: (hashes) =>
-      privacyReportFor(
-        {
-          platform: 'linux',
-          env: {},
-          homedir: appRoot,
-          tmpdir: appRoot,
-          userData: join(appRoot, 'idlens'),
-        },
-        hashes,
-      ),
+    folders: {
+      platform: 'linux',
+      env: {},
+      homedir: appRoot,
+      tmpdir: appRoot,
+      userData: join(appRoot, 'idlens'),
+    },
   });
-  main.services = services;
-  main.auth = auth;
-  return { handlers: services.handlers, main };
+  const main: RealMain = {
+    services: composed.services,
+    auth: composed.auth,
+    get persona() {
+      return browser.persona;
+    },
+    set persona(next) {
+      browser.persona = next;
+    },
+    openedUrls,
+  };
+  return { handlers: composed.services.handlers, main };
 }

@@ -2,12 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AuthService } from '../../core/auth/auth-service.ts';
-import { createDocumentsService } from '../../core/documents-service.ts';
-import { createClientSecretStore } from '../../core/client-secret.ts';
-import { privacyReportFor } from '../../core/privacy/report.ts';
-import { createMainServices } from '../../core/services.ts';
-import { createSettingsService, memoryBacking } from '../../core/settings.ts';
+import { composeApp } from '../../core/compose.ts';
+import { memoryBacking } from '../../core/settings.ts';
 import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 import type { DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
@@ -16,7 +12,7 @@ import { startHarness, type Harness } from './harness.ts';
 
 /**
  * The whole product minus Electron, for the UI suites: the demo backend (OpenID provider, API,
- * signed-URL image store), the real main-side services (auth, documents, settings) and the built
+ * signed-URL image store), the real main-side services as the app composes them (`composeApp`) and the built
  * renderer in Chromium through the test bridge. "The browser" that signs in is `loginWithFetch`,
  * acting as whichever persona the test chose.
  */
@@ -44,24 +40,52 @@ export async function startUiStack(
   options: { colorScheme?: 'light' | 'dark'; locale?: string; settings?: Partial<Settings> } = {},
 ): Promise<UiStack> {
   const backend = await startDemoBackend({ quiet: true });
-  const settings = createSettingsService(
-    memoryBacking({
-      environment: 'custom',
-      issuer: backend.issuer,
-      apiBase: backend.apiBase,
-      clientId: backend.clients.public.clientId,
-      imageHosts: ['127.0.0.1'],
-      ...options.settings,
-    }),
-  );
+  const initialSettings = {
+    environment: 'custom',
+    issuer: backend.issuer,
+    apiBase: backend.apiBase,
+    clientId: backend.clients.public.clientId,
+    imageHosts: ['127.0.0.1'],
+    ...options.settings,
+  };
   const browser: {
     persona: Persona;
     hold: boolean;
     deny: boolean;
     held: (() => void) | null;
   } = { persona: 'full', hold: false, deny: false, held: null };
-  const auth = new AuthService({
-    environment: 'custom',
+  // A home of its own for the privacy report to scan: the settings file idlens keeps, and
+  // nothing else, as after a clean run.
+  const home = mkdtempSync(join(tmpdir(), 'idlens-ui-home-'));
+  const userData = join(home, '.config', 'idlens');
+  mkdirSync(userData, { recursive: true });
+  let ciphertext: string | undefined;
+  let replacements = 0;
+  let holdReplacement = false;
+  let closing = false;
+  let pendingReplacement: (() => Promise<Page>) | null = null;
+  const ref: { harness: Harness | null } = { harness: null };
+  const { services, settings } = composeApp({
+    demoMode: true,
+    version: '0.1.0',
+    os: 'linux',
+    settings: memoryBacking(initialSettings),
+    secret: {
+      // A stand-in keychain (Electron's safeStorage is not here): reversible, clearly not secret.
+      cipher: {
+        isStrongEncryptionAvailable: () => Promise.resolve(true),
+        encryptString: (plain) =>
+          Promise.resolve(new TextEncoder().encode(plain).map((b) => b ^ 0x5a)),
+        decryptString: (cipher) =>
+          Promise.resolve(new TextDecoder().decode(cipher.map((b) => b ^ 0x5a))),
+      },
+      backing: {
+        read: () => ciphertext,
+        write: (value) => {
+          ciphertext = value;
+        },
+      },
+    },
     openExternal: async (url) => {
       const who = browser.persona;
       const refuse = browser.deny;
@@ -78,54 +102,7 @@ export async function startUiStack(
         })
         .catch(() => undefined);
     },
-  });
-  const documents = createDocumentsService({ auth });
-  // A home of its own for the privacy report to scan: the settings file idlens keeps, and
-  // nothing else, as after a clean run.
-  const home = mkdtempSync(join(tmpdir(), 'idlens-ui-home-'));
-  const userData = join(home, '.config', 'idlens');
-  mkdirSync(userData, { recursive: true });
-  writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings.get()));
-  let ciphertext: string | undefined;
-  const secretStore = createClientSecretStore(
-    {
-      // A stand-in keychain (Electron's safeStorage is not here): reversible, clearly not secret.
-      isStrongEncryptionAvailable: () => Promise.resolve(true),
-      encryptString: (plain) =>
-        Promise.resolve(new TextEncoder().encode(plain).map((b) => b ^ 0x5a)),
-      decryptString: (cipher) =>
-        Promise.resolve(new TextDecoder().decode(cipher.map((b) => b ^ 0x5a))),
-    },
-    {
-      read: () => ciphertext,
-      write: (value) => {
-        ciphertext = value;
-      },
-    },
-  );
-  let replacements = 0;
-  let holdReplacement = false;
-  let closing = false;
-  let pendingReplacement: (() => Promise<Page>) | null = null;
-  const ref: { harness: Harness | null } = { harness: null };
-  const services = createMainServices({
-    settings,
-    auth,
-    documents,
-    demoMode: true,
-    secretStore,
-    privacyReport: (hashes) =>
-      privacyReportFor(
-        { platform: 'linux', env: {}, homedir: home, tmpdir: join(home, 'tmp'), userData },
-        hashes,
-      ),
-    appInfo: {
-      version: '0.1.0',
-      platform: 'linux',
-      contentProtection: false,
-      lockScreenEvents: false,
-      demoMode: true,
-    },
+    folders: { platform: 'linux', env: {}, homedir: home, tmpdir: join(home, 'tmp'), userData },
     emit: (channel, payload) => void ref.harness?.emit(channel, payload).catch(() => undefined),
     replaceRenderer: () => {
       replacements += 1;
@@ -139,6 +116,7 @@ export async function startUiStack(
       else void replace().catch(() => undefined);
     },
   });
+  writeFileSync(join(userData, 'settings.json'), JSON.stringify(settings.get()));
   const harness = await startHarness({
     handlers: () => ({
       ...services.handlers,

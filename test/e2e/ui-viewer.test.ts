@@ -27,6 +27,33 @@ async function frames(page: Page): Promise<void> {
 
 const zoomText = (page: Page) => page.locator('.toolbar__zoom').textContent();
 
+/**
+ * The image's box once the viewer has settled: the image on screen shows the zoom the toolbar
+ * reads out (and, if asked, Fit is or is not pressed). Waits for that state rather than for a
+ * number of frames, which a busy machine can outrun.
+ */
+async function settledBox(page: Page, slot: string, state: { atFit?: boolean } = {}): Promise<Box> {
+  await page.waitForFunction(
+    ([s, atFit]) => {
+      const img = document.querySelector<HTMLImageElement>(
+        `[data-testid="pane-${s}"] img.pane__image`,
+      );
+      const percent = Number.parseFloat(
+        document.querySelector('.toolbar__zoom')?.textContent ?? '',
+      );
+      const fit = document
+        .querySelector('button[aria-label="Fit to window"]')
+        ?.getAttribute('aria-pressed');
+      if (!img || img.naturalWidth === 0 || Number.isNaN(percent)) return false;
+      if (atFit !== null && fit !== String(atFit)) return false;
+      const shown = (img.getBoundingClientRect().width / img.naturalWidth) * 100;
+      return Math.abs(shown - percent) <= 1;
+    },
+    [slot, state.atFit ?? null] as const,
+  );
+  return imageBox(page, slot);
+}
+
 describe('viewer in Chromium', () => {
   let stack: UiStack;
   let page: Page;
@@ -60,7 +87,8 @@ describe('viewer in Chromium', () => {
   });
 
   it('Ctrl + wheel and Ctrl + = zoom the image, never the window', async () => {
-    const before = await imageBox(page, 'documentFront');
+    await page.getByRole('button', { name: 'Fit to window' }).click();
+    const before = await settledBox(page, 'documentFront', { atFit: true });
     const scale = () =>
       page.evaluate(() => [window.visualViewport?.scale ?? 1, window.devicePixelRatio]);
     const initial = await scale();
@@ -71,26 +99,32 @@ describe('viewer in Chromium', () => {
     await page.mouse.wheel(0, -100);
     await page.keyboard.up('Control');
     await frames(page);
-    expect((await imageBox(page, 'documentFront')).width).toBeCloseTo(before.width, 0);
+    expect((await settledBox(page, 'documentFront', { atFit: true })).width).toBeCloseTo(
+      before.width,
+      0,
+    );
     expect(await scale()).toEqual(initial);
     await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -100);
     await page.keyboard.up('Control');
     await page.keyboard.press('Control+Equal');
-    await frames(page);
-    expect((await imageBox(page, 'documentFront')).width).toBeGreaterThan(before.width * 1.3);
+    // Two zoom steps: wait until the image shows both.
+    await expect
+      .poll(async () => (await settledBox(page, 'documentFront', { atFit: false })).width)
+      .toBeGreaterThan(before.width * 1.3);
     expect(await scale()).toEqual(initial);
     await page.keyboard.press('Control+Digit0');
-    await frames(page);
-    expect((await imageBox(page, 'documentFront')).width).toBeCloseTo(before.width, 0);
+    expect((await settledBox(page, 'documentFront', { atFit: true })).width).toBeCloseTo(
+      before.width,
+      0,
+    );
   });
 
   it('100 % shows one image pixel per CSS pixel; dragging pans by exactly the drag', async () => {
     await page.getByRole('button', { name: 'Actual size (100 %)' }).click();
-    await frames(page);
-    expect(await zoomText(page)).toBe('100 %');
-    const actual = await imageBox(page, 'documentFront');
+    await expect.poll(() => zoomText(page)).toBe('100 %');
+    const actual = await settledBox(page, 'documentFront');
     expect(actual.width).toBeCloseTo(1800, 0);
     const pane = (await page.getByTestId('pane-documentFront').boundingBox()) as Box;
     const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
@@ -127,11 +161,13 @@ describe('viewer in Chromium', () => {
       [...document.images].every((img) => img.dataset['status'] === 'ready'),
     );
     await frames(page);
-    const front0 = await imageBox(page, 'documentFront');
+    const front0 = await settledBox(page, 'documentFront');
     const face0 = await imageBox(page, 'face');
+    const zoom0 = await zoomText(page);
     await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => zoomText(page)).not.toBe(zoom0);
+    const front1 = await settledBox(page, 'documentFront');
     await frames(page);
-    const front1 = await imageBox(page, 'documentFront');
     const face1 = await imageBox(page, 'face');
     expect(front1.width / front0.width).toBeCloseTo(1.25, 2);
     expect(face1.width / face0.width).toBeCloseTo(1.25, 2);

@@ -4,10 +4,9 @@
  * readers for the reference page and for JWTs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DemoBackend, Persona } from '../../demo/backend.ts';
+import { ID_VERIFICATION_EXAMPLES } from '../fixtures/id-verification-reference.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 
 export const ID_SCOPE = 'eprospera:person.id_verification.read';
@@ -157,15 +156,10 @@ export function decodeJwtPart(token: string, part: 0 | 1): Record<string, unknow
 }
 
 /**
- * The JSON examples of the endpoint reference page (the project's contract), in page order:
- * success example, no-session body, missing_token, invalid_token, missing_scopes, 500.
- * CI lays `shared/` beside the clone, as it is beside the work tree.
+ * The JSON examples of the endpoint reference (the project's contract), kept in the repository's
+ * fixtures, in page order: success example, no-session body, missing_token, invalid_token,
+ * missing_scopes, 500.
  */
 export function referenceExamples(): unknown[] {
-  const page = readFileSync(
-    resolve(import.meta.dirname, '../../../shared/reference/id-verification-endpoint.md'),
-    'utf8',
-  );
-  const blocks = [...page.matchAll(/^json\n(\{[\s\S]*?\n\})\n/gm)].map((m) => m[1] ?? '');
-  return blocks.map((b) => JSON.parse(b) as unknown);
+  return structuredClone(Object.values(ID_VERIFICATION_EXAMPLES));
 }

@@ -1,24 +1,15 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_CONTRACT, INVOKE_CONTRACT, exposedName } from '../../../../shared/ipc.ts';
+import {
+  EVENT_CONTRACT,
+  INVOKE_CONTRACT,
+  exposedName,
+  type EventChannel,
+  type InvokeChannel,
+} from '../../../../shared/ipc.ts';
+import { SAMPLE_ARGS, SAMPLE_PAYLOADS } from '../../../fixtures/ipc-samples.ts';
+import { resetElectron, type ElectronFake } from '../electron-fake.ts';
 
-const exposed = new Map<string, unknown>();
-const invoke = vi.fn((..._args: unknown[]) => Promise.resolve({ ok: true, data: null }));
-const listeners = new Map<string, (event: unknown, payload: unknown) => void>();
-
-vi.mock('electron', () => ({
-  contextBridge: {
-    exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value),
-  },
-  ipcRenderer: {
-    invoke: (...args: unknown[]) => invoke(...args),
-    on: (channel: string, fn: (event: unknown, payload: unknown) => void) =>
-      listeners.set(channel, fn),
-    removeListener: (channel: string) => listeners.delete(channel),
-    send: () => {
-      throw new Error('the preload must not use send');
-    },
-  },
-}));
+vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
 
 type Api = Record<string, Record<string, (...args: unknown[]) => unknown>>;
 
@@ -28,52 +19,62 @@ function methodNames(api: Api): string[] {
   );
 }
 
-describe('preload bridge', () => {
-  let api: Api;
-  beforeAll(async () => {
-    await import('../../../../electron/preload/preload.ts');
-    api = exposed.get('idlens') as Api;
-  });
+function method(api: Api, channel: InvokeChannel | EventChannel) {
+  const [domain, name] = exposedName(channel).split('.') as [string, string];
+  return api[domain]![name]!;
+}
 
+let fake: ElectronFake;
+let api: Api;
+beforeAll(async () => {
+  fake = resetElectron();
+  await import('../../../../electron/preload/preload.ts');
+  api = fake.exposed.get('idlens') as Api;
+});
+
+describe('preload bridge', () => {
   it('exposes exactly one thing, window.idlens', () => {
-    expect([...exposed.keys()]).toEqual(['idlens']);
+    expect([...fake.exposed.keys()]).toEqual(['idlens']);
   });
 
   it('exposes exactly the contract: one method per channel, nothing generic', () => {
     const expected = [...Object.keys(INVOKE_CONTRACT), ...Object.keys(EVENT_CONTRACT)]
-      .map((c) => exposedName(c as keyof typeof INVOKE_CONTRACT))
+      .map((c) => exposedName(c as InvokeChannel))
       .sort();
     expect(methodNames(api).sort()).toEqual(expected);
     expect(methodNames(api)).not.toContain(expect.stringMatching(/\.(send|invoke|on)$/));
   });
 
-  it('sends each invoke method on its own channel', async () => {
-    for (const channel of Object.keys(INVOKE_CONTRACT)) {
-      const [domain, name] = exposedName(channel as keyof typeof INVOKE_CONTRACT).split('.') as [
-        string,
-        string,
-      ];
-      invoke.mockClear();
-      const sample: Record<string, unknown[]> = {
-        'documents:wipe': ['button'],
-        'settings:set': [{ language: 'es' }],
-        'settings:setSecret': [null],
-      };
-      const args = sample[channel] ?? [];
-      await api[domain]![name]!(...args);
-      expect(invoke).toHaveBeenCalledWith(channel, ...args);
-    }
-  });
+  it.each(Object.keys(INVOKE_CONTRACT) as InvokeChannel[])(
+    'sends %s on its own channel, with its arguments',
+    async (channel) => {
+      fake.rendererInvokes.length = 0;
+      const args = SAMPLE_ARGS[channel] ?? [];
+      await method(api, channel)(...args);
+      expect(fake.rendererInvokes).toEqual([[channel, ...args]]);
+    },
+  );
 
-  it('hands listeners the payload only, never the IPC event, and unsubscribes', () => {
-    const received: unknown[][] = [];
-    const off = api['auth']!['onChanged']!((...args: unknown[]) =>
-      received.push(args),
-    ) as () => void;
-    const fakeEvent = { sender: { send: () => undefined }, ports: [] };
-    listeners.get('auth:changed')!(fakeEvent, { state: 'signedOut' });
-    expect(received).toEqual([[{ state: 'signedOut' }]]);
-    off();
-    expect(listeners.has('auth:changed')).toBe(false);
-  });
+  it.each(Object.keys(EVENT_CONTRACT) as EventChannel[])(
+    'listens to %s on its own channel, hands over the payload only, and unsubscribes',
+    (channel) => {
+      const received: unknown[][] = [];
+      const other: unknown[][] = [];
+      const off = method(api, channel)((...args: unknown[]) => received.push(args)) as () => void;
+      const offOther = method(api, channel)((...args: unknown[]) => other.push(args)) as () => void;
+      const registered = fake.rendererListeners.get(channel);
+      expect(registered?.size).toBe(2);
+      for (const [name, listeners] of fake.rendererListeners) {
+        if (name !== channel) expect(listeners.size, name).toBe(0);
+      }
+      const ipcEvent = { sender: { send: () => undefined }, ports: [], senderFrame: {} };
+      for (const listener of registered!) listener(ipcEvent, SAMPLE_PAYLOADS[channel]);
+      expect(received).toEqual([[SAMPLE_PAYLOADS[channel]]]);
+      off();
+      expect(registered?.size).toBe(1);
+      offOther();
+      expect(registered?.size).toBe(0);
+      expect(other).toEqual([[SAMPLE_PAYLOADS[channel]]]);
+    },
+  );
 });

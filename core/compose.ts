@@ -1,0 +1,151 @@
+import { IdlensError } from '../shared/errors.ts';
+import type { Environment } from '../shared/environments.ts';
+import type { AppInfo, EventChannel, PayloadOf } from '../shared/ipc.ts';
+import { AuthService } from './auth/auth-service.ts';
+import { createClientSecretStore, type SecretBacking, type SecretCipher } from './client-secret.ts';
+import { createDocumentsService } from './documents-service.ts';
+import type { LocationInput } from './privacy/locations.ts';
+import { privacyReportFor } from './privacy/report.ts';
+import { isAllowedExternalUrl } from './security.ts';
+import { createMainServices, type MainServices } from './services.ts';
+import {
+  createSettingsService,
+  resolveEndpoints,
+  type SettingsBacking,
+  type SettingsService,
+} from './settings.ts';
+
+/**
+ * The one composition of main's Electron-free modules: settings, the client-secret store, sign-in,
+ * documents, the privacy report and the IPC handlers over them. The app (through an adapter over
+ * Electron), the audits and the UI test stacks all call `composeApp`; only `platform` differs.
+ */
+
+/** What the host (Electron, or a test standing in for the OS) provides. */
+export interface AppPlatform {
+  /** Started with the demo backend (`--demo`): loopback http allowed, the demo by default. */
+  demoMode: boolean;
+  /** The app's version, as shown in the about line. */
+  version: string;
+  /** `process.platform` of the OS the app runs on. */
+  os: string;
+  /** Where the settings are kept (electron-store's JSON file in the app). */
+  settings: SettingsBacking;
+  /** The OS keychain and the file holding its ciphertext; absent where none can be offered. */
+  secret?: { cipher: SecretCipher; backing: SecretBacking } | undefined;
+  /** `IDLENS_CLIENT_SECRET`, which wins over a stored secret. */
+  clientSecretFromEnv?: string | undefined;
+  /** Opens the sign-in page in the system browser; called only with a URL on the issuer. */
+  openExternal(url: string): Promise<void>;
+  /** Sends a contract event to the window, if there is one. */
+  emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
+  /** Ends the renderer process that held the images and starts a fresh one. */
+  replaceRenderer(): void;
+  /** The folders the privacy report scans (this OS's, or a test's own). */
+  folders: LocationInput;
+  /** Runs `fn` once an IPC reply has been serialised (main's copy of the images is zeroed then). */
+  afterReply?: ((fn: () => void) => void) | undefined;
+  now?: (() => number) | undefined;
+}
+
+export interface ComposedApp {
+  services: MainServices;
+  auth: AuthService;
+  settings: SettingsService;
+  appInfo: AppInfo;
+  /**
+   * Wipes main's copies and signs out (revoking the refresh token), but waits at most `limitMs`:
+   * quitting must not hang on an issuer that does not answer. Never rejects.
+   */
+  shutdownWithin(limitMs: number): Promise<'signed-out' | 'timed-out'>;
+}
+
+/** The environment until the user picks one: the demo in demo mode, production otherwise. */
+export function defaultEnvironment(demoMode: boolean): Environment {
+  return demoMode ? 'demo' : 'production';
+}
+
+/** The settings file as read, with the environment default filled in where it names none. */
+function withEnvironmentDefault(backing: SettingsBacking, demoMode: boolean): SettingsBacking {
+  return {
+    read: () => {
+      const stored = backing.read();
+      const fields = typeof stored === 'object' && stored !== null ? stored : {};
+      return { environment: defaultEnvironment(demoMode), ...fields };
+    },
+    write: (value) => backing.write(value),
+  };
+}
+
+/** What the OS offers this window: capture protection and lock events exist on macOS and Windows. */
+export function appInfoFor(platform: Pick<AppPlatform, 'version' | 'os' | 'demoMode'>): AppInfo {
+  const { os } = platform;
+  const lockEvents = os === 'darwin' || os === 'win32';
+  return {
+    version: platform.version,
+    platform: os === 'darwin' || os === 'win32' || os === 'linux' ? os : 'other',
+    contentProtection: lockEvents,
+    lockScreenEvents: lockEvents,
+    demoMode: platform.demoMode,
+  };
+}
+
+export function composeApp(platform: AppPlatform): ComposedApp {
+  const { demoMode } = platform;
+  const settings = createSettingsService(withEnvironmentDefault(platform.settings, demoMode));
+  const secretStore = platform.secret
+    ? createClientSecretStore(platform.secret.cipher, platform.secret.backing)
+    : undefined;
+  const auth = new AuthService({
+    environment: settings.get().environment,
+    ...(platform.now ? { now: platform.now } : {}),
+    // The sign-in module has checked the URL already; checked again before the OS opens it.
+    openExternal: async (url) => {
+      const { issuer } = resolveEndpoints(settings.get());
+      if (!isAllowedExternalUrl(url, issuer, { allowLoopbackHttp: demoMode })) {
+        throw new IdlensError('auth_browser_failed', 'The sign-in page is not on the issuer.');
+      }
+      await platform.openExternal(url);
+    },
+  });
+  const documents = createDocumentsService({
+    auth,
+    ...(platform.afterReply ? { afterReply: platform.afterReply } : {}),
+  });
+  const appInfo = appInfoFor(platform);
+  const services = createMainServices({
+    settings,
+    auth,
+    documents,
+    demoMode,
+    clientSecret: platform.clientSecretFromEnv,
+    ...(secretStore ? { secretStore } : {}),
+    appInfo,
+    emit: (channel, payload) => platform.emit(channel, payload),
+    replaceRenderer: () => platform.replaceRenderer(),
+    privacyReport: (hashes) => privacyReportFor(platform.folders, hashes),
+    ...(platform.now ? { now: platform.now } : {}),
+  });
+
+  return {
+    services,
+    auth,
+    settings,
+    appInfo,
+    async shutdownWithin(limitMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise<'timed-out'>((resolve) => {
+        timer = setTimeout(() => resolve('timed-out'), limitMs);
+      });
+      const done = services.shutdown().then(
+        () => 'signed-out' as const,
+        () => 'signed-out' as const,
+      );
+      try {
+        return await Promise.race([done, limit]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
