@@ -1,5 +1,4 @@
 import { IdlensError } from '../shared/errors.ts';
-import type { Environment } from '../shared/environments.ts';
 import type { AppInfo, EventChannel, PayloadOf } from '../shared/ipc.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { createClientSecretStore, type SecretBacking, type SecretCipher } from './client-secret.ts';
@@ -29,7 +28,7 @@ export interface AppPlatform {
   version: string;
   /** `process.platform` of the OS the app runs on. */
   os: string;
-  /** Where the settings are kept (electron-store's JSON file in the app). */
+  /** Where the settings are kept (`settings.json` in the user-data folder, in the app). */
   settings: SettingsBacking;
   /** The OS keychain and the file holding its ciphertext; absent where none can be offered. */
   secret?: { cipher: SecretCipher; backing: SecretBacking } | undefined;
@@ -60,23 +59,6 @@ export interface ComposedApp {
   shutdownWithin(limitMs: number): Promise<'signed-out' | 'timed-out'>;
 }
 
-/** The environment until the user picks one: the demo in demo mode, production otherwise. */
-export function defaultEnvironment(demoMode: boolean): Environment {
-  return demoMode ? 'demo' : 'production';
-}
-
-/** The settings file as read, with the environment default filled in where it names none. */
-function withEnvironmentDefault(backing: SettingsBacking, demoMode: boolean): SettingsBacking {
-  return {
-    read: () => {
-      const stored = backing.read();
-      const fields = typeof stored === 'object' && stored !== null ? stored : {};
-      return { environment: defaultEnvironment(demoMode), ...fields };
-    },
-    write: (value) => backing.write(value),
-  };
-}
-
 /** What the OS offers this window: capture protection and lock events exist on macOS and Windows. */
 export function appInfoFor(platform: Pick<AppPlatform, 'version' | 'os' | 'demoMode'>): AppInfo {
   const { os } = platform;
@@ -92,7 +74,8 @@ export function appInfoFor(platform: Pick<AppPlatform, 'version' | 'os' | 'demoM
 
 export function composeApp(platform: AppPlatform): ComposedApp {
   const { demoMode } = platform;
-  const settings = createSettingsService(withEnvironmentDefault(platform.settings, demoMode));
+  // Until the user picks one, the environment is the demo in demo mode and production otherwise.
+  const settings = createSettingsService(platform.settings, { demoMode });
   const secretStore = platform.secret
     ? createClientSecretStore(platform.secret.cipher, platform.secret.backing)
     : undefined;

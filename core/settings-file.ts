@@ -1,6 +1,15 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Settings } from '../shared/settings.ts';
+import type { SecretBacking } from './client-secret.ts';
 import type { SettingsBacking } from './settings.ts';
 
 /**
@@ -75,12 +84,38 @@ export function setSettingsFileAside(path: string, now: number = Date.now()): st
   return null;
 }
 
-/** Writes the settings as a sibling file, then renames it over the old one. */
-export function writeSettingsFile(path: string, settings: Settings): void {
+/** Writes a JSON value as a sibling file (0600), then renames it over the old one. */
+export function writeJsonFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(settings, null, '\t')}\n`, { mode: 0o600 });
+  writeFileSync(temporary, `${JSON.stringify(value, null, '\t')}\n`, { mode: 0o600 });
   renameSync(temporary, path);
+}
+
+/** Writes the settings as a sibling file, then renames it over the old one. */
+export function writeSettingsFile(path: string, settings: Settings): void {
+  writeJsonFile(path, settings);
+}
+
+/**
+ * The backing of the stored client secret's ciphertext: `client-secret.json` beside the settings,
+ * `{ "clientSecret": "<base64>" }`. A file that cannot be read is treated as holding no secret (the
+ * user enters it again); clearing the secret removes the file.
+ */
+export function secretFileBacking(path: string): SecretBacking {
+  return {
+    read() {
+      const { value } = readSettingsFile(path);
+      if (typeof value !== 'object' || value === null || !Object.hasOwn(value, 'clientSecret')) {
+        return undefined;
+      }
+      return (value as { clientSecret: unknown }).clientSecret;
+    },
+    write(ciphertext) {
+      if (ciphertext === undefined) rmSync(path, { force: true });
+      else writeJsonFile(path, { clientSecret: ciphertext });
+    },
+  };
 }
 
 /** The settings service's backing over one file. */

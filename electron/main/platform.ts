@@ -1,14 +1,14 @@
 import { app, safeStorage, shell, type WebContents } from 'electron';
-import Store from 'electron-store';
 import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppPlatform } from '../../core/compose.ts';
 import type { SecretCipher } from '../../core/client-secret.ts';
-import type { Settings } from '../../shared/settings.ts';
+import { secretFileBacking, settingsFileBacking } from '../../core/settings-file.ts';
 import { sendEvent } from './ipc.ts';
 
 /**
  * What Electron offers the core, as `composeApp` asks for it: the keychain (safeStorage), the
- * settings files (electron-store), the system browser, the window to send events to and replace.
+ * settings files in the user-data folder, the system browser, the window to send events to and replace.
  */
 
 /** `--demo` on the command line (or IDLENS_DEMO=1) starts idlens with its demo backend. */
@@ -31,29 +31,15 @@ export function electronPlatform(options: {
   /** The window's contents, while there is a window. */
   contents: () => WebContents | null;
 }): AppPlatform {
-  const store = new Store<Settings>({ name: 'settings', clearInvalidConfig: false });
-  // The secret lives in its own store file, as ciphertext only.
-  const secretFile = new Store<{ clientSecret?: string }>({ name: 'client-secret' });
+  const userData = app.getPath('userData');
   return {
     demoMode: options.demoMode,
     version: app.getVersion(),
     os: process.platform,
-    settings: {
-      read: () => store.store,
-      write: (value) => {
-        store.store = value;
-      },
-    },
-    secret: {
-      cipher: keychain,
-      backing: {
-        read: () => secretFile.get('clientSecret'),
-        write: (value) => {
-          if (value === undefined) secretFile.delete('clientSecret');
-          else secretFile.set('clientSecret', value);
-        },
-      },
-    },
+    // A damaged settings file never stops the app: it is set aside and the user told once.
+    settings: settingsFileBacking(join(userData, 'settings.json')),
+    // The secret lives in its own file, as keychain ciphertext only.
+    secret: { cipher: keychain, backing: secretFileBacking(join(userData, 'client-secret.json')) },
     clientSecretFromEnv: process.env['IDLENS_CLIENT_SECRET'],
     openExternal: (url) => shell.openExternal(url, { activate: true }),
     emit: (channel, payload) => sendEvent(options.contents(), channel, payload),
@@ -69,7 +55,7 @@ export function electronPlatform(options: {
       env: process.env,
       homedir: homedir(),
       tmpdir: tmpdir(),
-      userData: app.getPath('userData'),
+      userData,
     },
   };
 }

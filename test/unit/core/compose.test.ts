@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  appInfoFor,
-  composeApp,
-  defaultEnvironment,
-  type AppPlatform,
-} from '../../../core/compose.ts';
+import { appInfoFor, composeApp, type AppPlatform } from '../../../core/compose.ts';
+import { defaultEnvironment } from '../../../shared/settings.ts';
 import { memoryBacking } from '../../../core/settings.ts';
 import { INVOKE_CONTRACT } from '../../../shared/ipc.ts';
 

@@ -62,7 +62,10 @@ async function launch(
   const fake = resetElectron(join(root, 'userData'));
   fake.app.singleInstance = options.singleInstance ?? true;
   fake.inMemoryPartitions = options.inMemory ?? true;
-  if (options.stored) fake.stores.set('settings', options.stored);
+  if (options.stored) {
+    mkdirSync(join(root, 'userData'), { recursive: true });
+    writeFileSync(join(root, 'userData', 'settings.json'), JSON.stringify(options.stored));
+  }
   process.env['TMPDIR'] = tmp;
   delete process.env['IDLENS_DEMO'];
   delete process.env['IDLENS_CLIENT_SECRET'];

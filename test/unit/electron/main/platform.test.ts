@@ -1,19 +1,29 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeApp } from '../../../../core/compose.ts';
 import type { IpcResult } from '../../../../shared/ipc.ts';
 import { FakeWebContents, resetElectron, type ElectronFake } from '../electron-fake.ts';
 
 vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
-vi.mock('electron-store', async () => (await import('../electron-fake.ts')).storeModule);
 
 const { electronPlatform, isDemoMode } = await import('../../../../electron/main/platform.ts');
 
 let fake: ElectronFake;
 let contents: FakeWebContents | null;
+let userData: string;
 beforeEach(() => {
-  fake = resetElectron('/home/someone/.config/idlens');
+  userData = mkdtempSync(join(tmpdir(), 'idlens-platform-'));
+  fake = resetElectron(userData);
   contents = new FakeWebContents();
 });
+afterEach(() => rmSync(userData, { recursive: true, force: true }));
+
+const stored = (name: string): Record<string, unknown> | undefined =>
+  existsSync(join(userData, name))
+    ? (JSON.parse(readFileSync(join(userData, name), 'utf8')) as Record<string, unknown>)
+    : undefined;
 
 const platform = (demoMode = false) =>
   electronPlatform({ demoMode, contents: () => contents as never });
@@ -45,13 +55,24 @@ describe('the platform adapter over Electron', () => {
   it("reports the app's version, this OS and Electron's userData to the core", () => {
     const p = platform(true);
     expect(p).toMatchObject({ demoMode: true, version: '9.8.7', os: process.platform });
-    expect(p.folders.userData).toBe('/home/someone/.config/idlens');
+    expect(p.folders.userData).toBe(userData);
   });
 
-  it('keeps settings in the electron-store file named settings', () => {
+  it('keeps settings in settings.json in the user-data folder', () => {
     const p = platform();
     p.settings.write({ ...(p.settings.read() as object), language: 'es' } as never);
-    expect(fake.stores.get('settings')).toMatchObject({ language: 'es' });
+    expect(stored('settings.json')).toMatchObject({ language: 'es' });
+  });
+
+  it('starts on a damaged settings file: set aside, the user told once, defaults in force', async () => {
+    writeFileSync(join(userData, 'settings.json'), '{ "language": "es", ');
+    const app = composeApp(platform());
+    expect(app.settings.get().environment).toBe('production');
+    const info = (await app.services.handlers['app:info']()) as { settingsRepaired?: unknown };
+    expect(info.settingsRepaired).toBeDefined();
+    expect((await app.services.handlers['app:info']()) as object).not.toHaveProperty(
+      'settingsRepaired',
+    );
   });
 
   it('knows demo mode from --demo or IDLENS_DEMO=1, and nothing else', () => {
@@ -74,21 +95,17 @@ describe('the client secret through safeStorage', () => {
     const p = platform();
     const status = await call(p, 'settings:setSecret', 'the-client-secret');
     expect(status).toEqual({ hasClientSecret: true, encryptionAvailable: true });
-    const stored = JSON.stringify(fake.stores.get('client-secret'));
-    expect(stored).not.toContain('the-client-secret');
-    expect(JSON.stringify(fake.stores.get('settings') ?? {})).not.toContain('secret');
-    expect(
-      await p.secret!.cipher.decryptString(
-        Buffer.from(fake.stores.get('client-secret')!['clientSecret'] as string, 'base64'),
-      ),
-    ).toBe('the-client-secret');
+    const file = JSON.stringify(stored('client-secret.json'));
+    expect(file).toMatch(/clientSecret/);
+    expect(file).not.toContain('the-client-secret');
+    expect(JSON.stringify(stored('settings.json') ?? {})).not.toContain('the-client-secret');
   });
 
   it('clearing the secret removes it from the file', async () => {
     const p = platform();
     await call(p, 'settings:setSecret', 'the-client-secret');
     expect(await call(p, 'settings:setSecret', null)).toMatchObject({ hasClientSecret: false });
-    expect(fake.stores.get('client-secret')).toEqual({});
+    expect(stored('client-secret.json')).toBeUndefined();
   });
 
   it.runIf(process.platform === 'linux')(
@@ -100,7 +117,7 @@ describe('the client secret through safeStorage', () => {
       await expect(call(p, 'settings:setSecret', 'the-client-secret')).rejects.toMatchObject({
         code: 'config_invalid',
       });
-      expect(fake.stores.get('client-secret')).toEqual({});
+      expect(stored('client-secret.json')).toBeUndefined();
     },
   );
 
