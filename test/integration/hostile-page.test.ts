@@ -9,14 +9,11 @@ import { loginWithFetch } from '../../demo/test-login.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import type { AuthStatus, IpcResult } from '../../shared/ipc.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { AuthService } from '../../core/auth/auth-service.ts';
+import type { AuthService } from '../../core/auth/auth-service.ts';
 import { createClientSecretStore } from '../../core/client-secret.ts';
-import { createDocumentsService } from '../../core/documents-service.ts';
+import { composeApp } from '../../core/compose.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
-import { createMainServices } from '../../core/services.ts';
 import { settingsFileBacking } from '../../core/settings-file.ts';
-import { createSettingsService } from '../../core/settings.ts';
-import { testAppInfo } from '../fixtures/stub-handlers.ts';
 import { installFetchRecorder, waitFor, type FetchRecorder } from './auth-helpers.ts';
 
 /**
@@ -176,31 +173,47 @@ async function startMain(
     clientSecret?: string;
     /** A secret stored in the keychain for the demo backend's confidential client. */
     storedSecret?: boolean;
+    /** A fresh install: no settings file at all. */
+    fresh?: boolean;
   } = {},
 ): Promise<Main> {
   const demoMode = options.demoMode ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'idlens-hostile-'));
   dirs.push(dir);
   const settingsFile = join(dir, 'settings.json');
-  writeFileSync(settingsFile, JSON.stringify(options.settings ?? demoSettings()));
-  const settings = createSettingsService(settingsFileBacking(settingsFile), { demoMode });
+  if (options.fresh !== true) {
+    writeFileSync(settingsFile, JSON.stringify(options.settings ?? demoSettings()));
+  }
 
   let ciphertext: string | undefined;
-  const secretStore = createClientSecretStore(keychain, {
-    read: () => ciphertext,
-    write: (value) => {
-      ciphertext = value;
+  const secret = {
+    cipher: keychain,
+    backing: {
+      read: () => ciphertext,
+      write: (value: string | undefined) => {
+        ciphertext = value;
+      },
     },
-  });
+  };
   if (options.storedSecret) {
-    await secretStore.set(backend.clients.confidential.clientSecret, {
-      issuerOrigin: new URL(backend.issuer).origin,
-      clientId: backend.clients.confidential.clientId,
-    });
+    await createClientSecretStore(secret.cipher, secret.backing).set(
+      backend.clients.confidential.clientSecret,
+      {
+        issuerOrigin: new URL(backend.issuer).origin,
+        clientId: backend.clients.confidential.clientId,
+      },
+    );
   }
 
   const browser: Main['browser'] = { mode: 'login', opened: [] };
-  const auth = new AuthService({
+  // Composed as the app composes main (only the OS parts are stood in for).
+  const { services, auth } = composeApp({
+    demoMode,
+    version: '0.0.0',
+    os: 'linux',
+    settings: settingsFileBacking(settingsFile),
+    secret,
+    clientSecretFromEnv: options.clientSecret,
     openExternal: (url) => {
       browser.opened.push(url);
       if (browser.mode === 'hold') return Promise.resolve();
@@ -213,17 +226,9 @@ async function startMain(
       })().catch(() => undefined);
       return Promise.resolve();
     },
-  });
-  const services = createMainServices({
-    settings,
-    auth,
-    documents: createDocumentsService({ auth }),
-    appInfo: testAppInfo(demoMode),
-    demoMode,
-    clientSecret: options.clientSecret,
-    secretStore,
     emit: () => undefined,
     replaceRenderer: () => undefined,
+    folders: { platform: 'linux', env: {}, homedir: dir, tmpdir: dir, userData: dir },
   });
   const dispatch = createDispatcher(services.handlers, { isTrustedSender: () => true });
   const main: Main = {
@@ -597,11 +602,14 @@ describe('outside demo mode (an installed app)', () => {
   });
 
   it('a fresh install starts in production, and the status says so before any sign-in', async () => {
-    const main = await startMain({ demoMode: false });
-    rmSync(main.settingsFile);
-    const fresh = createSettingsService(settingsFileBacking(main.settingsFile));
-    expect(fresh.get().environment).toBe('production');
+    const main = await startMain({ demoMode: false, fresh: true });
+    expect((await settingsOf(main)).environment).toBe('production');
     const status = await main.call<AuthStatus>('auth:status');
-    expect(status.ok && status.data.environment).toBe('custom');
+    expect(status.ok && status.data).toMatchObject({
+      state: 'signedOut',
+      environment: 'production',
+      issuerOrigin: 'https://portal.eprospera.com',
+    });
+    expect(attacker.log).toHaveLength(0);
   });
 });
