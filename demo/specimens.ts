@@ -238,12 +238,17 @@ async function render(
   })
     .jpeg({ quality: JPEG_QUALITY })
     .toBuffer();
+  return specimen(bytes, info);
+}
+
+/** A specimen's bytes with their facts; `size` is the size as displayed. */
+function specimen(bytes: Buffer, size: { width: number; height: number }): Specimen {
   return {
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     byteLength: bytes.byteLength,
-    width: info.width,
-    height: info.height,
+    width: size.width,
+    height: size.height,
   };
 }
 
@@ -258,13 +263,7 @@ async function turnedLikeAPhone(upright: Specimen): Promise<Specimen> {
     .jpeg({ quality: JPEG_QUALITY })
     .withMetadata({ orientation: 6 })
     .toBuffer();
-  return {
-    bytes,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    byteLength: bytes.byteLength,
-    width: upright.width,
-    height: upright.height,
-  };
+  return specimen(bytes, upright);
 }
 
 let cache: Promise<Record<SpecimenKind, Specimen>> | undefined;
