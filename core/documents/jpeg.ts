@@ -12,8 +12,9 @@ import { exifOrientation, swapsSides, type Orientation } from './exif-orientatio
  *   SOS), each starting right where the previous one ended (no stray bytes), none running past the
  *   end of the file (`image_truncated`).
  * - Exactly one frame header, of a coding browsers decode: baseline (SOF0), extended (SOF1),
- *   progressive (SOF2), and the arithmetic-coded SOF9/SOF10 — Chromium decodes both (checked with
- *   Chromium 150 on a `cjpeg -arithmetic` file, baseline and progressive). Lossless (SOF3, SOF11)
+ *   progressive (SOF2), and the arithmetic-coded SOF9/SOF10 — Chromium decodes both (found with
+ *   Chromium 150 on `cjpeg -arithmetic` files, baseline and progressive; kept true by
+ *   test/e2e/chromium-jpeg.test.ts). Lossless (SOF3, SOF11)
  *   and hierarchical (SOF5–7, SOF13–15) frames are refused. 8-bit samples only; 1 (grayscale), 3
  *   (YCbCr/RGB) or 4 (CMYK/YCCK) components with sampling factors 1–4 that divide the largest.
  * - Tables as libjpeg-turbo reads them: whole DQT tables, DHT/DAC lengths and indices, Huffman
