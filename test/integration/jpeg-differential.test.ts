@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkJpeg } from '../../core/documents/jpeg.ts';
 import { buildCorpus } from './jpeg-corpus.ts';
-import { djpeg, libjpegToolsPresent, referenceAccepts } from './jpeg-reference.ts';
+import { spawnSync } from 'node:child_process';
+import {
+  djpeg,
+  findSegment,
+  libjpegToolsPresent,
+  photo,
+  referenceAccepts,
+} from './jpeg-reference.ts';
 
 /**
  * The JPEG check against libjpeg-turbo, file by file: for every file of a corpus generated here,
@@ -40,4 +47,16 @@ describe('the JPEG check agrees with libjpeg-turbo', () => {
       expect(checkJpeg(bytes).ok).toBe(referenceAccepts(bytes));
     },
   );
+});
+
+describe('where only decoding could tell', () => {
+  it('accepts a scan cut short but closed by EOI: the decoder conceals the rest, as the viewer will show it', async () => {
+    const whole = await photo(96, 64).jpeg().toBuffer();
+    const scan = findSegment(whole, [0xda]);
+    const cut = Buffer.concat([whole.subarray(0, scan.end + 40), Buffer.from([0xff, 0xd9])]);
+    expect(checkJpeg(cut).ok).toBe(true);
+    // libjpeg-turbo decodes it, with a warning (exit 2): strict mode alone refuses it.
+    expect(spawnSync('djpeg', ['-outfile', '/dev/null'], { input: cut }).status).toBe(2);
+    expect(djpeg(cut).decodes).toBe(false);
+  });
 });
