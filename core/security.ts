@@ -1,3 +1,5 @@
+import { isLoopbackHost } from './net/ip-ranges.ts';
+
 /**
  * The window's security settings as pure functions, so that unit tests pin every one of them and
  * a weakening fails a test. `window.ts` and `main.ts` only apply what these return.
@@ -159,12 +161,6 @@ export function isNavigationAllowed(_url: string): boolean {
 export function isTrustedSender(frame: { url: string; isMainFrame: boolean } | null): boolean {
   if (frame === null || !frame.isMainFrame) return false;
   return isAppUrl(frame.url);
-}
-
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase());
 }
 
 /**

@@ -23,7 +23,7 @@ import {
   handleInteraction,
   rejectAuthorizeLikeEprospera,
 } from './provider.ts';
-import { SPECIMEN_KINDS, getSpecimens, type SpecimenKind } from './specimens.ts';
+import { SPECIMEN_KINDS, getSpecimens, getTurnedSelfie, type SpecimenKind } from './specimens.ts';
 
 export type { Persona } from './personas.ts';
 export { PERSONAS } from './personas.ts';
@@ -59,7 +59,10 @@ export interface DemoBackend {
   specimens: Record<
     'documentFront' | 'documentBack' | 'face',
     { sha256: string; byteLength: number; width: number; height: number }
-  >;
+  > & {
+    /** The `portrait` persona's selfie: stored 1600×1200 with EXIF orientation 6, shown 1200×1600. */
+    turnedFace: { sha256: string; byteLength: number; width: number; height: number };
+  };
   /** Test controls (not reachable over HTTP). */
   control: {
     /** Number of id-verification responses for `shortlived` whose URLs are already expired when sent (default 1). */
@@ -70,6 +73,8 @@ export interface DemoBackend {
     apiCalls(persona: Persona): number;
     /** Zero the API call counts and put the `shortlived` stale-response budget back to its default (1). */
     resetCounters(): void;
+    /** While on, the image store accepts every request and never answers (a hung store). */
+    setImagesHeld(on: boolean): void;
   };
   close(): Promise<void>;
 }
@@ -129,6 +134,8 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
 
   // The specimens (cached per process) and the signing key are made while the servers start.
   const specimensReady = getSpecimens();
+  const turnedReady = getTurnedSelfie();
+  turnedReady.catch(() => undefined);
   const keysReady = generateKeyPair('RS256', { extractable: true });
   specimensReady.catch(() => undefined);
   keysReady.catch(() => undefined);
@@ -139,8 +146,11 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
     if (appHandler) appHandler(req, res);
     else sendJson(res, 503, { error: 'starting' });
   });
+  /** Test control: while set, the image store accepts requests and never answers them. */
+  let holdImages = false;
   const images = createServer({ requestTimeout: 30_000 }, (req, res) => {
     logResponses(log, req, res);
+    if (holdImages) return;
     store.handle(req, res);
   });
 
@@ -152,13 +162,15 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
     const resource = `${issuer}/api`;
     store.setOrigin(imageOrigin);
     const specimens = await specimensReady;
+    const turnedFace = await turnedReady;
 
     for (const persona of PERSONAS) {
       const session = PERSONA_PROFILES[persona].session;
       if (!session) continue;
       for (const kind of SPECIMEN_KINDS) {
         if (kind === 'documentBack' && !session.hasBack) continue;
-        store.objects.set(objectKey(persona, kind), specimens[kind]);
+        const specimen = persona === 'portrait' && kind === 'face' ? turnedFace : specimens[kind];
+        store.objects.set(objectKey(persona, kind), specimen);
       }
     }
 
@@ -267,6 +279,12 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
         documentFront: specimenFacts('documentFront'),
         documentBack: specimenFacts('documentBack'),
         face: specimenFacts('face'),
+        turnedFace: {
+          sha256: turnedFace.sha256,
+          byteLength: turnedFace.byteLength,
+          width: turnedFace.width,
+          height: turnedFace.height,
+        },
       },
       control: {
         setShortlivedStaleResponses(n) {
@@ -282,12 +300,17 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
         apiCalls(persona) {
           return calls.get(persona) ?? 0;
         },
+        setImagesHeld(on) {
+          holdImages = on;
+          if (!on) images.closeIdleConnections();
+        },
         resetCounters() {
           calls.clear();
           staleRemaining = DEFAULT_STALE_RESPONSES;
         },
       },
       async close() {
+        images.closeAllConnections();
         await Promise.all([closeServer(app), closeServer(images)]);
       },
     };

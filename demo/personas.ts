@@ -3,11 +3,13 @@
  * case the id-verification endpoint reference describes. All data here is invented SPECIMEN data.
  */
 
-export type Persona = 'full' | 'passport' | 'unverified' | 'noscope' | 'broken' | 'shortlived';
+export type Persona =
+  'full' | 'passport' | 'portrait' | 'unverified' | 'noscope' | 'broken' | 'shortlived';
 
 export const PERSONAS: readonly Persona[] = [
   'full',
   'passport',
+  'portrait',
   'unverified',
   'noscope',
   'broken',
@@ -72,6 +74,20 @@ export const PERSONA_PROFILES: Record<Persona, PersonaProfile> = {
     session: {
       id: '7a2b4c6d-8e0f-4a1b-8c3d-5e7f9a1b3c5d',
       date: '2024-03-02T08:05:41.250Z',
+      documentType: 'passport',
+      hasBack: false,
+    },
+  },
+  portrait: {
+    summary:
+      'approved passport; the selfie is a phone photo stored landscape with EXIF orientation 6',
+    givenName: 'Rae',
+    familyName: 'Specimen',
+    name: 'Rae Specimen',
+    email: 'portrait@demo.idlens.invalid',
+    session: {
+      id: '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
+      date: '2024-06-18T14:22:07.000Z',
       documentType: 'passport',
       hasBack: false,
     },

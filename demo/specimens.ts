@@ -14,6 +14,7 @@ export const SPECIMEN_KINDS: readonly SpecimenKind[] = ['documentFront', 'docume
 export interface SpecimenFacts {
   sha256: string;
   byteLength: number;
+  /** As displayed (the EXIF orientation applied). */
   width: number;
   height: number;
 }
@@ -237,16 +238,45 @@ async function render(
   })
     .jpeg({ quality: JPEG_QUALITY })
     .toBuffer();
+  return specimen(bytes, info);
+}
+
+/** A specimen's bytes with their facts; `size` is the size as displayed. */
+function specimen(bytes: Buffer, size: { width: number; height: number }): Specimen {
   return {
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     byteLength: bytes.byteLength,
-    width: info.width,
-    height: info.height,
+    width: size.width,
+    height: size.height,
   };
 }
 
+/**
+ * The selfie as a phone held upright stores it: the sensor's landscape pixels (turned a quarter
+ * to the left) and EXIF orientation 6, which tells viewers to turn it back. Displayed upright it
+ * is the selfie; stored, it is 1600×1200.
+ */
+async function turnedLikeAPhone(upright: Specimen): Promise<Specimen> {
+  const bytes = await sharp(upright.bytes)
+    .rotate(270)
+    .jpeg({ quality: JPEG_QUALITY })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  return specimen(bytes, upright);
+}
+
 let cache: Promise<Record<SpecimenKind, Specimen>> | undefined;
+let turnedCache: Promise<Specimen> | undefined;
+
+/** The selfie stored turned with EXIF orientation 6 (the `portrait` persona's), made on first use. */
+export function getTurnedSelfie(): Promise<Specimen> {
+  turnedCache ??= getSpecimens().then((specimens) => turnedLikeAPhone(specimens.face));
+  turnedCache.catch(() => {
+    turnedCache = undefined;
+  });
+  return turnedCache;
+}
 
 /** The three specimen JPEGs, generated on first use and kept in memory for the process. */
 export function getSpecimens(): Promise<Record<SpecimenKind, Specimen>> {

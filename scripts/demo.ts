@@ -25,7 +25,7 @@ process.stdout.write(
     `  issuer / API   ${backend.issuer}`,
     `  image store    ${backend.imageOrigin}`,
     `  client id      ${DEMO_CLIENTS.public} (public, no secret)`,
-    '  sign in with user name: full | passport | unverified | noscope | broken | shortlived (any password)',
+    '  sign in with user name: full | passport | portrait | unverified | noscope | broken | shortlived (any password)',
     '',
   ].join('\n'),
 );

@@ -38,8 +38,17 @@ export type AuthStatus = z.infer<typeof AuthStatusSchema>;
 export const ImageSchema = z.object({
   bytes: z.instanceof(Uint8Array),
   mime: z.literal('image/jpeg'),
+  /** Displayed size: the EXIF orientation applied, as the viewer shows the picture. */
   width: z.int().positive(),
   height: z.int().positive(),
+  /** Size as stored in the frame header (before the EXIF orientation turns it). */
+  storedWidth: z.int().positive(),
+  storedHeight: z.int().positive(),
+  /** EXIF orientation 1–8 (1: as stored; 6: stored turned left, shown turned right). */
+  orientation: z.int().min(1).max(8),
+  /** Bytes after the end-of-image marker (a phone's motion-photo trailer, or anything else). */
+  trailingBytes: z.int().nonnegative(),
+  progressive: z.boolean(),
   byteLength: z.int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

@@ -8,7 +8,7 @@ import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../s
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import { loadDocuments } from '../../core/documents/loader.ts';
 import { defineCommand } from '../command.ts';
-import { EXIT } from '../exit-codes.ts';
+import { EXIT, exitCodeFor } from '../exit-codes.ts';
 
 /**
  * `idlens check`: signs in, calls the id-verification endpoint, downloads and validates the
@@ -18,7 +18,9 @@ import { EXIT } from '../exit-codes.ts';
  *
  * Exit codes: 0 verified and every image valid; 3 not verified; 4 sign-in/authorization
  * (including a missing scope); 5 network or server (including 429 after backing off, 5xx, an
- * image link that expired twice); 6 invalid data (malformed body, an image or URL refused).
+ * image link that expired twice, and an image download that failed or timed out — even when other
+ * images were refused, so a script can tell "retry later" from "invalid"); 6 invalid data
+ * (malformed body, an image or URL refused).
  */
 
 /** A host name or IP address, without port or brackets — matched exactly against URL host names. */
@@ -44,6 +46,12 @@ export const CheckFlagsSchema = z
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     saveDir: z.string().min(1).max(4096).optional(),
+    downloadTimeoutSeconds: z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a whole number of seconds')
+      .transform(Number)
+      .pipe(z.int().min(1).max(86_400))
+      .optional(),
   })
   .strict();
 
@@ -52,8 +60,13 @@ const DEMO_IMAGE_HOST = '127.0.0.1';
 
 interface DocumentFacts {
   byteLength: number;
+  /** As displayed: the EXIF orientation applied. */
   width: number;
   height: number;
+  storedWidth: number;
+  storedHeight: number;
+  orientation: number;
+  trailingBytes: number;
   sha256: string;
 }
 
@@ -66,6 +79,10 @@ function facts(result: DocumentsResult): Record<DocumentSlot, DocumentFacts | nu
           byteLength: image.byteLength,
           width: image.width,
           height: image.height,
+          storedWidth: image.storedWidth,
+          storedHeight: image.storedHeight,
+          orientation: image.orientation,
+          trailingBytes: image.trailingBytes,
           sha256: image.sha256,
         }
       : null;
@@ -108,6 +125,11 @@ export const check = defineCommand({
       usage: '--allow-image-host HOST',
       help: 'also download images from this exact host name or IP (repeatable; default: Amazon S3 hosts only)',
     },
+    'download-timeout-seconds': {
+      type: 'string',
+      usage: '--download-timeout-seconds N',
+      help: 'give up on an image download after N seconds in all (default 300); one that brings less than 16 KB in 15 s is abandoned sooner',
+    },
     'save-dir': {
       type: 'string',
       usage: '--save-dir DIR',
@@ -130,6 +152,9 @@ export const check = defineCommand({
       grantedScopes: status.scopes.filter((s) => s !== SCOPES.details),
       allowedImageHosts: hosts,
       allowLoopbackHttp: demoLoopback,
+      ...(ctx.flags.downloadTimeoutSeconds !== undefined && {
+        downloadTimeoutMs: ctx.flags.downloadTimeoutSeconds * 1000,
+      }),
       signal: ctx.signal,
     });
 
@@ -144,7 +169,12 @@ export const check = defineCommand({
         const why = held.refused[slot];
         if (why) return `  ${slot.padEnd(13)}  refused: ${why.message} (${why.code})`;
         if (!d) return `  ${slot.padEnd(13)}  null`;
-        return `  ${slot.padEnd(13)}  ${d.byteLength} bytes, ${d.width}×${d.height}, sha256 ${d.sha256}`;
+        const turned =
+          d.orientation === 1
+            ? ''
+            : ` (stored ${d.storedWidth}×${d.storedHeight}, EXIF orientation ${d.orientation})`;
+        const trailer = d.trailingBytes === 0 ? '' : `, ${d.trailingBytes} bytes after the image`;
+        return `  ${slot.padEnd(13)}  ${d.byteLength} bytes, ${d.width}×${d.height}${turned}${trailer}, sha256 ${d.sha256}`;
       };
       ctx.print(
         {
@@ -168,6 +198,7 @@ export const check = defineCommand({
           : ['No approved identity verification: every field is null.'],
       );
       if (!held.verified) return EXIT.notVerified;
+      if (refused.some(([, why]) => exitCodeFor(why.code) === EXIT.network)) return EXIT.network;
       return refused.length > 0 ? EXIT.invalidData : EXIT.ok;
     });
     return exitCode;

@@ -1,4 +1,5 @@
 import { checkServerUrl } from '../auth/oauth.ts';
+import { readCappedText } from '../net/capped-body.ts';
 import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
 
 /**
@@ -172,24 +173,6 @@ function fromThrown(error: unknown, fallback: ApiErrorCode): ApiFailure {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function readBodyCapped(response: Response, cap: number): Promise<string | null> {
-  if (response.body === null) return '';
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > cap) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    parts.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(parts));
-}
-
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -236,8 +219,8 @@ async function send(url: URL, token: string, deps: ApiDeps): Promise<Sent> {
         current = next;
         continue;
       }
-      const text = await readBodyCapped(response, MAX_BODY_BYTES);
-      return { kind: 'response', response, text };
+      const body = await readCappedText(response.body, MAX_BODY_BYTES);
+      return { kind: 'response', response, text: body.complete ? body.text : null };
     }
   } catch {
     const message = timeout.aborted

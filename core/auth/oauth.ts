@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../security.ts';
+import { isLoopbackHost } from '../net/ip-ranges.ts';
 import * as client from 'openid-client';
 import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';

@@ -1,17 +1,26 @@
 import { IdlensError } from '../../shared/errors.ts';
-import { guardUrl, type UrlGuardOptions } from './url-guard.ts';
+import { readCappedText } from '../net/capped-body.ts';
+import { pinnedFetch } from '../net/pinned-fetch.ts';
+import { guardTarget, type GuardedTarget, type UrlGuardOptions } from './url-guard.ts';
 
 /**
- * Guarded download of one pre-signed image URL with Node's global `fetch` (undici: no disk cache,
- * unlike Electron's `net.fetch`). What it guarantees:
+ * Guarded download of one pre-signed image URL, in main's Node (no disk cache, unlike Electron's
+ * `net.fetch`). What it guarantees:
  *
- * - every URL, including each redirect target, passes `guardUrl` before a request is made;
+ * - every URL, including each redirect target, passes the URL guard before a request is made, and
+ *   the request connects to an address the guard checked (`pinnedFetch`; a `fetch` passed in
+ *   options — tests, benchmarks — is used as it is);
  * - redirects are handled by hand: one to another origin is refused (`url_refused`), one to the
  *   same origin is followed at most `maxRedirects` times;
  * - no `Authorization` header, no cookies, no referrer, `cache: 'no-store'`;
  * - the size cap is enforced on `Content-Length` before reading and again while streaming
- *   (`image_too_large`), so a body without a length cannot grow past it either;
- * - an overall timeout and a stall timeout (no bytes for `stallMs`) → `download_timeout`;
+ *   (`image_too_large`), so a body without a length cannot grow past it either; a body sent with a
+ *   `Content-Encoding` is decoded, and its decoded length is then not compared with
+ *   `Content-Length` (which counts the encoded bytes);
+ * - a minimum-progress rule: fewer than `minProgressBytes` (16 KB) in any `progressWindowMs`
+ *   (15 s) window — waiting for the answer included — abandons the download, and so does the
+ *   overall ceiling `timeoutMs` (5 minutes): both `download_timeout`. A 20 MB photo on a slow but
+ *   steady link (≈ 1 Mbit/s) arrives; a body trickling a byte a second is dropped after 15 s;
  * - a 403 whose S3 error document says the request has expired → `url_expired`; any other
  *   non-2xx answer or a broken connection → `download_failed`.
  *
@@ -20,8 +29,9 @@ import { guardUrl, type UrlGuardOptions } from './url-guard.ts';
  */
 
 export const DEFAULT_MAX_IMAGE_BYTES = 25 * 1024 * 1024;
-export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 60_000;
-export const DEFAULT_STALL_TIMEOUT_MS = 15_000;
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 300_000;
+export const DEFAULT_PROGRESS_WINDOW_MS = 15_000;
+export const DEFAULT_MIN_PROGRESS_BYTES = 16 * 1024;
 export const DEFAULT_MAX_REDIRECTS = 3;
 /** How much of a 403 body is read to tell an expired URL from other refusals. */
 const ERROR_BODY_CAP = 8 * 1024;
@@ -37,8 +47,12 @@ export interface DownloadOptions {
   guard?: UrlGuardOptions;
   fetch?: FetchFn;
   maxBytes?: number;
+  /** Overall ceiling for one download, redirects included. */
   timeoutMs?: number;
-  stallMs?: number;
+  /** The window of the minimum-progress rule. */
+  progressWindowMs?: number;
+  /** Fewest bytes that must arrive in each window. */
+  minProgressBytes?: number;
   maxRedirects?: number;
   /** Called after each chunk with the bytes received so far and the declared total, if any. */
   onProgress?: (receivedBytes: number, totalBytes: number | null) => void;
@@ -58,25 +72,6 @@ function fail(
 
 const TOO_LARGE = 'The image is larger than the size limit.';
 
-/** Reads at most `cap` bytes of a body as text and cancels the rest. */
-async function readCapped(body: ReadableStream<Uint8Array> | null, cap: number): Promise<string> {
-  if (body === null) return '';
-  const reader = body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < cap) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      parts.push(value.subarray(0, cap - size));
-      size += Math.min(value.length, cap - size);
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return new TextDecoder().decode(Buffer.concat(parts));
-}
-
 /** S3 answers an expired pre-signed URL with 403 AccessDenied "Request has expired". */
 export function isExpiredS3Error(xml: string): boolean {
   return (
@@ -85,7 +80,10 @@ export function isExpiredS3Error(xml: string): boolean {
   );
 }
 
+/** The body's length as sent — null when unknown or when it counts encoded bytes. */
 function declaredLength(response: Response): number | null {
+  const encoding = response.headers.get('content-encoding');
+  if (encoding !== null && !/^\s*identity\s*$/i.test(encoding)) return null;
   const raw = response.headers.get('content-length');
   if (raw === null || !/^\d+$/.test(raw.trim())) return null;
   const n = Number(raw.trim());
@@ -97,10 +95,11 @@ export async function downloadImage(
   url: string,
   options: DownloadOptions = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const doFetch = options.fetch ?? globalThis.fetch;
+  const fetchFor = (target: GuardedTarget): FetchFn =>
+    options.fetch ?? pinnedFetch(target.addresses);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMAGE_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const stallMs = options.stallMs ?? DEFAULT_STALL_TIMEOUT_MS;
+  const minProgress = options.minProgressBytes ?? DEFAULT_MIN_PROGRESS_BYTES;
 
   const controller = new AbortController();
   const abortWith = (reason: unknown) => controller.abort(reason);
@@ -108,11 +107,13 @@ export async function downloadImage(
     () => abortWith(new Timeout('overall')),
     options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
   );
-  let stall: ReturnType<typeof setTimeout> | undefined;
-  const armStall = () => {
-    clearTimeout(stall);
-    stall = setTimeout(() => abortWith(new Timeout('stall')), stallMs);
-  };
+  /** Bytes received so far, and at the start of the current progress window. */
+  let received = 0;
+  let windowStart = 0;
+  const progress = setInterval(() => {
+    if (received - windowStart < minProgress) abortWith(new Timeout('too slow'));
+    windowStart = received;
+  }, options.progressWindowMs ?? DEFAULT_PROGRESS_WINDOW_MS);
   const onOuterAbort = () => abortWith(options.signal?.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
@@ -127,12 +128,12 @@ export async function downloadImage(
   };
 
   /** The guard's DNS lookup is bounded by the same timers as the transfer. */
-  const guarded = (target: string | URL): Promise<URL> =>
-    new Promise<URL>((resolve, reject) => {
+  const guarded = (target: string | URL): Promise<GuardedTarget> =>
+    new Promise<GuardedTarget>((resolve, reject) => {
       const onAbort = () => reject(controller.signal.reason as Error);
       if (controller.signal.aborted) return onAbort();
       controller.signal.addEventListener('abort', onAbort, { once: true });
-      guardUrl(target, options.guard)
+      guardTarget(target, options.guard)
         .then(resolve, reject)
         .finally(() => {
           controller.signal.removeEventListener('abort', onAbort);
@@ -141,13 +142,11 @@ export async function downloadImage(
 
   const chunks: Uint8Array[] = [];
   try {
-    armStall();
     let current = await guarded(url);
     let response: Response;
     for (let hop = 0; ; hop++) {
-      armStall();
       try {
-        response = await doFetch(current, {
+        response = await fetchFor(current)(current.url, {
           method: 'GET',
           redirect: 'manual',
           cache: 'no-store',
@@ -166,11 +165,11 @@ export async function downloadImage(
         fail('download_failed', 'The image store sent a redirect without a target.');
       let next: URL;
       try {
-        next = new URL(location, current);
+        next = new URL(location, current.url);
       } catch {
         fail('url_refused', 'The image store redirected to an invalid address.');
       }
-      if (next.origin !== current.origin) {
+      if (next.origin !== current.url.origin) {
         fail(
           'url_refused',
           'The image store redirected to another host; the redirect was not followed.',
@@ -185,7 +184,7 @@ export async function downloadImage(
       let text = '';
       if (response.status === 403) {
         try {
-          text = await readCapped(response.body, ERROR_BODY_CAP);
+          text = (await readCappedText(response.body, ERROR_BODY_CAP)).text;
         } catch (error) {
           return mapError(error);
         }
@@ -208,10 +207,8 @@ export async function downloadImage(
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     // With a trustworthy length the bytes go straight into their final array.
     const target = total !== null ? new Uint8Array(total) : null;
-    let received = 0;
     try {
       for (;;) {
-        armStall();
         let step: Awaited<ReturnType<typeof reader.read>>;
         try {
           step = await reader.read();
@@ -261,7 +258,7 @@ export async function downloadImage(
     for (const chunk of chunks) chunk.fill(0);
     chunks.length = 0;
     clearTimeout(overall);
-    clearTimeout(stall);
+    clearInterval(progress);
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
 }

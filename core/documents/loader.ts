@@ -23,8 +23,8 @@ import type { LookupFn, UrlGuardOptions } from './url-guard.ts';
 
 /**
  * Loads the signed-in person's verification documents: one call to the endpoint, then the 1–3
- * images downloaded in parallel through the guards, each checked (JPEG markers, frame size) and
- * hashed (SHA-256).
+ * images downloaded in parallel through the guards, each checked (every JPEG marker segment, the
+ * pixel budget, EXIF orientation: core/documents/jpeg.ts) and hashed (SHA-256).
  *
  * Expiry: the URLs' `X-Amz-Date` + `X-Amz-Expires` are compared with the API server's clock (its
  * `Date` header; the local clock when absent). If any URL has expired or is within
@@ -57,8 +57,11 @@ export interface LoadDocumentsDeps {
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
   apiTimeoutMs?: number;
+  /** Overall ceiling for one image download. */
   downloadTimeoutMs?: number;
-  stallTimeoutMs?: number;
+  /** Minimum-progress rule: at least `minProgressBytes` in every `progressWindowMs`. */
+  progressWindowMs?: number;
+  minProgressBytes?: number;
   maxImageBytes?: number;
   maxRedirects?: number;
   /** A URL this close to expiry (or past half its lifetime, if shorter) is re-fetched first (default 10 s). */
@@ -251,7 +254,8 @@ async function fetchSlot(
       ...(deps.fetch && { fetch: deps.fetch }),
       ...(deps.maxImageBytes !== undefined && { maxBytes: deps.maxImageBytes }),
       ...(deps.downloadTimeoutMs !== undefined && { timeoutMs: deps.downloadTimeoutMs }),
-      ...(deps.stallTimeoutMs !== undefined && { stallMs: deps.stallTimeoutMs }),
+      ...(deps.progressWindowMs !== undefined && { progressWindowMs: deps.progressWindowMs }),
+      ...(deps.minProgressBytes !== undefined && { minProgressBytes: deps.minProgressBytes }),
       ...(deps.maxRedirects !== undefined && { maxRedirects: deps.maxRedirects }),
       ...(deps.signal && { signal: deps.signal }),
       onProgress: (r, t) => {
@@ -273,6 +277,11 @@ async function fetchSlot(
         mime: 'image/jpeg',
         width: check.width,
         height: check.height,
+        storedWidth: check.storedWidth,
+        storedHeight: check.storedHeight,
+        orientation: check.orientation,
+        trailingBytes: check.trailingBytes,
+        progressive: check.progressive,
         byteLength: bytes.byteLength,
         sha256,
       },

@@ -1,6 +1,7 @@
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { IdlensError } from '../../shared/errors.ts';
+import { classifyAddress, isLoopbackHost } from '../net/ip-ranges.ts';
 
 /**
  * Decides whether a signed image URL may be fetched. It is checked before the first request and
@@ -11,17 +12,17 @@ import { IdlensError } from '../../shared/errors.ts';
  * - No user name or password in the URL.
  * - The host must be on the allowlist: by default Amazon S3 endpoints (path-style, virtual-hosted,
  *   legacy `s3-<region>`, dualstack, accelerate), plus `allowedHosts`, matched exactly against the
- *   URL's host name (a host name or IP, without port). IP literals — in any spelling the URL
- *   parser accepts, such as `2130706433`, `0x7f.1` or `[::1]` — pass only when listed exactly.
- * - Every address the host resolves to (or the literal itself) must be public. Loopback is allowed
- *   only when `allowLoopbackHttp`; private (10/8, 172.16/12, 192.168/16), CGNAT (100.64/10),
- *   link-local (169.254/16 — cloud metadata — and fe80::/10), unique-local (fc00::/7),
- *   unspecified, multicast, reserved and documentation ranges are always refused, also for hosts
- *   put on the allowlist by hand.
+ *   URL's host name (a host name or IP). IP literals — in any spelling the URL parser accepts,
+ *   such as `2130706433`, `0x7f.1` or `[::1]` — pass only when listed exactly.
+ * - The port is 443 — unless the allowlist entry names another (`host:8443`, `[v6]:8443`), then
+ *   exactly that one. S3 endpoints: 443 only. In demo mode a loopback entry without a port
+ *   allows any port (the demo image store listens on a port chosen at start).
+ * - Every address the host resolves to (or the literal itself) must be public
+ *   (`core/net/ip-ranges.ts`: every IANA special-purpose range is refused, also for hosts put on
+ *   the allowlist by hand). Loopback is allowed only when `allowLoopbackHttp`.
  *
- * Residual risk, stated plainly: Node's `fetch` resolves the host again when it connects, so a
- * host whose DNS answer changes between the check and the connection (DNS rebinding) is only
- * stopped by the allowlist, which by default names Amazon's own domains only.
+ * The addresses checked are returned with the URL: the download connects to them and to no other
+ * (a pinned lookup), so a DNS answer that changes after the check (DNS rebinding) is never used.
  *
  * Refusals are `url_refused` (scheme, credentials, malformed) or `host_not_allowed` (host or
  * address); their messages never contain the URL.
@@ -36,7 +37,7 @@ export interface LookupAddress {
 export type LookupFn = (hostname: string) => Promise<readonly LookupAddress[]>;
 
 export interface UrlGuardOptions {
-  /** Extra host names or IPs allowed exactly (case-insensitive, no port). */
+  /** Extra hosts allowed exactly (case-insensitive): `host`, `host:port`, `[v6]:port`. */
   allowedHosts?: readonly string[];
   /** Whether the default Amazon S3 host patterns are allowed (default true). */
   allowS3Hosts?: boolean;
@@ -63,99 +64,6 @@ export function isS3Host(hostname: string): boolean {
   return !bucket.includes('..') && isIP(bucket) === 0;
 }
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-const NEVER = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], // "this" network, unspecified
-  ['10.0.0.0', 8], // private
-  ['100.64.0.0', 10], // CGNAT
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12], // private
-  ['192.0.0.0', 24], // IETF protocol assignments
-  ['192.0.2.0', 24], // TEST-NET-1
-  ['192.88.99.0', 24], // 6to4 relay anycast
-  ['192.168.0.0', 16], // private
-  ['198.18.0.0', 15], // benchmarking
-  ['198.51.100.0', 24], // TEST-NET-2
-  ['203.0.113.0', 24], // TEST-NET-3
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  NEVER.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128], // unspecified
-  ['64:ff9b:1::', 48], // local-use NAT64
-  ['100::', 64], // discard-only
-  ['2001:db8::', 32], // documentation
-  ['fc00::', 7], // unique-local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // site-local (deprecated)
-  ['ff00::', 8], // multicast
-] as const) {
-  NEVER.addSubnet(net, prefix, 'ipv6');
-}
-
-/** The IPv4 address embedded in an IPv6 one (mapped, compatible, NAT64, 6to4), if any. */
-function embeddedIpv4(address: string): string | null {
-  const groups = expandIpv6(address);
-  if (groups === null) return null;
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = groups;
-  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
-  // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible, deprecated; :: and ::1 excluded)
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && (g5 === 0xffff || g5 === 0)) {
-    return g5 === 0 && g6 === 0 ? null : v4(g6, g7);
-  }
-  // 64:ff9b::a.b.c.d (well-known NAT64 prefix)
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0)
-    return v4(g6, g7);
-  // 2002:AABB:CCDD::/48 (6to4)
-  if (g0 === 0x2002) return v4(g1, g2);
-  return null;
-}
-
-type Groups = [number, number, number, number, number, number, number, number];
-
-/** Eight 16-bit groups of an IPv6 address, or null. Accepts a dotted IPv4 tail. */
-function expandIpv6(address: string): Groups | null {
-  if (isIP(address) !== 6) return null;
-  let text = address.toLowerCase();
-  const zoneAt = text.indexOf('%');
-  if (zoneAt >= 0) text = text.slice(0, zoneAt);
-  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  if (tail) {
-    const [a = 0, b = 0, c = 0, d = 0] = tail.slice(1).map(Number);
-    text = `${text.slice(0, tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = '', rest] = text.split('::');
-  const left = head === '' ? [] : head.split(':');
-  const right = rest === undefined || rest === '' ? [] : rest.split(':');
-  const missing = 8 - left.length - right.length;
-  const all = rest === undefined ? left : [...left, ...Array<string>(missing).fill('0'), ...right];
-  if (all.length !== 8) return null;
-  return all.map((g) => parseInt(g, 16)) as Groups;
-}
-
-export type AddressClass = 'public' | 'loopback' | 'private';
-
-/** Classifies an IP address: loopback, another non-public range, or public. */
-export function classifyAddress(address: string): AddressClass {
-  const family = isIP(address);
-  if (family === 0) return 'private'; // not an address at all: never treat as public
-  if (family === 4) {
-    if (LOOPBACK.check(address, 'ipv4')) return 'loopback';
-    return NEVER.check(address, 'ipv4') ? 'private' : 'public';
-  }
-  const v4 = embeddedIpv4(address);
-  if (v4 !== null) return classifyAddress(v4);
-  const bare = address.split('%')[0] ?? address;
-  if (LOOPBACK.check(bare, 'ipv6')) return 'loopback';
-  return NEVER.check(bare, 'ipv6') ? 'private' : 'public';
-}
-
 function refuse(code: 'url_refused' | 'host_not_allowed', message: string): never {
   throw new IdlensError(code, message);
 }
@@ -166,21 +74,57 @@ function bareHost(url: URL): string {
   return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
 }
 
-function normaliseAllowed(host: string): string {
-  const h = host.trim().toLowerCase();
-  return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
+/** An allowlist entry: a host (name or IP, IPv6 with or without brackets) and an optional port. */
+export interface AllowedHost {
+  host: string;
+  port: number | null;
 }
 
-function isLoopbackName(host: string): boolean {
-  return host === 'localhost' || (isIP(host) !== 0 && classifyAddress(host) === 'loopback');
+/** Parses `host`, `host:port`, `[v6]`, `[v6]:port` or a bare IPv6; null when malformed. */
+export function parseAllowedHost(entry: string): AllowedHost | null {
+  const text = entry.trim().toLowerCase();
+  let host = text;
+  let port: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(text);
+  if (bracketed) {
+    host = bracketed[1] ?? '';
+    port = bracketed[2];
+  } else if (text.split(':').length === 2) {
+    [host = '', port] = text.split(':');
+  }
+  const plausible = isIP(host) !== 0 || /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/.test(host);
+  if (!plausible || (bracketed && isIP(host) !== 6)) return null;
+  if (port === undefined) return { host, port: null };
+  const number = /^\d{1,5}$/.test(port) ? Number(port) : 0;
+  return number >= 1 && number <= 65_535 ? { host, port: number } : null;
+}
+
+/** The port a URL connects to. */
+function effectivePort(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'http:' ? 80 : 443;
+}
+
+/** A URL that passed the guard, with the addresses that were checked — the only ones to connect to. */
+export interface GuardedTarget {
+  url: URL;
+  addresses: readonly LookupAddress[];
+}
+
+/** Checks the URL (see `guardTarget`) and returns it parsed. */
+export async function guardUrl(input: string | URL, options: UrlGuardOptions = {}): Promise<URL> {
+  return (await guardTarget(input, options)).url;
 }
 
 /**
- * Checks the URL against the rules above and resolves its host. Returns the parsed URL when it may
- * be fetched; throws `IdlensError` (`url_refused` / `host_not_allowed`) otherwise. Performs no
- * request to the URL itself.
+ * Checks the URL against the rules above and resolves its host. Returns the parsed URL and the
+ * checked addresses when it may be fetched; throws `IdlensError` (`url_refused` /
+ * `host_not_allowed`) otherwise. Performs no request to the URL itself.
  */
-export async function guardUrl(input: string | URL, options: UrlGuardOptions = {}): Promise<URL> {
+export async function guardTarget(
+  input: string | URL,
+  options: UrlGuardOptions = {},
+): Promise<GuardedTarget> {
   let url: URL;
   try {
     url = new URL(String(input));
@@ -191,7 +135,7 @@ export async function guardUrl(input: string | URL, options: UrlGuardOptions = {
   const host = bareHost(url);
 
   if (url.protocol === 'http:') {
-    if (!demo || !isLoopbackName(host)) {
+    if (!demo || !isLoopbackHost(host)) {
       refuse('url_refused', 'The image address does not use HTTPS.');
     }
   } else if (url.protocol !== 'https:') {
@@ -201,12 +145,15 @@ export async function guardUrl(input: string | URL, options: UrlGuardOptions = {
     refuse('url_refused', 'The image address carries credentials.');
   }
 
-  const allowed = new Set((options.allowedHosts ?? []).map(normaliseAllowed));
   const literal = isIP(host) !== 0;
+  const port = effectivePort(url);
+  const entries = (options.allowedHosts ?? []).flatMap((e) => parseAllowedHost(e) ?? []);
+  const portAllowed = (entry: AllowedHost) =>
+    entry.port === null ? port === 443 || (demo && isLoopbackHost(host)) : port === entry.port;
   const onList =
-    allowed.has(host) ||
-    (!literal && options.allowS3Hosts !== false && isS3Host(host) && url.port === '');
-  if (!onList) refuse('host_not_allowed', 'The image host is not on the allowlist.');
+    entries.some((entry) => entry.host === host && portAllowed(entry)) ||
+    (!literal && options.allowS3Hosts !== false && isS3Host(host) && port === 443);
+  if (!onList) refuse('host_not_allowed', 'The image host and port are not on the allowlist.');
 
   let addresses: readonly LookupAddress[];
   if (literal) {
@@ -225,5 +172,5 @@ export async function guardUrl(input: string | URL, options: UrlGuardOptions = {
     if (kind === 'loopback' && demo) continue;
     refuse('host_not_allowed', 'The image host resolves to a private or local network address.');
   }
-  return url;
+  return { url, addresses };
 }

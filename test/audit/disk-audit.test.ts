@@ -34,6 +34,7 @@ const SETTINGS_REL = join('idlens', 'settings.json');
 const EXPECTED_EXIT: Record<Persona, number> = {
   full: 0,
   passport: 0,
+  portrait: 0,
   unverified: 3,
   noscope: 4,
   broken: 5,

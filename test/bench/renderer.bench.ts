@@ -93,6 +93,11 @@ async function specimen(width: number, height: number, label: string): Promise<D
     mime: 'image/jpeg',
     width,
     height,
+    storedWidth: width,
+    storedHeight: height,
+    orientation: 1,
+    trailingBytes: 0,
+    progressive: false,
     byteLength: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };

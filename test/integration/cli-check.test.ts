@@ -104,7 +104,16 @@ describe('idlens check', () => {
     expect(out.session).toMatchObject({ type: 'veriff', status: 'approved' });
     for (const slot of SLOTS) {
       const { sha256, byteLength, width, height } = backend.specimens[slot];
-      expect(out.documents[slot]).toEqual({ sha256, byteLength, width, height });
+      expect(out.documents[slot]).toEqual({
+        sha256,
+        byteLength,
+        width,
+        height,
+        storedWidth: width,
+        storedHeight: height,
+        orientation: 1,
+        trailingBytes: 0,
+      });
     }
     // Nothing was written without --save-dir.
     expect(readdirSync(scratch).filter((f) => f.endsWith('.jpg'))).toEqual([]);
@@ -157,6 +166,50 @@ describe('idlens check', () => {
       expect(out.documents[slot]).toBeNull();
       expect(out.refused?.[slot]?.code).toBe('host_not_allowed');
     }
+  });
+
+  it('exit 5, not 6, when image downloads time out: a script can retry later', async () => {
+    backend.control.setImagesHeld(true);
+    try {
+      const run = await runCheck('full', [
+        ...IMAGE_HOST,
+        '--download-timeout-seconds',
+        '1',
+        '--json',
+      ]);
+      expect(run.code).toBe(5);
+      const out = json(run);
+      for (const slot of SLOTS) expect(out.refused?.[slot]?.code).toBe('download_timeout');
+    } finally {
+      backend.control.setImagesHeld(false);
+    }
+  });
+
+  it('rejects a --download-timeout-seconds that is not a whole number of seconds (exit 2)', async () => {
+    for (const value of ['0', '1.5', 'soon']) {
+      const run = await runCheck('full', [...IMAGE_HOST, '--download-timeout-seconds', value]);
+      expect(run.code, value).toBe(2);
+    }
+  });
+
+  it('shows --download-timeout-seconds in its --help', async () => {
+    const run = await runCheck('full', ['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('--download-timeout-seconds N');
+  });
+
+  it('portrait: reports the displayed size of a selfie stored turned, with the stored size', async () => {
+    const run = await runCheck('portrait', [...IMAGE_HOST, '--json']);
+    expect(run.code).toBe(0);
+    expect(json(run).documents.face).toMatchObject({
+      width: 1200,
+      height: 1600,
+      storedWidth: 1600,
+      storedHeight: 1200,
+      orientation: 6,
+      trailingBytes: 0,
+      sha256: backend.specimens.turnedFace.sha256,
+    });
   });
 
   it('prints readable text by default', async () => {

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { downloadImage, type DownloadOptions } from '../../core/documents/download.ts';
 import { IdlensError } from '../../shared/errors.ts';
 
@@ -20,6 +21,9 @@ const seen: { path: string; authorization?: string; cookie?: string }[] = [];
 let elsewhereRequests = 0;
 /** Bytes the store managed to write on the streaming routes before the client gave up. */
 let streamedBytes = 0;
+/** The response of the `/paced` route: the test writes to it when it chooses. */
+let paced: { res: http.ServerResponse; ready: () => void } | null = null;
+let pacedReady: Promise<void> = Promise.resolve();
 
 const xmlError = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>1</RequestId></Error>`;
@@ -84,6 +88,27 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
       res.on('close', () => clearInterval(timer));
       return;
     }
+    case '/gzip.jpg': {
+      const packed = gzipSync(jpeg);
+      res.writeHead(200, {
+        'content-type': 'image/jpeg',
+        'content-encoding': 'gzip',
+        'content-length': packed.length,
+      });
+      res.end(packed);
+      return;
+    }
+    case '/gzip-bomb': {
+      const packed = gzipSync(Buffer.alloc(40 * MB));
+      res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': packed.length });
+      res.end(packed);
+      return;
+    }
+    case '/paced':
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      paced?.ready();
+      if (paced) paced.res = res;
+      return;
     case '/no-headers':
       return; // accepts the request and never answers
     case '/redirect-elsewhere':
@@ -157,6 +182,9 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
+  pacedReady = new Promise<void>((resolve) => {
+    paced = { res: undefined as unknown as http.ServerResponse, ready: resolve };
+  });
   seen.length = 0;
   elsewhereRequests = 0;
   streamedBytes = 0;
@@ -226,24 +254,39 @@ describe('downloadImage', () => {
     );
   });
 
-  it('gives up on a slow drip once no byte arrives within the stall timeout', async () => {
-    expect(await codeOf(downloadImage(`${base}/drip`, { ...demo, stallMs: 150 }))).toBe(
-      'download_timeout',
-    );
-  });
-
-  it('gives up on a steady trickle past the overall timeout', async () => {
+  it('gives up on a slow drip: fewer bytes than the minimum in a progress window', async () => {
     expect(
       await codeOf(
-        downloadImage(`${base}/steady-trickle`, { ...demo, timeoutMs: 400, stallMs: 5000 }),
+        downloadImage(`${base}/drip`, { ...demo, progressWindowMs: 300, minProgressBytes: 1024 }),
       ),
     ).toBe('download_timeout');
   });
 
-  it('gives up when the store never sends headers', async () => {
-    expect(await codeOf(downloadImage(`${base}/no-headers`, { ...demo, stallMs: 200 }))).toBe(
-      'download_timeout',
-    );
+  it('gives up on a steady trickle past the overall ceiling', async () => {
+    expect(
+      await codeOf(
+        downloadImage(`${base}/steady-trickle`, {
+          ...demo,
+          timeoutMs: 400,
+          progressWindowMs: 60_000,
+        }),
+      ),
+    ).toBe('download_timeout');
+  });
+
+  it('gives up when the store never sends headers (no progress in the first window)', async () => {
+    expect(
+      await codeOf(downloadImage(`${base}/no-headers`, { ...demo, progressWindowMs: 200 })),
+    ).toBe('download_timeout');
+  });
+
+  it('accepts a gzip-encoded image whose Content-Length counts the encoded bytes', async () => {
+    const bytes = await downloadImage(`${base}/gzip.jpg`, demo);
+    expect(Buffer.from(bytes).equals(jpeg)).toBe(true);
+  });
+
+  it('caps the decoded size of an encoded body (a gzip bomb)', async () => {
+    expect(await codeOf(downloadImage(`${base}/gzip-bomb`, demo))).toBe('image_too_large');
   });
 
   it('does not follow a redirect to another origin, although 127.0.0.1 is allow-listed', async () => {
@@ -282,5 +325,118 @@ describe('downloadImage', () => {
     const pending = downloadImage(`${base}/drip`, { ...demo, signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     expect(await codeOf(pending)).toBe('download_failed');
+  });
+});
+
+/**
+ * The minimum-progress rule with its real defaults (16 KB per 15 s window), on a clock the test
+ * moves: the store sends exactly what the test tells it to, and the window ends when the test
+ * says so. Only `setInterval` (the window) is faked; sockets run on real time.
+ */
+describe('the minimum-progress rule', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    paced?.res.destroy();
+  });
+
+  /** Starts a download of `/paced`, returning a way to send bytes and wait until they arrive. */
+  async function pacedDownload() {
+    let received = 0;
+    let arrived: (() => void) | null = null;
+    let want = 0;
+    const download = downloadImage(`${base}/paced`, {
+      ...demo,
+      onProgress: (r) => {
+        received = r;
+        if (received >= want) arrived?.();
+      },
+    });
+    download.catch(() => undefined);
+    await pacedReady;
+    const send = async (size: number) => {
+      want = received + size;
+      const landed = new Promise<void>((resolve) => (arrived = resolve));
+      paced?.res.write(Buffer.alloc(size, 0x41));
+      await landed;
+    };
+    return { download, send };
+  }
+
+  it('keeps a slow but steady download going past 60 s, window after window', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { download, send } = await pacedDownload();
+    for (let window = 0; window < 6; window++) {
+      await send(20 * 1024);
+      vi.advanceTimersByTime(15_000);
+    }
+    paced?.res.end();
+    expect((await download).length).toBe(6 * 20 * 1024);
+  });
+
+  it('abandons a download that brings less than 16 KB in a 15 s window', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { download, send } = await pacedDownload();
+    await send(20 * 1024);
+    vi.advanceTimersByTime(15_000);
+    await send(10 * 1024);
+    vi.advanceTimersByTime(15_000);
+    expect(await codeOf(download)).toBe('download_timeout');
+  });
+});
+
+/**
+ * DNS rebinding: the guard resolves the host and checks the addresses; the download must then
+ * connect to one of those, not resolve the name again. Two servers share a port on two loopback
+ * addresses: the guard's lookup says `localhost` is 127.0.0.2 (the checked store), while the
+ * system resolver would say 127.0.0.1 (the "rebound" one). Only the checked one may be asked.
+ */
+describe('the pinned lookup', () => {
+  const checked = http.createServer((_req, res) => res.end('checked'));
+  const rebound = http.createServer((_req, res) => res.end('rebound'));
+  let port = 0;
+  let reboundRequests = 0;
+  rebound.on('request', () => reboundRequests++);
+
+  const bind = (server: http.Server, host: string, at: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(at, host, () => resolve((server.address() as AddressInfo).port));
+    });
+
+  beforeAll(async () => {
+    for (let attempt = 0; port === 0; attempt++) {
+      const candidate = await bind(checked, '127.0.0.2', 0);
+      try {
+        await bind(rebound, '127.0.0.1', candidate);
+        port = candidate;
+      } catch (error) {
+        await new Promise((resolve) => checked.close(resolve));
+        if (attempt >= 5) throw error;
+      }
+    }
+  });
+
+  afterAll(async () => {
+    for (const server of [checked, rebound]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('connects to the address the guard checked, never to a fresh DNS answer', async () => {
+    const bytes = await downloadImage(`http://localhost:${port}/k.jpg`, {
+      guard: {
+        allowedHosts: ['localhost'],
+        allowLoopbackHttp: true,
+        lookup: () => Promise.resolve([{ address: '127.0.0.2', family: 4 }]),
+      },
+    });
+    expect(new TextDecoder().decode(bytes)).toBe('checked');
+    expect(reboundRequests).toBe(0);
+  });
+
+  it('reaches the rebound server when the name is resolved afresh (control)', async () => {
+    const response = await fetch(`http://127.0.0.1:${port}/k.jpg`);
+    expect(await response.text()).toBe('rebound');
   });
 });

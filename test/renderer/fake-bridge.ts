@@ -98,6 +98,11 @@ async function image(
     mime: 'image/jpeg',
     width,
     height,
+    storedWidth: width,
+    storedHeight: height,
+    orientation: 1,
+    trailingBytes: 0,
+    progressive: false,
     byteLength: bytes.byteLength,
     sha256: wrong ? hex.replace(/^./, (c) => (c === '0' ? '1' : '0')) : hex,
   };

@@ -31,6 +31,11 @@ function image(fill: number) {
     mime: 'image/jpeg' as const,
     width: 4,
     height: 4,
+    storedWidth: 4,
+    storedHeight: 4,
+    orientation: 1,
+    trailingBytes: 0,
+    progressive: false,
     byteLength: 16,
     sha256: 'a'.repeat(64),
   };

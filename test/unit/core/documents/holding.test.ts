@@ -8,6 +8,11 @@ function image(size: number, fill: number): DocumentImage {
     mime: 'image/jpeg',
     width: 1,
     height: 1,
+    storedWidth: 1,
+    storedHeight: 1,
+    orientation: 1,
+    trailingBytes: 0,
+    progressive: false,
     byteLength: size,
     sha256: 'a'.repeat(64),
   };

@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  classifyAddress,
   guardUrl,
   isS3Host,
+  parseAllowedHost,
   type LookupFn,
 } from '../../../../core/documents/url-guard.ts';
 import { downloadImage } from '../../../../core/documents/download.ts';
@@ -74,36 +74,6 @@ describe('S3 host patterns', () => {
   ])('refuses %s', (host) => expect(isS3Host(host)).toBe(false));
 });
 
-describe('address classes', () => {
-  it.each([
-    ['127.0.0.1', 'loopback'],
-    ['127.255.0.9', 'loopback'],
-    ['::1', 'loopback'],
-    ['::ffff:127.0.0.1', 'loopback'],
-    ['10.1.2.3', 'private'],
-    ['172.16.0.1', 'private'],
-    ['172.31.255.255', 'private'],
-    ['192.168.1.1', 'private'],
-    ['100.64.0.1', 'private'],
-    ['169.254.169.254', 'private'],
-    ['0.0.0.0', 'private'],
-    ['::', 'private'],
-    ['fe80::1', 'private'],
-    ['fe80::1%eth0', 'private'],
-    ['fd00:ec2::254', 'private'],
-    ['::ffff:169.254.169.254', 'private'],
-    ['::ffff:a9fe:a9fe', 'private'],
-    ['64:ff9b::a9fe:a9fe', 'private'],
-    ['2002:a9fe:a9fe::1', 'private'],
-    ['224.0.0.1', 'private'],
-    ['255.255.255.255', 'private'],
-    ['52.219.100.1', 'public'],
-    ['172.32.0.1', 'public'],
-    ['2600:1f18::1', 'public'],
-    ['not-an-ip', 'private'],
-  ])('%s is %s', (address, kind) => expect(classifyAddress(address)).toBe(kind));
-});
-
 describe('guardUrl refuses hostile URLs without fetching them', () => {
   const local = () => `127.0.0.1:${port}`;
   const cases: [string, () => string, Parameters<typeof guardUrl>[1], string][] = [
@@ -162,6 +132,36 @@ describe('guardUrl refuses hostile URLs without fetching them', () => {
       'host_not_allowed',
     ],
     [
+      'an allow-listed host on another port (SSH)',
+      () => 'https://images.example.net:22/k.jpg',
+      { allowedHosts: ['images.example.net'] },
+      'host_not_allowed',
+    ],
+    [
+      'an allow-listed host on plain 443 when the entry names 8443',
+      () => 'https://images.example.net/k.jpg',
+      { allowedHosts: ['images.example.net:8443'] },
+      'host_not_allowed',
+    ],
+    [
+      'an allow-listed host on a port other than the one its entry names',
+      () => 'https://images.example.net:8444/k.jpg',
+      { allowedHosts: ['images.example.net:8443'] },
+      'host_not_allowed',
+    ],
+    [
+      'an IPv4-translated literal (::ffff:0:a.b.c.d), even when allow-listed',
+      () => 'https://[::ffff:0:34db:6401]/k.jpg',
+      { allowedHosts: ['[::ffff:0:34db:6401]'] },
+      'host_not_allowed',
+    ],
+    [
+      'a Teredo literal, even when allow-listed',
+      () => 'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/k.jpg',
+      { allowedHosts: ['2001:0:4136:e378:8000:63bf:3fff:fdd2'] },
+      'host_not_allowed',
+    ],
+    [
       'a loopback literal allow-listed outside demo mode',
       () => `https://127.0.0.1:${port}/k.jpg`,
       { allowedHosts: ['127.0.0.1'] },
@@ -201,6 +201,17 @@ describe('guardUrl refuses hostile URLs without fetching them', () => {
     ).toBe('host_not_allowed');
   });
 
+  it.each([
+    ['an IPv4-translated address', '::ffff:0:a9fe:a9fe'],
+    ['a Teredo address', '2001:0:4136:e378:8000:63bf:3fff:fdd2'],
+    ['a deprecated ORCHID address (2001:10::/28)', '2001:10::1'],
+  ])('refuses an allow-listed host resolving to %s', async (_name, address) => {
+    const url = 'https://images.example.net/k.jpg';
+    expect(
+      await refusal(url, { allowedHosts: ['images.example.net'], lookup: resolvesTo(address) }),
+    ).toBe('host_not_allowed');
+  });
+
   it('refuses a configured host resolving to loopback outside demo mode', async () => {
     const url = 'https://images.example.net/k.jpg';
     expect(
@@ -234,6 +245,18 @@ describe('guardUrl allows', () => {
     expect(url.hostname).toBe('images.example.net');
   });
 
+  it('an allow-listed host on the port its entry names', async () => {
+    for (const [entry, url] of [
+      ['images.example.net:8443', 'https://images.example.net:8443/k.jpg'],
+      ['images.example.net:443', 'https://images.example.net/k.jpg'],
+      ['[2600:1f18::1]:8443', 'https://[2600:1f18::1]:8443/k.jpg'],
+    ] as const) {
+      await expect(
+        guardUrl(url, { allowedHosts: [entry], lookup: publicLookup }),
+      ).resolves.toBeInstanceOf(URL);
+    }
+  });
+
   it('loopback http in demo mode when the host is allow-listed, in any IPv4 spelling', async () => {
     const options = { allowedHosts: ['127.0.0.1'], allowLoopbackHttp: true };
     await expect(guardUrl(`http://127.0.0.1:${port}/k.jpg`, options)).resolves.toBeInstanceOf(URL);
@@ -242,6 +265,22 @@ describe('guardUrl allows', () => {
       guardUrl(`http://[::1]:${port}/k.jpg`, { ...options, allowedHosts: ['[::1]'] }),
     ).resolves.toBeInstanceOf(URL);
   });
+});
+
+describe('allowlist entries', () => {
+  it.each([
+    ['images.example.net', { host: 'images.example.net', port: null }],
+    ['Images.Example.NET:8443', { host: 'images.example.net', port: 8443 }],
+    ['52.219.100.1:443', { host: '52.219.100.1', port: 443 }],
+    ['[2600:1f18::1]', { host: '2600:1f18::1', port: null }],
+    ['[2600:1f18::1]:8443', { host: '2600:1f18::1', port: 8443 }],
+    ['2600:1f18::1', { host: '2600:1f18::1', port: null }],
+  ])('%s is read as %o', (entry, parsed) => expect(parseAllowedHost(entry)).toEqual(parsed));
+
+  it.each(['host:0', 'host:65536', 'host:ssh', '[not-v6]:80', ':443', '[::1'])(
+    '%s is malformed',
+    (entry) => expect(parseAllowedHost(entry)).toBe(null),
+  );
 });
 
 describe('the request counter is live (control)', () => {
