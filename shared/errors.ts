@@ -44,10 +44,46 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a connection failed, as far as the network stack says. */
+export const NET_CAUSES = [
+  'dns',
+  'refused',
+  'reset',
+  'timeout',
+  'tls',
+  'unreachable',
+  'other',
+] as const;
+export type NetCause = (typeof NET_CAUSES)[number];
+
+/** What was wrong with a server's TLS certificate. */
+export const TLS_PROBLEMS = [
+  'expired',
+  'not_yet_valid',
+  'self_signed',
+  'untrusted',
+  'wrong_host',
+  'other',
+] as const;
+export type TlsProblem = (typeof TLS_PROBLEMS)[number];
+
+/**
+ * Which server could not be reached and why. `host` is a host name or IP with an optional port —
+ * never a path, a query, a token or a signed URL.
+ */
+export interface NetDetail {
+  host: string;
+  cause: NetCause;
+  /** With cause `tls`: the certificate problem. */
+  tls?: TlsProblem;
+}
+
 /** What crosses a boundary (IPC, CLI JSON): a code and a message fit to show a person. */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** Network failures: the host and the cause. */
+  detail?: NetDetail;
 }
 
 /**
@@ -56,15 +92,23 @@ export interface ErrorInfo {
  */
 export class IdlensError extends Error {
   readonly code: ErrorCode;
+  readonly detail: NetDetail | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; detail?: NetDetail | undefined },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IdlensError';
     this.code = code;
+    this.detail = options?.detail;
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.detail
+      ? { code: this.code, message: this.message, detail: { ...this.detail } }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CODES } from './errors.ts';
+import { ERROR_CODES, NET_CAUSES, TLS_PROBLEMS } from './errors.ts';
 import { ENVIRONMENTS } from './environments.ts';
 import { PrivacyReportSchema } from './privacy.ts';
 import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
@@ -10,7 +10,18 @@ import { SettingsPatchSchema, SettingsSchema } from './settings.ts';
  * schemas below before a handler sees it. Nothing here can carry a token or a URL.
  */
 
-export const ErrorInfoSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+/** A host name or IP (bracketed IPv6) with an optional port: nothing that could carry a path. */
+export const NetDetailSchema = z.object({
+  host: z.string().regex(/^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/),
+  cause: z.enum(NET_CAUSES),
+  tls: z.enum(TLS_PROBLEMS).optional(),
+});
+
+export const ErrorInfoSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  detail: NetDetailSchema.optional(),
+});
 
 export const DOCUMENT_SLOTS = ['documentFront', 'documentBack', 'face'] as const;
 export const DocumentSlotSchema = z.enum(DOCUMENT_SLOTS);
@@ -33,6 +44,10 @@ export const AuthStatusSchema = z.object({
   expiresAt: z.number().optional(),
   /** Epoch ms when a pending sign-in gives up. */
   pendingDeadline: z.number().optional(),
+  /** While pending: the redirect URI the loopback listener waits on, to check against the client's registration. */
+  redirectUri: z.string().optional(),
+  /** While pending: the client id used, to check against the client's registration. */
+  clientId: z.string().optional(),
   lastError: ErrorInfoSchema.optional(),
 });
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;

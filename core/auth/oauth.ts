@@ -4,6 +4,7 @@ import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import type { TokenGrant } from './token-vault.ts';
+import { describeNetFailure, netFailureOf } from '../net-errors.ts';
 
 /**
  * The OAuth 2.0 / OpenID Connect client: discovery, the authorization request (PKCE S256, fresh
@@ -88,7 +89,7 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
       timeout: HTTP_TIMEOUT_SECONDS,
     });
   } catch (err) {
-    throw toIdlensError(err, 'discovery');
+    throw toIdlensError(err, 'discovery', issuer);
   }
   config.timeout = HTTP_TIMEOUT_SECONDS;
   const metadata = config.serverMetadata();
@@ -228,6 +229,38 @@ export interface ExchangeOptions {
 }
 
 /**
+ * The callback's `iss` (RFC 9207) and `state`, checked here before openid-client sees them, so
+ * each mismatch has its own code without reading any library's message text.
+ */
+export function checkCallbackParameters(
+  oc: OAuthClient,
+  params: URLSearchParams,
+  checks: AuthorizationChecks,
+): void {
+  const metadata = oc.config.serverMetadata();
+  const iss = params.getAll('iss');
+  if (iss.length > 1 || (iss.length === 1 && iss[0] !== metadata.issuer)) {
+    throw new IdlensError(
+      'auth_iss_mismatch',
+      'The sign-in response names a different issuer than the one idlens signed in with.',
+    );
+  }
+  if (iss.length === 0 && metadata.authorization_response_iss_parameter_supported === true) {
+    throw new IdlensError(
+      'auth_iss_mismatch',
+      'The sign-in response does not name its issuer, although the provider says it always does.',
+    );
+  }
+  const state = params.getAll('state');
+  if (state.length !== 1 || state[0] !== checks.state) {
+    throw new IdlensError(
+      'auth_state_mismatch',
+      'The sign-in response does not match this sign-in.',
+    );
+  }
+}
+
+/**
  * Exchanges the code from the full callback URL. openid-client checks, in order: `iss` (RFC 9207),
  * `state`, an `error` response, then after the token request the ID token (signature, issuer,
  * audience, expiry, `nonce`).
@@ -254,6 +287,7 @@ export async function exchangeCode(
       'The sign-in response arrived at an unexpected address.',
     );
   }
+  checkCallbackParameters(oc, current.searchParams, checks);
   const params: Record<string, string> = {};
   if (options.resource) params.resource = options.resource;
   try {
@@ -270,7 +304,7 @@ export async function exchangeCode(
     );
     return grantFrom(tokens, options.scopes);
   } catch (err) {
-    throw toIdlensError(err, 'token');
+    throw toIdlensError(err, 'token', endpointOf(oc, 'token_endpoint'));
   }
 }
 
@@ -285,7 +319,7 @@ export async function refreshGrant(
     const tokens = await client.refreshTokenGrant(oc.config, refreshToken, params);
     return grantFrom(tokens, undefined);
   } catch (err) {
-    throw toIdlensError(err, 'refresh');
+    throw toIdlensError(err, 'refresh', endpointOf(oc, 'token_endpoint'));
   }
 }
 
@@ -301,7 +335,7 @@ export async function revokeToken(
   try {
     await client.tokenRevocation(oc.config, token, { token_type_hint: hint });
   } catch (err) {
-    throw toIdlensError(err, 'revoke');
+    throw toIdlensError(err, 'revoke', endpointOf(oc, 'revocation_endpoint'));
   }
 }
 
@@ -324,17 +358,13 @@ function fail(code: ErrorCode, message: string, cause?: SafeCause): IdlensError 
   return new IdlensError(code, message, cause ? { cause } : undefined);
 }
 
-function isNetworkError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return true;
-  if (err instanceof TypeError && err.message === 'fetch failed') return true;
-  const cause = (err as { cause?: unknown }).cause;
-  return (
-    err instanceof TypeError &&
-    typeof cause === 'object' &&
-    cause !== null &&
-    typeof (cause as { code?: unknown }).code === 'string'
-  );
+/** The provider's endpoint of that name (for naming its host), else the issuer. */
+function endpointOf(
+  oc: OAuthClient,
+  name: 'token_endpoint' | 'revocation_endpoint' | 'pushed_authorization_request_endpoint',
+): URL {
+  const value = oc.config.serverMetadata()[name];
+  return (typeof value === 'string' && URL.parse(value)) || oc.issuer;
 }
 
 const TOKEN_REJECTIONS = new Set([
@@ -348,18 +378,24 @@ const TOKEN_REJECTIONS = new Set([
   'access_denied',
 ]);
 
-/** Maps anything openid-client or fetch throws to a stable code with fixed text. */
-export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
+/**
+ * Maps anything openid-client or fetch throws to a stable code with fixed text, by error class,
+ * openid-client's `code` and the OAuth `error` parameter — never by message text. A request that
+ * got no answer names `target`'s host and the cause.
+ */
+export function toIdlensError(err: unknown, phase: OAuthPhase, target?: URL): IdlensError {
   if (err instanceof IdlensError) return err;
 
-  if (isNetworkError(err)) {
-    return fail(
-      'network_error',
+  const net = target ? netFailureOf(err, target) : undefined;
+  if (net) {
+    const lead =
       phase === 'discovery'
-        ? 'The identity provider could not be reached.'
-        : 'The identity provider could not be reached during sign-in.',
-      { source: 'fetch', name: (err as Error).name },
-    );
+        ? 'The identity provider could not be reached'
+        : 'The identity provider could not be reached during sign-in';
+    return new IdlensError('network_error', `${lead}: ${describeNetFailure(net)}.`, {
+      detail: net,
+      cause: { source: 'fetch', name: (err as Error).name } satisfies SafeCause,
+    });
   }
 
   if (err instanceof client.AuthorizationResponseError) {
@@ -420,7 +456,6 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
   if (err instanceof client.ClientError) {
     const libraryCode = typeof err.code === 'string' ? err.code : undefined;
     const inner = err.cause;
-    const innerMessage = inner instanceof Error ? inner.message : '';
     const claim =
       inner instanceof Error &&
       typeof (inner as { cause?: { claim?: unknown } }).cause?.claim === 'string'
@@ -438,20 +473,6 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
       return fail(
         'auth_discovery_failed',
         "The provider's discovery document could not be used.",
-        cause,
-      );
-    }
-    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"iss"')) {
-      return fail(
-        'auth_iss_mismatch',
-        'The sign-in response names a different issuer than the one idlens signed in with.',
-        cause,
-      );
-    }
-    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"state"')) {
-      return fail(
-        'auth_state_mismatch',
-        'The sign-in response does not match this sign-in.',
         cause,
       );
     }
