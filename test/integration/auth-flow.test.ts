@@ -483,6 +483,30 @@ describe('concurrency, cancel and timeout', () => {
     expect(await probe(redirectPortOf(browser.opened[0]!))).toBe('ECONNREFUSED');
   });
 
+  it('while pending, the status names the redirect URI and client id; the timeout repeats them as what to check', async () => {
+    const browser = fakeBrowser(null);
+    const auth = service(browser);
+    const pending = auth.signIn(publicConfig({ timeoutMs: 1500 }));
+    await waitFor(() => browser.opened.length === 1);
+    const sent = new URL(browser.opened[0]!).searchParams.get('redirect_uri');
+    const status = AuthStatusSchema.parse(auth.status());
+    expect(status.state).toBe('pending');
+    expect(status.redirectUri).toBe(sent);
+    expect(status.clientId).toBe(backend.clients.public.clientId);
+
+    const error = await pending.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    errorsSeen.push(error);
+    expect(errorCode(error)).toBe('auth_timeout');
+    const message = (error as Error).message;
+    expect(message).toContain(`"${backend.clients.public.clientId}"`);
+    expect(message).toContain(`redirect URI ${sent}`);
+    // Signed out again: nothing of the attempt stays in the status.
+    expect(auth.status().redirectUri).toBeUndefined();
+  });
+
   it('a browser that cannot be opened is auth_browser_failed, and the port is released', async () => {
     let port = 0;
     const auth = service({
