@@ -187,6 +187,12 @@ const KEPT_CLAIMS = [
   'auth_time',
 ] as const;
 
+/** OpenID Connect standard scopes and the ID-token claims only they release. */
+const CLAIM_SCOPES: readonly (readonly [string, readonly string[]])[] = [
+  ['profile', ['name', 'given_name', 'family_name']],
+  ['email', ['email', 'email_verified']],
+];
+
 function grantFrom(
   tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
   requestedScopes: readonly string[] | undefined,
@@ -201,6 +207,14 @@ function grantFrom(
   // An ID token is proof that `openid` was granted even when the token response's scope (which
   // describes the access token) leaves it out.
   if (idClaims && !scopes.includes(SCOPES.openid)) scopes.unshift(SCOPES.openid);
+  // Claims in the ID token are proof that their scopes were granted: the token response's scope
+  // may list only the API's scopes, and "not granted: profile" beside a shown name contradicts.
+  if (idClaims && requestedScopes !== undefined) {
+    for (const [scope, keys] of CLAIM_SCOPES) {
+      const present = keys.some((key) => idClaims[key] !== undefined);
+      if (present && requestedScopes.includes(scope) && !scopes.includes(scope)) scopes.push(scope);
+    }
+  }
   // Likewise a refresh token is proof that offline_access was granted.
   if (typeof tokens.refresh_token === 'string' && !scopes.includes(SCOPES.offline)) {
     if (requestedScopes === undefined || requestedScopes.includes(SCOPES.offline)) {

@@ -89,7 +89,9 @@ describe('idlens audit', () => {
     const other = join(h.root, 'elsewhere');
     mkdirSync(other);
     writeFileSync(join(other, 'Cache'), JPEG);
-    const run = await audit(['--user-data', other, '--tmp', join(h.root, 'none')], h);
+    const emptyTmp = join(h.root, 'empty-tmp');
+    mkdirSync(emptyTmp);
+    const run = await audit(['--user-data', other, '--tmp', emptyTmp], h);
     expect(run.code).toBe(8);
     expect(run.stdout).toContain(join(other, 'Cache'));
     expect(run.stdout).not.toContain(h.userData);
@@ -114,8 +116,13 @@ describe('idlens audit', () => {
   it('--help prints the usage with the exit codes', async () => {
     const run = await audit(['--help'], home());
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /0 clean, 8 sensitive data found, 9 some files could not be read, 2 usage/,
-    );
+    for (const code of ['0', '2', '8', '9'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${code}  `, 'm'));
+    expect(run.stdout).toContain('sensitive data found on disk');
+    for (const flag of ['--user-data DIR', '--tmp DIR', '--dir DIR', '--hash SHA256', '--lang']) {
+      expect(run.stdout).toContain(flag);
+    }
+    // Sign-in options do not apply to audit and are not offered.
+    expect(run.stdout).not.toContain('--client-id');
   });
 });
