@@ -71,6 +71,8 @@ export interface OAuthClient {
   readonly allowInsecureLoopback: boolean;
   readonly config: client.Configuration;
   readonly supportsRevocation: boolean;
+  /** The provider offers pushed authorization requests (RFC 9126); idlens then uses them. */
+  readonly supportsPushedAuthorization: boolean;
 }
 
 /** Discovers the provider's metadata at `<issuer>/.well-known/openid-configuration`. */
@@ -111,6 +113,7 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
     allowInsecureLoopback,
     config,
     supportsRevocation: typeof metadata.revocation_endpoint === 'string',
+    supportsPushedAuthorization: typeof metadata.pushed_authorization_request_endpoint === 'string',
   };
 }
 
@@ -151,9 +154,53 @@ export async function buildAuthorizationRequestUrl(
   };
   if (checks.nonce !== undefined) params.nonce = checks.nonce;
   if (options.resource) params.resource = options.resource;
-  const url = client.buildAuthorizationUrl(oc.config, params);
+  const url = oc.supportsPushedAuthorization
+    ? await pushAuthorizationRequest(oc, params)
+    : client.buildAuthorizationUrl(oc.config, params);
   assertOpenableAuthorizationUrl(url, oc);
   return url;
+}
+
+/** OAuth errors of a pushed request that mean "the client's registration does not match". */
+const REGISTRATION_ERRORS = new Set(['invalid_client', 'unauthorized_client']);
+/**
+ * The request idlens builds is well-formed, so `invalid_request` at the PAR endpoint almost always
+ * means the redirect URI (oidc-provider answers an unregistered one that way).
+ */
+const REDIRECT_ERRORS = new Set(['invalid_redirect_uri', 'invalid_request']);
+
+/**
+ * RFC 9126: sends the authorization request to the provider first, so that a client id or a
+ * redirect URI it does not accept fails here, with its own message, instead of as an error page
+ * in the browser while idlens waits. Returns the URL to open (client_id + request_uri).
+ */
+async function pushAuthorizationRequest(
+  oc: OAuthClient,
+  params: Record<string, string>,
+): Promise<URL> {
+  try {
+    return await client.buildAuthorizationUrlWithPAR(oc.config, params);
+  } catch (err) {
+    if (err instanceof client.ResponseBodyError) {
+      const oauthError = safeOAuthError(err.error);
+      const cause: SafeCause = { source: 'openid-client', name: err.name, oauthError };
+      if (oauthError !== undefined && REGISTRATION_ERRORS.has(oauthError)) {
+        throw fail(
+          'config_invalid',
+          `The provider does not accept the client id "${oc.clientId}" (it was asked before opening the browser). Check the client id against the client's registration.`,
+          cause,
+        );
+      }
+      if (oauthError !== undefined && REDIRECT_ERRORS.has(oauthError)) {
+        throw fail(
+          'config_invalid',
+          `The provider refused the sign-in request before opening the browser (${oauthError}): most often the redirect URI ${params.redirect_uri ?? ''} is not registered for the client id "${oc.clientId}". Register it, or use the port and path the registration names.`,
+          cause,
+        );
+      }
+    }
+    throw toIdlensError(err, 'par', endpointOf(oc, 'pushed_authorization_request_endpoint'));
+  }
 }
 
 /**
@@ -353,7 +400,7 @@ export async function revokeToken(
   }
 }
 
-export type OAuthPhase = 'discovery' | 'token' | 'refresh' | 'revoke';
+export type OAuthPhase = 'discovery' | 'par' | 'token' | 'refresh' | 'revoke';
 
 /** Only the names of what went wrong: no parameter, body, URL or token. */
 interface SafeCause {
@@ -447,6 +494,13 @@ export function toIdlensError(err: unknown, phase: OAuthPhase, target?: URL): Id
     }
     if (status === 429)
       return fail('rate_limited', 'The identity provider asks to slow down.', cause);
+    if (phase === 'par') {
+      return fail(
+        'auth_denied',
+        'The provider refused the sign-in request before the browser opened.',
+        cause,
+      );
+    }
     if (phase === 'refresh') {
       return fail('auth_token_rejected', 'The provider no longer accepts this session.', cause);
     }
