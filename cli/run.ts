@@ -210,28 +210,18 @@ export async function runCli(
       args = argv.filter((_, i) => i !== found.index);
     }
 
-    if (!command) {
-      const parsed = parseCommandLine(args, { t });
-      json = parsed.common.json;
-      if (parsed.common.version) {
-        io.stdout(`${t.version(VERSION)}\n`);
-        return EXIT.ok;
-      }
-      if (showHelp || parsed.common.help) {
-        io.stdout(helpText(commands, t));
-        return EXIT.ok;
-      }
-      io.stderr(helpText(commands, t));
-      throw new CliError('bad_argument', t.errors.noCommand);
-    }
-
-    const parsed = parseCommandLine(args, {
-      t,
-      flags: command.flags ?? {},
-      signsIn: command.signsIn !== false,
-      elsewhere: flagsElsewhere(commands, command),
-      command: command.name,
-    });
+    const parsed = parseCommandLine(
+      args,
+      command
+        ? {
+            t,
+            flags: command.flags ?? {},
+            signsIn: command.signsIn !== false,
+            elsewhere: flagsElsewhere(commands, command),
+            command: command.name,
+          }
+        : { t },
+    );
     json = parsed.common.json;
     verbose = parsed.common.verbose;
     if (parsed.common.version) {
@@ -239,8 +229,12 @@ export async function runCli(
       return EXIT.ok;
     }
     if (showHelp || parsed.common.help) {
-      io.stdout(commandHelp(command, t));
+      io.stdout(command ? commandHelp(command, t) : helpText(commands, t));
       return EXIT.ok;
+    }
+    if (!command) {
+      io.stderr(helpText(commands, t));
+      throw new CliError('bad_argument', t.errors.noCommand);
     }
     const stray = parsed.command ?? parsed.rest[0];
     if (stray !== undefined) {
@@ -256,20 +250,13 @@ export async function runCli(
       if (json) io.stdout(`${JSON.stringify({ ok: true, ...object })}\n`);
       else io.stdout(`${text.join('\n')}\n`);
     };
+    const base = { t, lang, json, flags, args: [], io, signal, note, print: printer };
     if (command.signsIn === false) {
       return await command.run({
+        ...base,
         get config(): CliConfig {
           throw new IdlensError('internal', 'This command has no sign-in configuration.');
         },
-        t,
-        lang,
-        json,
-        flags,
-        args: [],
-        io,
-        signal,
-        note,
-        print: printer,
         signIn: () => Promise.reject(new IdlensError('internal', 'This command does not sign in.')),
       });
     }
@@ -287,16 +274,8 @@ export async function runCli(
 
     let signingIn: Promise<{ auth: AuthService; status: AuthStatus }> | undefined;
     const ctx: CommandContext<unknown> = {
+      ...base,
       config,
-      t,
-      lang,
-      json,
-      flags,
-      args: [],
-      io,
-      signal,
-      note,
-      print: printer,
       signIn() {
         signingIn ??= (async () => {
           if (signal.aborted) throw new IdlensError('auth_cancelled', 'The sign-in was cancelled.');

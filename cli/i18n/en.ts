@@ -1,4 +1,5 @@
 import type { ErrorCode, NetDetail, TlsProblem } from '../../shared/errors.ts';
+import { describeNetFailure } from '../../core/net-errors.ts';
 import type { ExitCode } from '../exit-codes.ts';
 
 /**
@@ -6,15 +7,6 @@ import type { ExitCode } from '../exit-codes.ts';
  * type `CliStrings` makes a missing one a compile error). Flag syntax (`--save-dir DIR`), codes
  * and values stay as typed; everything a person reads is here.
  */
-
-const TLS: Record<TlsProblem, string> = {
-  expired: 'has expired',
-  not_yet_valid: 'is not valid yet (check this computer’s clock)',
-  self_signed: 'is self-signed',
-  untrusted: 'is not issued by an authority this computer trusts',
-  wrong_host: 'was issued for another host name',
-  other: 'was not accepted',
-};
 
 export const en = {
   help: {
@@ -198,13 +190,15 @@ export const en = {
     image_dimensions: 'The image has dimensions idlens does not accept.',
   } satisfies Record<ErrorCode, string>,
   net: {
-    dns: (host: string) => `the name ${host} could not be resolved (DNS)`,
-    refused: (host: string) => `${host} refused the connection (nothing listens on that port)`,
-    reset: (host: string) => `${host} closed the connection`,
-    timeout: (host: string) => `${host} did not answer in time`,
-    tls: (host: string, problem: TlsProblem) => `the TLS certificate of ${host} ${TLS[problem]}`,
-    unreachable: (host: string) => `${host} cannot be reached from this network`,
-    other: (host: string) => `the connection to ${host} failed`,
+    // English is core's own wording (core/net-errors.ts), so the two never drift apart.
+    dns: (host: string) => describeNetFailure({ host, cause: 'dns' }),
+    refused: (host: string) => describeNetFailure({ host, cause: 'refused' }),
+    reset: (host: string) => describeNetFailure({ host, cause: 'reset' }),
+    timeout: (host: string) => describeNetFailure({ host, cause: 'timeout' }),
+    tls: (host: string, problem: TlsProblem) =>
+      describeNetFailure({ host, cause: 'tls', tls: problem }),
+    unreachable: (host: string) => describeNetFailure({ host, cause: 'unreachable' }),
+    other: (host: string) => describeNetFailure({ host, cause: 'other' }),
     verbose: (detail: NetDetail) =>
       `network: host ${detail.host}, cause ${detail.cause}${detail.tls ? ` (${detail.tls})` : ''}`,
   },

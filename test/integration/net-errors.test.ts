@@ -148,6 +148,16 @@ async function apiFailureAt(base: string, timeoutMs = 10_000) {
   return outcome;
 }
 
+/** The IdlensError a promise rejects with (a resolved promise fails the test). */
+async function rejection(promise: Promise<unknown>): Promise<IdlensError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof IdlensError)) throw new Error('expected an IdlensError');
+  return error;
+}
+
 function expectNamesOnlyTheHost(text: string): void {
   expect(text).not.toContain(TOKEN);
   expect(text).not.toContain('X-Amz');
@@ -207,18 +217,8 @@ describe('the API client names the host and the cause', () => {
 });
 
 describe('discovery names the identity provider host and the cause', () => {
-  async function discoveryError(issuer: string): Promise<IdlensError> {
-    const error = await discoverClient({
-      issuer,
-      clientId: 'idlens',
-      allowInsecureLoopback: true,
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof IdlensError)) throw new Error('expected an IdlensError');
-    return error;
-  }
+  const discoveryError = (issuer: string) =>
+    rejection(discoverClient({ issuer, clientId: 'idlens', allowInsecureLoopback: true }));
 
   it('connection refused', async () => {
     const error = await discoveryError(`http://127.0.0.1:${refusedPort}`);
@@ -258,17 +258,8 @@ describe('discovery names the identity provider host and the cause', () => {
 describe('image downloads name the image host only, never the signed URL', () => {
   const guard = { allowedHosts: ['127.0.0.1', 'localhost'], allowLoopbackHttp: true };
 
-  async function downloadError(url: string, timeoutMs?: number): Promise<IdlensError> {
-    const error = await downloadImage(url, {
-      guard,
-      ...(timeoutMs !== undefined && { timeoutMs }),
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    if (!(error instanceof IdlensError)) throw new Error('expected an IdlensError');
-    return error;
-  }
+  const downloadError = (url: string, timeoutMs?: number) =>
+    rejection(downloadImage(url, { guard, ...(timeoutMs !== undefined && { timeoutMs }) }));
 
   it('connection refused', async () => {
     const error = await downloadError(
