@@ -17,6 +17,7 @@ import {
 import { startLoopbackListener } from '../../core/auth/loopback.ts';
 import {
   codeOf,
+  demoSignInConfig,
   errorCode,
   fakeBrowser,
   installFetchRecorder,
@@ -52,14 +53,7 @@ function service(browser: FakeBrowser): AuthService {
 }
 
 function publicConfig(over: Partial<SignInConfig> = {}): SignInConfig {
-  return {
-    environment: 'demo',
-    issuer: backend.issuer,
-    clientId: backend.clients.public.clientId,
-    allowInsecureLoopback: true,
-    timeoutMs: 20_000,
-    ...over,
-  };
+  return demoSignInConfig(backend, over);
 }
 
 /** Runs a sign-in expected to fail and returns its error code (keeping the error for the leak check). */

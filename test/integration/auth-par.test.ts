@@ -5,7 +5,7 @@ import { AuthService } from '../../core/auth/auth-service.ts';
 import type { SignInConfig } from '../../core/auth/auth-service.ts';
 import { DEMO_PORTS } from '../../shared/environments.ts';
 import { IdlensError } from '../../shared/errors.ts';
-import { fakeBrowser } from './auth-helpers.ts';
+import { demoSignInConfig, fakeBrowser } from './auth-helpers.ts';
 
 /**
  * Where the provider offers pushed authorization requests (the demo with its PAR option; not
@@ -24,14 +24,7 @@ afterAll(async () => {
 });
 
 function config(over: Partial<SignInConfig> = {}): SignInConfig {
-  return {
-    environment: 'demo',
-    issuer: backend.issuer,
-    clientId: backend.clients.public.clientId,
-    allowInsecureLoopback: true,
-    timeoutMs: 20_000,
-    ...over,
-  };
+  return demoSignInConfig(backend, over);
 }
 
 async function failure(auth: AuthService, over: Partial<SignInConfig>): Promise<IdlensError> {
