@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { SpawnOptions } from 'node:child_process';
+import { en } from './i18n/en.ts';
+import type { CliStrings } from './i18n/en.ts';
 
 /**
  * Opens the authorization URL in the user's browser: `$BROWSER` when set (run as a command with
@@ -58,18 +60,19 @@ export interface OpenBrowserDeps {
   platform: NodeJS.Platform;
   stderr: (text: string) => void;
   spawnFn?: typeof spawn;
+  /** Texts of the run's language (default English). */
+  t?: CliStrings;
 }
 
 /** Prints the URL, then starts the browser without waiting for it. Never throws. */
 export async function openInBrowser(url: string, deps: OpenBrowserDeps): Promise<void> {
-  deps.stderr(
-    `Sign in with your browser. If it does not open, visit this address:\n\n  ${url}\n\n`,
-  );
+  const t = deps.t ?? en;
+  deps.stderr(`${t.signIn.visit}\n\n  ${url}\n\n`);
   let opener: OpenerCommand;
   try {
     opener = openerFor(url, deps.env, deps.platform);
   } catch {
-    deps.stderr('idlens: the sign-in address looks wrong; it was not opened.\n');
+    deps.stderr(`idlens: ${t.signIn.badAddress}\n`);
     return;
   }
   const spawnFn = deps.spawnFn ?? spawn;
@@ -78,7 +81,7 @@ export async function openInBrowser(url: string, deps: OpenBrowserDeps): Promise
     try {
       const child = spawnFn(opener.command, opener.args, opener.options);
       child.once('error', () => {
-        deps.stderr(`idlens: could not start ${which}; open the address above yourself.\n`);
+        deps.stderr(`idlens: ${t.signIn.couldNotStart(which)}\n`);
         resolve();
       });
       child.once('spawn', () => {
@@ -86,7 +89,7 @@ export async function openInBrowser(url: string, deps: OpenBrowserDeps): Promise
         resolve();
       });
     } catch {
-      deps.stderr(`idlens: could not start ${which}; open the address above yourself.\n`);
+      deps.stderr(`idlens: ${t.signIn.couldNotStart(which)}\n`);
       resolve();
     }
   });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AuthService } from '../core/auth/auth-service.ts';
 import type { AuthStatus } from '../shared/ipc.ts';
+import type { CliStrings, Lang } from './i18n/index.ts';
 import type { CliConfig, FlagSpec } from './options.ts';
 
 /**
@@ -19,10 +20,20 @@ export interface CliIO {
   signal?: AbortSignal;
   /** Opens the sign-in URL; default: $BROWSER or the platform opener (tests may replace it). */
   openUrl?: (url: string) => Promise<void>;
+  /** For `audit` (tests point these elsewhere); default: the OS's. */
+  homedir?: string;
+  tmpdir?: string;
+  now?: () => number;
 }
 
 export interface CommandContext<Flags> {
+  /** The sign-in configuration (commands with `signsIn: false` must not read it). */
   config: CliConfig;
+  /** Every text of the run's language. */
+  t: CliStrings;
+  lang: Lang;
+  /** --json was given. */
+  json: boolean;
   /** The command's own flags, validated by its `flagsSchema`. */
   flags: Flags;
   /** Positionals after the command name. */
@@ -42,8 +53,10 @@ export interface CommandContext<Flags> {
 
 export interface CliCommand<Schema extends z.ZodType = z.ZodType> {
   name: string;
-  /** One line for --help. */
+  /** One line for --help in English; the dictionary's `commands[name]` takes precedence. */
   summary: string;
+  /** False for commands that need no sign-in or configuration (`audit`). Default true. */
+  signsIn?: boolean;
   /** Flags of this command besides the common ones (kebab-case names). */
   flags?: Record<string, FlagSpec>;
   /** Validates the command's flags (camelCased keys). */

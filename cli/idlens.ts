@@ -3,7 +3,6 @@
  * `node cli/idlens.ts` on Node ≥ 22.18 / 24). Ctrl-C or SIGTERM cancels a pending sign-in
  * (exit 7); a second Ctrl-C leaves at once.
  */
-import { runAudit } from './audit.ts';
 import { runCli } from './run.ts';
 
 const controller = new AbortController();
@@ -22,12 +21,7 @@ const io = {
   env: process.env,
   platform: process.platform,
 };
-const argv = process.argv.slice(2);
-// `idlens audit` (the privacy report) needs no sign-in or configuration: it has its own runner.
-const code =
-  argv[0] === 'audit'
-    ? await runAudit(argv.slice(1), io)
-    : await runCli(argv, { ...io, signal: controller.signal });
+const code = await runCli(process.argv.slice(2), { ...io, signal: controller.signal });
 
 // Idle keep-alive sockets of fetch would hold the process a few seconds; flush and leave.
 await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

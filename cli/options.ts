@@ -11,10 +11,15 @@ import type { Environment } from '../shared/environments.ts';
 import { DEFAULT_REDIRECT_PATH } from '../core/auth/loopback.ts';
 import { RedirectPathSchema, SETTING_RANGES, ScopeTokenSchema } from '../shared/settings.ts';
 import { checkServerUrl } from '../core/auth/oauth.ts';
+import { isLoopbackHost } from '../core/net/ip-ranges.ts';
+import { en } from './i18n/en.ts';
+import type { CliStrings } from './i18n/en.ts';
+import { LANGS } from './i18n/index.ts';
 
 /**
  * Command-line flags: parsed with node:util (unknown flags are errors), validated with zod, then
- * resolved against the environment presets and variables into one `CliConfig`. The client secret
+ * resolved against the environment presets and variables into one `CliConfig`. Every refusal
+ * names the flag as typed and says what it expects in words (cli/i18n), never a validator's text. The client secret
  * comes from IDLENS_CLIENT_SECRET only: a flag would leave it in shell history and in `ps`.
  */
 
@@ -22,57 +27,37 @@ export interface FlagSpec {
   type: 'string' | 'boolean';
   /** May be given more than once (the value is then an array). */
   multiple?: boolean;
+  /** One-letter alias, e.g. `h` for -h. */
+  short?: string;
   /** Shown in --help, e.g. "--out DIR". */
   usage: string;
-  help: string;
+  /** English help text; the dictionary's `flags[name]` (cli/i18n) takes precedence. */
+  help?: string;
 }
 
-export const COMMON_FLAGS = {
-  env: {
-    type: 'string',
-    usage: '--env production|staging|demo|custom',
-    help: 'where to sign in (default production; custom needs --issuer)',
-  },
-  issuer: { type: 'string', usage: '--issuer URL', help: 'issuer of a custom environment' },
-  'api-base': {
-    type: 'string',
-    usage: '--api-base URL',
-    help: "API origin of a custom environment (default: the issuer's origin)",
-  },
-  'client-id': {
-    type: 'string',
-    usage: '--client-id ID',
-    help: 'OAuth client id (or IDLENS_CLIENT_ID; the demo has a default)',
-  },
-  scope: {
-    type: 'string',
-    usage: '--scope "A B …"',
-    help: `scopes to ask for (default "${DEFAULT_SCOPES.join(' ')}")`,
-  },
-  'redirect-port': {
-    type: 'string',
-    usage: '--redirect-port N',
-    help: 'loopback port of the redirect URI; 0 = ephemeral (default)',
-  },
-  'redirect-path': {
-    type: 'string',
-    usage: '--redirect-path PATH',
-    help: `path of the redirect URI (default ${DEFAULT_REDIRECT_PATH})`,
-  },
-  'timeout-seconds': {
-    type: 'string',
-    usage: '--timeout-seconds N',
-    help: 'give up waiting for the browser after N seconds (default 300)',
-  },
-  json: { type: 'boolean', usage: '--json', help: 'print one JSON object on stdout' },
-  'insecure-loopback': {
-    type: 'boolean',
-    usage: '--insecure-loopback',
-    help: 'allow http:// issuers and APIs on 127.0.0.1, localhost, [::1] only (demo, tests)',
-  },
-  verbose: { type: 'boolean', usage: '--verbose', help: 'print sign-in events on stderr' },
-  help: { type: 'boolean', usage: '--help', help: 'show this help' },
+/** Flags every command takes. */
+export const GENERAL_FLAGS = {
+  json: { type: 'boolean', usage: '--json' },
+  lang: { type: 'string', usage: '--lang en|es' },
+  help: { type: 'boolean', short: 'h', usage: '-h, --help' },
+  version: { type: 'boolean', usage: '--version' },
 } as const satisfies Record<string, FlagSpec>;
+
+/** Flags of the commands that sign in (whoami, check). */
+export const SIGN_IN_FLAGS = {
+  env: { type: 'string', usage: '--env production|staging|demo|custom' },
+  issuer: { type: 'string', usage: '--issuer URL' },
+  'api-base': { type: 'string', usage: '--api-base URL' },
+  'client-id': { type: 'string', usage: '--client-id ID' },
+  scope: { type: 'string', usage: '--scope "A B …"' },
+  'redirect-port': { type: 'string', usage: '--redirect-port N' },
+  'redirect-path': { type: 'string', usage: '--redirect-path PATH' },
+  'timeout-seconds': { type: 'string', usage: '--timeout-seconds N' },
+  'insecure-loopback': { type: 'boolean', usage: '--insecure-loopback' },
+  verbose: { type: 'boolean', usage: '--verbose' },
+} as const satisfies Record<string, FlagSpec>;
+
+export const COMMON_FLAGS = { ...SIGN_IN_FLAGS, ...GENERAL_FLAGS } as const;
 
 function intFlag(min: number, max: number) {
   return z
@@ -109,6 +94,8 @@ export const CommonFlagsSchema = z
     insecureLoopback: z.boolean().default(false),
     verbose: z.boolean().default(false),
     help: z.boolean().default(false),
+    lang: z.enum(LANGS).optional(),
+    version: z.boolean().default(false),
   })
   .strict();
 
@@ -139,42 +126,124 @@ export interface ParsedCommandLine {
   extra: Record<string, string | boolean | (string | boolean)[] | undefined>;
 }
 
-function camel(flag: string): string {
+export function camel(flag: string): string {
   return flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
-function usageError(message: string): IdlensError {
-  return new IdlensError('bad_argument', message);
+export function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** The flag's name only (never a value that followed `=`), for error messages. */
-function flagName(arg: string): string {
+/** A command-line error, already worded in the run's language. */
+export class CliError extends IdlensError {}
+
+/** The flag's name as typed (never a value that followed `=`), for error messages. */
+export function flagName(arg: string): string {
   const name = arg.split('=')[0] ?? '';
-  return /^--?[A-Za-z0-9-]{1,40}$/.test(name) ? name : 'an argument';
+  return /^--?[A-Za-z0-9-]{1,40}$/.test(name) ? name : '?';
+}
+
+/** A positional as typed, quoted, when it is short and plain; else a neutral placeholder. */
+export function shownArgument(arg: string): string {
+  return /^[\w.:@/+~-]{1,40}$/.test(arg) ? `"${arg}"` : '"…"';
+}
+
+type ParseOptions = Record<
+  string,
+  { type: 'string' | 'boolean'; multiple?: boolean; short?: string }
+>;
+
+function parseOptionsOf(specs: Record<string, FlagSpec>): ParseOptions {
+  const options: ParseOptions = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    options[name] = {
+      type: spec.type,
+      ...(spec.multiple && { multiple: true }),
+      ...(spec.short !== undefined && { short: spec.short }),
+    };
+  }
+  return options;
+}
+
+/** Why parseArgs refused the command line, found by looking at argv (never at its message). */
+function explainRefusal(
+  argv: readonly string[],
+  specs: Record<string, FlagSpec>,
+  t: CliStrings,
+  command: string | undefined,
+  elsewhere: ReadonlySet<string>,
+): CliError {
+  const shorts = new Set(Object.values(specs).flatMap((s) => (s.short ? [s.short] : [])));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const long = arg.startsWith('--');
+    const name = long ? arg.slice(2).split('=')[0]! : arg.slice(1);
+    const spec = long ? specs[name] : undefined;
+    const known = long ? spec !== undefined : name.length === 1 && shorts.has(name);
+    if (!known) {
+      const flag = flagName(arg);
+      if (command && long && elsewhere.has(name)) {
+        return new CliError('bad_argument', t.errors.notForCommand(flag, command));
+      }
+      return new CliError(
+        'bad_argument',
+        command ? t.errors.unknownOptionFor(flag, command) : t.errors.unknownOption(flag),
+      );
+    }
+    if (spec?.type === 'boolean' && arg.includes('=')) {
+      return new CliError('bad_argument', t.errors.switchWithValue(flagName(arg)));
+    }
+    if (spec?.type === 'string' && !arg.includes('=')) {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) {
+        return new CliError('bad_argument', t.errors.missingValue(flagName(arg)));
+      }
+      i++;
+    }
+  }
+  return new CliError('bad_argument', t.errors.unreadable);
+}
+
+/** The reason a flag's value is refused, in words (never a validator's own text). */
+function invalidValue(t: CliStrings, flag: string): CliError {
+  const reason = t.reasons[flag] ?? t.errors.notValid;
+  return new CliError('bad_argument', t.errors.invalidValue(`--${flag}`, reason));
+}
+
+export interface ParseSettings {
+  /** The flags of this command besides the general (and, for sign-in commands, sign-in) ones. */
+  flags?: Record<string, FlagSpec>;
+  /** Whether the command signs in (takes the sign-in flags). Default true. */
+  signsIn?: boolean;
+  /** Flag names other commands take, so "does not apply to" can be told from "unknown". */
+  elsewhere?: ReadonlySet<string>;
+  /** The command's name, for messages. */
+  command?: string;
+  t?: CliStrings;
 }
 
 /**
- * Splits argv into the command, its common flags and its own flags. Throws `bad_argument` for
- * unknown flags, missing values, a `--client-secret` flag and values that do not validate.
+ * Splits argv into the command, its common flags and its own flags. Throws `bad_argument` (as a
+ * CliError worded in the run's language) for unknown flags, missing values, a `--client-secret`
+ * flag and values that do not validate — naming the flag as the user typed it.
  */
 export function parseCommandLine(
   argv: readonly string[],
-  extraFlags: Record<string, FlagSpec> = {},
+  opts: ParseSettings = {},
 ): ParsedCommandLine {
+  const t = opts.t ?? en;
   for (const arg of argv) {
     if (arg === '--') break;
-    if (/^--client-secret(=|$)/.test(arg)) {
-      throw usageError(
-        '--client-secret is not accepted: a secret on the command line ends up in shell history and in the process list. Set IDLENS_CLIENT_SECRET in the environment instead.',
-      );
-    }
+    if (/^--client-secret(=|$)/.test(arg))
+      throw new CliError('bad_argument', t.errors.clientSecretFlag);
   }
 
-  const specs: Record<string, FlagSpec> = { ...COMMON_FLAGS, ...extraFlags };
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    options[name] = spec.multiple ? { type: spec.type, multiple: true } : { type: spec.type };
-  }
+  const common: Record<string, FlagSpec> =
+    opts.signsIn === false ? { ...GENERAL_FLAGS } : { ...COMMON_FLAGS };
+  const specs: Record<string, FlagSpec> = { ...common, ...(opts.flags ?? {}) };
+  const options = parseOptionsOf(specs);
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   let positionals: string[];
   const seen = new Map<string, number>();
@@ -190,74 +259,93 @@ export function parseCommandLine(
     for (const token of result.tokens) {
       if (token.kind === 'option') seen.set(token.name, (seen.get(token.name) ?? 0) + 1);
     }
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const culprit = argv.find((a) => a.startsWith('-') && !(a.slice(2).split('=')[0]! in options));
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw usageError(`Unknown option ${culprit ? flagName(culprit) : ''}. See idlens --help.`);
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      throw usageError(
-        'An option is missing its value, or a switch was given a value. See idlens --help.',
-      );
-    }
-    throw usageError('The command line could not be read. See idlens --help.');
+  } catch {
+    throw explainRefusal(argv, specs, t, opts.command, opts.elsewhere ?? new Set());
   }
 
-  const common: Record<string, unknown> = {};
+  const commonValues: Record<string, unknown> = {};
   const extra: Record<string, string | boolean | (string | boolean)[] | undefined> = {};
   for (const [name, value] of Object.entries(values)) {
     // parseArgs keeps the last of a repeated flag; an ambiguous command line is refused instead.
     if ((seen.get(name) ?? 0) > 1 && !specs[name]?.multiple) {
-      throw usageError(`${flagName(`--${name}`)} was given more than once.`);
+      throw new CliError('bad_argument', t.errors.repeated(`--${name}`));
     }
-    if (name in COMMON_FLAGS) common[camel(name)] = value;
+    if (name in common) commonValues[camel(name)] = value;
     else extra[camel(name)] = value;
   }
-  const parsed = CommonFlagsSchema.safeParse(common);
+  const parsed = CommonFlagsSchema.safeParse(commonValues);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = typeof issue?.path[0] === 'string' ? issue.path[0] : '';
-    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    throw usageError(`Invalid value for ${flagName(flag)}: ${issue?.message ?? 'not valid'}.`);
+    const key = parsed.error.issues[0]?.path[0];
+    throw invalidValue(t, typeof key === 'string' ? kebab(key) : '');
   }
   const [command, ...rest] = positionals;
   return { command, rest, common: parsed.data, extra };
+}
+
+/** Validates a command's own flags; a refusal names the flag, with its reason in words. */
+export function parseCommandFlags<Schema extends z.ZodType>(
+  schema: Schema,
+  extra: ParsedCommandLine['extra'],
+  t: CliStrings,
+): z.infer<Schema> {
+  const result = schema.safeParse(extra);
+  if (result.success) return result.data;
+  const key = result.error.issues[0]?.path[0];
+  throw invalidValue(t, typeof key === 'string' ? kebab(key) : '');
+}
+
+/** An issuer or API address from a flag or preset, with the fix named when it is refused. */
+function serverUrl(
+  raw: string,
+  insecure: boolean,
+  t: CliStrings,
+  where: { flag: string } | { env: string },
+): string {
+  const name = 'flag' in where ? where.flag : `--env ${where.env}`;
+  const url = URL.parse(raw);
+  if (url === null) throw new CliError('config_invalid', t.errors.badUrl(name));
+  if (url.username || url.password || url.search || url.hash) {
+    throw new CliError('config_invalid', t.errors.urlParts(name));
+  }
+  if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) {
+      throw new CliError('insecure_url', t.errors.httpNotLoopback(name));
+    }
+    if (!insecure) {
+      throw new CliError(
+        'insecure_url',
+        'env' in where ? t.errors.demoNeedsInsecure(where.env) : t.errors.httpNeedsInsecure(name),
+      );
+    }
+  } else if (url.protocol !== 'https:') {
+    throw new CliError('insecure_url', t.errors.badUrl(name));
+  }
+  return checkServerUrl(raw, insecure, name).href.replace(/\/$/, '');
 }
 
 /** Applies presets and environment variables; throws `bad_argument`, `config_invalid` or `insecure_url`. */
 export function resolveConfig(
   flags: CommonFlags,
   env: Readonly<Record<string, string | undefined>>,
+  t: CliStrings = en,
 ): CliConfig {
   const environment: Environment = flags.env ?? (flags.issuer ? 'custom' : 'production');
   const insecure = flags.insecureLoopback;
   let issuer: string;
   let apiBase: string;
   if (environment === 'custom') {
-    if (!flags.issuer) throw usageError('--env custom needs --issuer URL.');
-    issuer = checkServerUrl(flags.issuer, insecure, 'The issuer (--issuer)').href.replace(
-      /\/$/,
-      '',
-    );
+    if (!flags.issuer) throw new CliError('bad_argument', t.errors.customNeedsIssuer);
+    issuer = serverUrl(flags.issuer, insecure, t, { flag: '--issuer' });
     apiBase = flags.apiBase
-      ? checkServerUrl(flags.apiBase, insecure, 'The API base (--api-base)').href.replace(/\/$/, '')
+      ? serverUrl(flags.apiBase, insecure, t, { flag: '--api-base' })
       : new URL(issuer).origin;
   } else {
     if (flags.issuer || flags.apiBase) {
-      throw usageError(
-        '--issuer and --api-base belong to --env custom; the other environments are preset.',
-      );
+      throw new CliError('bad_argument', t.errors.presetHasIssuer(environment));
     }
     const preset = ENVIRONMENT_PRESETS[environment];
-    issuer = checkServerUrl(preset.issuer, insecure, `The ${environment} issuer`).href.replace(
-      /\/$/,
-      '',
-    );
-    apiBase = checkServerUrl(preset.apiBase, insecure, `The ${environment} API`).href.replace(
-      /\/$/,
-      '',
-    );
+    issuer = serverUrl(preset.issuer, insecure, t, { env: environment });
+    apiBase = serverUrl(preset.apiBase, insecure, t, { env: environment });
   }
 
   const fromEnv = env.IDLENS_CLIENT_ID?.trim();
@@ -265,17 +353,9 @@ export function resolveConfig(
     flags.clientId ??
     (fromEnv ? fromEnv : undefined) ??
     (environment === 'demo' ? DEMO_CLIENTS.public : undefined);
-  if (!clientId) {
-    throw new IdlensError(
-      'config_invalid',
-      'A client id is needed: pass --client-id ID or set IDLENS_CLIENT_ID (e-Próspera issues it when the client is registered).',
-    );
-  }
+  if (!clientId) throw new CliError('config_invalid', t.errors.needsClientId);
   if (!/^[\x21-\x7E]{1,200}$/.test(clientId)) {
-    throw new IdlensError(
-      'config_invalid',
-      'IDLENS_CLIENT_ID must be printable ASCII without spaces.',
-    );
+    throw new CliError('config_invalid', t.errors.badClientIdEnv);
   }
   const secret = env.IDLENS_CLIENT_SECRET;
 
@@ -295,8 +375,17 @@ export function resolveConfig(
   };
 }
 
-export function flagHelp(flags: Record<string, FlagSpec>): string[] {
-  const specs = Object.values(flags);
-  const width = Math.max(...specs.map((s) => s.usage.length));
-  return specs.map((s) => `  ${s.usage.padEnd(width)}  ${s.help}`);
+/** Help lines for flags, with the text in the run's language. */
+export function flagHelp(flags: Record<string, FlagSpec>, t: CliStrings = en): string[] {
+  const entries = Object.entries(flags);
+  const width = Math.max(...entries.map(([, s]) => s.usage.length));
+  const texts = t.flags as Record<string, string | ((arg: string) => string) | undefined>;
+  return entries.map(([name, spec]) => {
+    const text = texts[name];
+    const help =
+      typeof text === 'function'
+        ? text(name === 'scope' ? DEFAULT_SCOPES.join(' ') : DEFAULT_REDIRECT_PATH)
+        : (text ?? spec.help ?? '');
+    return `  ${spec.usage.padEnd(width)}  ${help}`;
+  });
 }

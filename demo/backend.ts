@@ -40,6 +40,12 @@ export interface StartOptions {
   shortlivedTtlSeconds?: number;
   /** No console output (the default). */
   quiet?: boolean;
+  /**
+   * Offer pushed authorization requests (RFC 9126) at /api/oauth/par. Off by default: e-Próspera
+   * does not advertise PAR, and the demo stays close to it; tests and `demo:server --par` turn it
+   * on to show that a wrong client id or redirect URI then fails before the browser opens.
+   */
+  pushedAuthorizationRequests?: boolean;
 }
 
 export interface DemoBackend {
@@ -87,6 +93,7 @@ const StartOptionsSchema = z
     accessTokenTtlSeconds: z.number().int().min(1).max(86_400).default(300),
     shortlivedTtlSeconds: z.number().int().min(1).max(604_800).default(5),
     quiet: z.boolean().default(true),
+    pushedAuthorizationRequests: z.boolean().default(false),
   })
   .strict();
 
@@ -187,6 +194,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       resource,
       signingJwk,
       accessTokenTtlSeconds: opts.accessTokenTtlSeconds,
+      pushedAuthorizationRequests: opts.pushedAuthorizationRequests,
       log,
     });
     const providerCallback = provider.callback();
@@ -243,7 +251,9 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
             );
             return;
           }
-          if (rejectAuthorizeLikeEprospera(url, res)) return;
+          // A pushed request was checked when it was pushed; the query holds only its reference.
+          const pushed = opts.pushedAuthorizationRequests && url.searchParams.has('request_uri');
+          if (!pushed && rejectAuthorizeLikeEprospera(url, res)) return;
           const rewritten = authorizeUrlForProvider(url);
           if (rewritten) req.url = rewritten;
         }

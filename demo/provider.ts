@@ -124,6 +124,8 @@ export interface ProviderOptions {
   resource: string;
   signingJwk: JWK;
   accessTokenTtlSeconds: number;
+  /** Offer PAR (RFC 9126); e-Próspera does not, so the demo does not by default. */
+  pushedAuthorizationRequests?: boolean;
   log: (line: string) => void;
 }
 
@@ -176,7 +178,8 @@ export function createProvider(opts: ProviderOptions): Provider {
     pkce: { required: () => true },
     // Only what e-Próspera's token endpoint offers (plus `none` for the public clients).
     clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
-    routes: { ...ROUTES },
+    // PAR is offered only with the pushedAuthorizationRequests option (see backend.ts).
+    routes: { ...ROUTES, pushed_authorization_request: '/api/oauth/par' },
     clientBasedCORS: () => false,
     rotateRefreshToken: true,
     // Refresh tokens only when offline_access was asked for and granted, for every client type.
@@ -200,7 +203,7 @@ export function createProvider(opts: ProviderOptions): Provider {
     },
     features: {
       devInteractions: { enabled: false },
-      pushedAuthorizationRequests: { enabled: false },
+      pushedAuthorizationRequests: { enabled: opts.pushedAuthorizationRequests === true },
       dPoP: { enabled: false },
       rpInitiatedLogout: { enabled: false },
       userinfo: { enabled: true },

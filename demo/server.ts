@@ -1,7 +1,8 @@
 /**
  * `npm run demo:server`: the demo e-Próspera on its fixed loopback ports, until Ctrl-C.
  * Flags: `--port <n>` (issuer and API, default 4480), `--image-port <n>` (signed-URL store,
- * default 4481), `--quiet` (no request log; the start-up summary is still printed).
+ * default 4481), `--quiet` (no request log; the start-up summary is still printed), `--par` (offer
+ * pushed authorization requests, which e-Próspera does not: off by default to stay close to it).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ const FlagsSchema = z
     port: Port.default(DEMO_PORTS.issuer),
     'image-port': Port.default(DEMO_PORTS.images),
     quiet: z.boolean().default(false),
+    par: z.boolean().default(false),
   })
   .strict();
 
@@ -27,6 +29,7 @@ export function parseFlags(argv: readonly string[]): ServerFlags {
       port: { type: 'string' },
       'image-port': { type: 'string' },
       quiet: { type: 'boolean' },
+      par: { type: 'boolean' },
     },
     strict: true,
     allowPositionals: false,
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
   } catch (err) {
     const detail = err instanceof z.ZodError ? z.prettifyError(err) : (err as Error).message;
     console.error(
-      `demo:server: bad arguments\n${detail}\nusage: node demo/server.ts [--port 4480] [--image-port 4481] [--quiet]`,
+      `demo:server: bad arguments\n${detail}\nusage: node demo/server.ts [--port 4480] [--image-port 4481] [--quiet] [--par]`,
     );
     process.exitCode = 2;
     return;
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
       issuerPort: flags.port,
       imagePort: flags['image-port'],
       quiet: flags.quiet,
+      pushedAuthorizationRequests: flags.par,
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -9,26 +9,55 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEMO_CLIENTS, DEMO_PORTS } from '../shared/environments.ts';
 import { startDemoBackend } from '../demo/backend.ts';
+import { demoPortHolder } from './demo-ports.ts';
 import { findElectronBinary } from './electron-binary.ts';
 
 const root = resolve(import.meta.dirname, '..');
 
 const electronBinary = () => findElectronBinary(root);
 
-const backend = await startDemoBackend({
-  issuerPort: DEMO_PORTS.issuer,
-  imagePort: DEMO_PORTS.images,
-});
-process.stdout.write(
-  [
-    'idlens demo backend',
-    `  issuer / API   ${backend.issuer}`,
-    `  image store    ${backend.imageOrigin}`,
-    `  client id      ${DEMO_CLIENTS.public} (public, no secret)`,
-    '  sign in with user name: full | passport | portrait | unverified | noscope | broken | shortlived (any password)',
-    '',
-  ].join('\n'),
-);
+/** The demo backend this run uses: its own, or one already running on the fixed ports. */
+async function demoBackend(): Promise<{ close: () => Promise<void> }> {
+  const holder = await demoPortHolder(DEMO_PORTS.issuer, DEMO_PORTS.images);
+  if (holder === 'demo-backend') {
+    process.stdout.write(
+      [
+        `The demo backend is already running on 127.0.0.1:${DEMO_PORTS.issuer} and :${DEMO_PORTS.images}`,
+        '(probably `npm run demo:server` in another terminal); using that one.',
+        '',
+      ].join('\n'),
+    );
+    return { close: () => Promise.resolve() };
+  }
+  if (holder === 'other') {
+    process.stderr.write(
+      [
+        `idlens demo: port ${DEMO_PORTS.issuer} or ${DEMO_PORTS.images} on 127.0.0.1 is in use by another program,`,
+        'and it does not answer as the demo backend. Stop that program (Linux: `ss -ltnp | grep 448`,',
+        'macOS: `lsof -i :4480`) and run `npm run demo` again.',
+        '',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+  const backend = await startDemoBackend({
+    issuerPort: DEMO_PORTS.issuer,
+    imagePort: DEMO_PORTS.images,
+  });
+  process.stdout.write(
+    [
+      'idlens demo backend',
+      `  issuer / API   ${backend.issuer}`,
+      `  image store    ${backend.imageOrigin}`,
+      `  client id      ${DEMO_CLIENTS.public} (public, no secret)`,
+      '  sign in with user name: full | passport | portrait | unverified | noscope | broken | shortlived (any password)',
+      '',
+    ].join('\n'),
+  );
+  return backend;
+}
+
+const backend = await demoBackend();
 
 if (
   !existsSync(join(root, 'dist/main/main.js')) ||
@@ -68,7 +97,7 @@ if ('path' in electron) {
     [
       `The idlens window could not open: ${electron.reason}.`,
       'The demo backend keeps running. Meanwhile, try the same flow headless:',
-      `  npx idlens check --env demo --insecure-loopback --allow-image-host 127.0.0.1 --client-id ${DEMO_CLIENTS.public}`,
+      '  npx idlens check --env demo --insecure-loopback',
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

@@ -48,8 +48,48 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** Why a connection failed, as far as the network stack says. */
+export const NET_CAUSES = [
+  'dns',
+  'refused',
+  'reset',
+  'timeout',
+  'tls',
+  'unreachable',
+  'other',
+] as const;
+export type NetCause = (typeof NET_CAUSES)[number];
+
+/** What was wrong with a server's TLS certificate. */
+export const TLS_PROBLEMS = [
+  'expired',
+  'not_yet_valid',
+  'self_signed',
+  'untrusted',
+  'wrong_host',
+  'other',
+] as const;
+export type TlsProblem = (typeof TLS_PROBLEMS)[number];
+
+/**
+ * Which server could not be reached and why. `host` is a host name or IP (bracketed IPv6) with an
+ * optional port — nothing that could carry a path, a query, a token or a signed URL.
+ */
+export const NetDetailSchema = z.object({
+  host: z.string().regex(/^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/),
+  cause: z.enum(NET_CAUSES),
+  /** With cause `tls`: the certificate problem. */
+  tls: z.enum(TLS_PROBLEMS).optional(),
+});
+export type NetDetail = z.infer<typeof NetDetailSchema>;
+
 /** What crosses a boundary (IPC, CLI JSON): a code and a message fit to show a person. */
-export const ErrorInfoSchema = z.object({ code: z.enum(ERROR_CODES), message: z.string() });
+export const ErrorInfoSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  /** Network failures: the host and the cause. */
+  detail: NetDetailSchema.optional(),
+});
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
 /**
@@ -58,15 +98,23 @@ export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
  */
 export class IdlensError extends Error {
   readonly code: ErrorCode;
+  readonly detail: NetDetail | undefined;
 
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options?: { cause?: unknown; detail?: NetDetail | undefined },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'IdlensError';
     this.code = code;
+    this.detail = options?.detail;
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.detail
+      ? { code: this.code, message: this.message, detail: { ...this.detail } }
+      : { code: this.code, message: this.message };
   }
 }
 

@@ -39,7 +39,8 @@ export const FILE_VERDICTS = ['clean', 'sensitive', 'unreadable'] as const;
 export const FileVerdictSchema = z.enum(FILE_VERDICTS);
 export type FileVerdict = z.infer<typeof FileVerdictSchema>;
 
-export const LOCATION_ROLES = ['userData', 'sessionDir', 'logs', 'cache'] as const;
+/** `scanned`: a folder the user asked to scan as well (e.g. `idlens audit --dir`). */
+export const LOCATION_ROLES = ['userData', 'sessionDir', 'logs', 'cache', 'scanned'] as const;
 export const LocationRoleSchema = z.enum(LOCATION_ROLES);
 export type LocationRole = z.infer<typeof LocationRoleSchema>;
 
@@ -71,6 +72,8 @@ export const KnownItemSchema = z.enum(KNOWN_ITEMS);
 export type KnownItem = z.infer<typeof KnownItemSchema>;
 
 export const ENTRY_TYPES = ['file', 'directory', 'symlink', 'other'] as const;
+/** What an `other` entry is: never opened (it holds nothing at rest, and opening one can block). */
+export const SPECIAL_TYPES = ['fifo', 'socket', 'block-device', 'char-device'] as const;
 
 export const PrivacyEntrySchema = z.object({
   path: z.string(),
@@ -78,6 +81,8 @@ export const PrivacyEntrySchema = z.object({
   relativePath: z.string(),
   location: LocationRoleSchema,
   type: z.enum(ENTRY_TYPES),
+  /** With type `other`: which kind of special file. */
+  special: z.enum(SPECIAL_TYPES).optional(),
   size: z.int().nonnegative(),
   /** Modification time, epoch ms. */
   mtime: z.number(),

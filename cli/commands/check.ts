@@ -3,18 +3,21 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { SCOPES } from '../../shared/environments.ts';
-import { IdlensError } from '../../shared/errors.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../shared/ipc.ts';
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import { loadDocuments } from '../../core/documents/loader.ts';
 import { defineCommand } from '../command.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
+import { messageFor } from '../i18n/index.ts';
+import type { CliStrings } from '../i18n/index.ts';
 
 /**
  * `idlens check`: signs in, calls the id-verification endpoint, downloads and validates the
  * images, and prints the session fields and, per document, `null` or its byte length, dimensions
  * and SHA-256. Never a URL or a token. Images reach the disk only with `--save-dir DIR`
- * (files `<slot>-<sha256 prefix>.jpg`, created exclusively with mode 0600).
+ * (files `<slot>-<sha256 prefix>.jpg`, created exclusively with mode 0600). A file that is in
+ * the way is named, nothing is overwritten, the results are printed anyway, and the exit code
+ * is 2. A missing back side is said in words: a single-sided document has only a front.
  *
  * Exit codes: 0 verified and every image valid; 3 not verified; 4 sign-in/authorization
  * (including a missing scope); 5 network or server (including 429 after backing off, 5xx, an
@@ -90,28 +93,31 @@ function facts(result: DocumentsResult): Record<DocumentSlot, DocumentFacts | nu
   return out;
 }
 
-async function saveImages(dir: string, result: DocumentsResult): Promise<string[]> {
+interface Saved {
+  files: string[];
+  /** The file that could not be written (it existed, or the write failed). */
+  failure?: { code: 'bad_argument'; message: string };
+}
+
+/** Writes each valid image exclusively (never over an existing file); stops at the first refusal. */
+async function saveImages(dir: string, result: DocumentsResult, t: CliStrings): Promise<Saved> {
   const target = resolve(dir);
-  await mkdir(target, { recursive: true, mode: 0o700 });
-  const saved: string[] = [];
+  const files: string[] = [];
   for (const slot of DOCUMENT_SLOTS) {
     const image = result.documents[slot];
     if (!image) continue;
     const file = join(target, `${slot}-${image.sha256.slice(0, 16)}.jpg`);
     try {
+      await mkdir(target, { recursive: true, mode: 0o700 });
       await writeFile(file, image.bytes, { mode: 0o600, flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new IdlensError(
-        'bad_argument',
-        code === 'EEXIST'
-          ? 'An image file of that name already exists in --save-dir; nothing was overwritten.'
-          : 'An image could not be written to --save-dir.',
-      );
+      const message = code === 'EEXIST' ? t.errors.saveExists(file) : t.errors.saveFailed(file);
+      return { files, failure: { code: 'bad_argument', message } };
     }
-    saved.push(file);
+    files.push(file);
   }
-  return saved;
+  return { files };
 }
 
 export const check = defineCommand({
@@ -119,22 +125,9 @@ export const check = defineCommand({
   summary:
     'sign in, fetch the ID-verification documents, and print their size, dimensions and SHA-256',
   flags: {
-    'allow-image-host': {
-      type: 'string',
-      multiple: true,
-      usage: '--allow-image-host HOST',
-      help: 'also download images from this exact host name or IP (repeatable; default: Amazon S3 hosts only)',
-    },
-    'download-timeout-seconds': {
-      type: 'string',
-      usage: '--download-timeout-seconds N',
-      help: 'give up on an image download after N seconds in all (default 300); one that brings less than 16 KB in 15 s is abandoned sooner',
-    },
-    'save-dir': {
-      type: 'string',
-      usage: '--save-dir DIR',
-      help: 'write the valid images to DIR as <slot>-<sha256 prefix>.jpg, mode 0600 (otherwise nothing is written)',
-    },
+    'allow-image-host': { type: 'string', multiple: true, usage: '--allow-image-host HOST' },
+    'download-timeout-seconds': { type: 'string', usage: '--download-timeout-seconds N' },
+    'save-dir': { type: 'string', usage: '--save-dir DIR' },
   },
   flagsSchema: CheckFlagsSchema,
   async run(ctx) {
@@ -158,45 +151,58 @@ export const check = defineCommand({
       signal: ctx.signal,
     });
 
+    const t = ctx.t;
     const { value: exitCode } = await handOver(new DocumentHolding(), result, async (held) => {
       const documents = facts(held);
       const refused = Object.entries(held.refused);
-      const saved =
-        ctx.flags.saveDir && held.verified ? await saveImages(ctx.flags.saveDir, held) : [];
+      const saved: Saved =
+        ctx.flags.saveDir && held.verified
+          ? await saveImages(ctx.flags.saveDir, held, t)
+          : { files: [] };
       const session = held.verified ? held.session : null;
+      const hasFront = documents.documentFront !== null;
       const line = (slot: DocumentSlot) => {
         const d = documents[slot];
         const why = held.refused[slot];
-        if (why) return `  ${slot.padEnd(13)}  refused: ${why.message} (${why.code})`;
-        if (!d) return `  ${slot.padEnd(13)}  null`;
+        const name = t.check.slots[slot].padEnd(8);
+        if (why) return `  ${name}  ${t.check.refused(messageFor(t, ctx.lang, why), why.code)}`;
+        if (!d) {
+          const single = slot === 'documentBack' && (hasFront || held.refused.documentFront);
+          return `  ${name}  ${single ? t.check.noBack : t.check.noImage}`;
+        }
         const turned =
-          d.orientation === 1
-            ? ''
-            : ` (stored ${d.storedWidth}×${d.storedHeight}, EXIF orientation ${d.orientation})`;
-        const trailer = d.trailingBytes === 0 ? '' : `, ${d.trailingBytes} bytes after the image`;
-        return `  ${slot.padEnd(13)}  ${d.byteLength} bytes, ${d.width}×${d.height}${turned}${trailer}, sha256 ${d.sha256}`;
+          d.orientation === 1 ? '' : t.check.turned(d.storedWidth, d.storedHeight, d.orientation);
+        const trailer = d.trailingBytes === 0 ? '' : t.check.trailer(d.trailingBytes);
+        return `  ${name}  ${t.check.image(d.byteLength, d.width, d.height, d.sha256, turned + trailer)}`;
       };
+      const field = (key: keyof typeof t.check.fields, value: string | null | undefined) =>
+        `  ${`${t.check.fields[key]}:`.padEnd(9)}${value ?? t.check.none}`;
       ctx.print(
         {
           verified: held.verified,
           session,
           documents,
           ...(refused.length > 0 && { refused: held.refused }),
-          ...(saved.length > 0 && { saved }),
+          ...(saved.files.length > 0 && { saved: saved.files }),
+          ...(saved.failure && { ok: false, saveError: saved.failure }),
         },
         held.verified
           ? [
-              'Identity verification',
-              `  id:      ${session?.id ?? 'null'}`,
-              `  type:    ${session?.type ?? 'null'}`,
-              `  date:    ${session?.date ?? 'null'}`,
-              `  status:  ${session?.status ?? 'null'}`,
-              'Documents',
+              t.check.title,
+              field('id', session?.id),
+              field('type', session?.type),
+              field('date', session?.date),
+              field('status', session?.status),
+              t.check.documents,
               ...DOCUMENT_SLOTS.map(line),
-              ...saved.map((file) => `Saved ${file}`),
+              ...saved.files.map((file) => t.check.saved(file)),
             ]
-          : ['No approved identity verification: every field is null.'],
+          : [t.check.notVerified],
       );
+      if (saved.failure) {
+        ctx.note(`${saved.failure.message} (${saved.failure.code})`);
+        return EXIT.usage;
+      }
       if (!held.verified) return EXIT.notVerified;
       if (refused.some(([, why]) => exitCodeFor(why.code) === EXIT.network)) return EXIT.network;
       return refused.length > 0 ? EXIT.invalidData : EXIT.ok;

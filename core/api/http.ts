@@ -1,6 +1,7 @@
 import { checkServerUrl } from '../auth/oauth.ts';
 import { readCappedText } from '../net/capped-body.ts';
-import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
+import { isIdlensError, type ErrorCode, type NetDetail } from '../../shared/errors.ts';
+import { networkFailure } from '../net-errors.ts';
 
 /**
  * The one way idlens calls e-Próspera's resource API: `GET {apiBase}{path}` with the bearer token,
@@ -17,7 +18,7 @@ import { isIdlensError, type ErrorCode } from '../../shared/errors.ts';
  * - 429 → up to `maxRetries` retries with capped exponential backoff and full jitter, honouring
  *   `Retry-After` when present (not promised by the API), then `rate_limited`;
  * - 5xx and any other unexpected status → `server_error`;
- * - connection failure or timeout → `network_error`;
+ * - connection failure or timeout → `network_error`, naming the host and the cause (`detail`);
  * - a 2xx body that is not JSON or is too large → `malformed_body`.
  * Messages are fixed text: never the token, the URL, or a response body.
  */
@@ -72,6 +73,8 @@ export interface ApiFailure {
   message: string;
   /** HTTP status, when there was an answer. */
   status?: number;
+  /** No answer at all: the API host and why (DNS, refused, TLS, timeout, …). */
+  detail?: NetDetail;
 }
 
 export interface ApiJson {
@@ -222,13 +225,19 @@ async function send(url: URL, token: string, deps: ApiDeps): Promise<Sent> {
       const body = await readCappedText(response.body, MAX_BODY_BYTES);
       return { kind: 'response', response, text: body.complete ? body.text : null };
     }
-  } catch {
-    const message = timeout.aborted
-      ? 'The API did not answer in time.'
-      : deps.signal?.aborted
-        ? 'The request to the API was cancelled.'
-        : undefined;
-    return { kind: 'error', failure: apiFailure('network_error', undefined, message) };
+  } catch (error) {
+    if (deps.signal?.aborted && !timeout.aborted) {
+      const message = 'The request to the API was cancelled.';
+      return { kind: 'error', failure: apiFailure('network_error', undefined, message) };
+    }
+    const failure = networkFailure(
+      'network_error',
+      'The API could not be reached',
+      error,
+      current,
+      timeout.aborted,
+    );
+    return { kind: 'error', failure: { ...apiFailure('network_error'), ...failure.toInfo() } };
   }
 }
 

@@ -91,6 +91,18 @@ interface Pending {
   environment: Environment;
   issuerOrigin: string;
   deadline: number;
+  clientId: string;
+  /** Set once the loopback listener is up. */
+  redirectUri?: string;
+}
+
+/**
+ * What to check when the provider showed an error page instead of coming back: the two values
+ * that must match the client's registration.
+ */
+export function registrationHint(clientId: string, redirectUri: string | undefined): string {
+  const uri = redirectUri ?? 'http://127.0.0.1:<port>/callback';
+  return `If the browser showed an error, check that the client id "${clientId}" is registered at the provider and that its registration allows the redirect URI ${uri}.`;
 }
 
 type Listener = (status: AuthStatus) => void;
@@ -139,6 +151,8 @@ export class AuthService {
         issuerOrigin: pending.issuerOrigin || undefined,
         scopes: [],
         pendingDeadline: pending.deadline,
+        clientId: pending.clientId,
+        ...(pending.redirectUri !== undefined && { redirectUri: pending.redirectUri }),
         ...base,
       };
     }
@@ -212,6 +226,7 @@ export class AuthService {
       environment: config.environment,
       issuerOrigin: originOf(config.issuer),
       deadline: started + timeoutMs,
+      clientId: config.clientId,
     };
     this.#pending = pending;
     this.#lastError = undefined;
@@ -248,6 +263,10 @@ export class AuthService {
         signal,
         log: this.#log,
       });
+      if (this.#pending === pending) {
+        pending.redirectUri = listener.redirectUri;
+        this.#emit();
+      }
       const url = await buildAuthorizationRequestUrl(oauth, checks, {
         redirectUri: listener.redirectUri,
         scopes,
@@ -295,9 +314,15 @@ export class AuthService {
       if (previous) void this.#retire(previous);
       return this.status();
     } catch (err) {
-      const error = isIdlensError(err)
+      let error = isIdlensError(err)
         ? err
         : new IdlensError('internal', 'An unexpected error occurred during sign-in.');
+      if (error.code === 'auth_timeout') {
+        error = new IdlensError(
+          'auth_timeout',
+          `The sign-in was not completed in time. ${registrationHint(config.clientId, pending.redirectUri)}`,
+        );
+      }
       if (this.#pending === pending) {
         this.#pending = undefined;
         this.#lastError = error.toInfo();

@@ -4,6 +4,7 @@ import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import type { TokenGrant } from './token-vault.ts';
+import { describeNetFailure, netFailureOf } from '../net-errors.ts';
 
 /**
  * The OAuth 2.0 / OpenID Connect client: discovery, the authorization request (PKCE S256, fresh
@@ -70,6 +71,8 @@ export interface OAuthClient {
   readonly allowInsecureLoopback: boolean;
   readonly config: client.Configuration;
   readonly supportsRevocation: boolean;
+  /** The provider offers pushed authorization requests (RFC 9126); idlens then uses them. */
+  readonly supportsPushedAuthorization: boolean;
 }
 
 /** Discovers the provider's metadata at `<issuer>/.well-known/openid-configuration`. */
@@ -88,7 +91,7 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
       timeout: HTTP_TIMEOUT_SECONDS,
     });
   } catch (err) {
-    throw toIdlensError(err, 'discovery');
+    throw toIdlensError(err, 'discovery', issuer);
   }
   config.timeout = HTTP_TIMEOUT_SECONDS;
   const metadata = config.serverMetadata();
@@ -110,6 +113,7 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
     allowInsecureLoopback,
     config,
     supportsRevocation: typeof metadata.revocation_endpoint === 'string',
+    supportsPushedAuthorization: typeof metadata.pushed_authorization_request_endpoint === 'string',
   };
 }
 
@@ -150,9 +154,53 @@ export async function buildAuthorizationRequestUrl(
   };
   if (checks.nonce !== undefined) params.nonce = checks.nonce;
   if (options.resource) params.resource = options.resource;
-  const url = client.buildAuthorizationUrl(oc.config, params);
+  const url = oc.supportsPushedAuthorization
+    ? await pushAuthorizationRequest(oc, params)
+    : client.buildAuthorizationUrl(oc.config, params);
   assertOpenableAuthorizationUrl(url, oc);
   return url;
+}
+
+/** OAuth errors of a pushed request that mean "the client's registration does not match". */
+const REGISTRATION_ERRORS = new Set(['invalid_client', 'unauthorized_client']);
+/**
+ * The request idlens builds is well-formed, so `invalid_request` at the PAR endpoint almost always
+ * means the redirect URI (oidc-provider answers an unregistered one that way).
+ */
+const REDIRECT_ERRORS = new Set(['invalid_redirect_uri', 'invalid_request']);
+
+/**
+ * RFC 9126: sends the authorization request to the provider first, so that a client id or a
+ * redirect URI it does not accept fails here, with its own message, instead of as an error page
+ * in the browser while idlens waits. Returns the URL to open (client_id + request_uri).
+ */
+async function pushAuthorizationRequest(
+  oc: OAuthClient,
+  params: Record<string, string>,
+): Promise<URL> {
+  try {
+    return await client.buildAuthorizationUrlWithPAR(oc.config, params);
+  } catch (err) {
+    if (err instanceof client.ResponseBodyError) {
+      const oauthError = safeOAuthError(err.error);
+      const cause: SafeCause = { source: 'openid-client', name: err.name, oauthError };
+      if (oauthError !== undefined && REGISTRATION_ERRORS.has(oauthError)) {
+        throw fail(
+          'config_invalid',
+          `The provider does not accept the client id "${oc.clientId}" (it was asked before opening the browser). Check the client id against the client's registration.`,
+          cause,
+        );
+      }
+      if (oauthError !== undefined && REDIRECT_ERRORS.has(oauthError)) {
+        throw fail(
+          'config_invalid',
+          `The provider refused the sign-in request before opening the browser (${oauthError}): most often the redirect URI ${params.redirect_uri ?? ''} is not registered for the client id "${oc.clientId}". Register it, or use the port and path the registration names.`,
+          cause,
+        );
+      }
+    }
+    throw toIdlensError(err, 'par', endpointOf(oc, 'pushed_authorization_request_endpoint'));
+  }
 }
 
 /**
@@ -186,6 +234,12 @@ const KEPT_CLAIMS = [
   'auth_time',
 ] as const;
 
+/** OpenID Connect standard scopes and the ID-token claims only they release. */
+const CLAIM_SCOPES: readonly (readonly [string, readonly string[]])[] = [
+  ['profile', ['name', 'given_name', 'family_name']],
+  ['email', ['email', 'email_verified']],
+];
+
 function grantFrom(
   tokens: client.TokenEndpointResponse & client.TokenEndpointResponseHelpers,
   requestedScopes: readonly string[] | undefined,
@@ -200,6 +254,14 @@ function grantFrom(
   // An ID token is proof that `openid` was granted even when the token response's scope (which
   // describes the access token) leaves it out.
   if (idClaims && !scopes.includes(SCOPES.openid)) scopes.unshift(SCOPES.openid);
+  // Claims in the ID token are proof that their scopes were granted: the token response's scope
+  // may list only the API's scopes, and "not granted: profile" beside a shown name contradicts.
+  if (idClaims && requestedScopes !== undefined) {
+    for (const [scope, keys] of CLAIM_SCOPES) {
+      const present = keys.some((key) => idClaims[key] !== undefined);
+      if (present && requestedScopes.includes(scope) && !scopes.includes(scope)) scopes.push(scope);
+    }
+  }
   // Likewise a refresh token is proof that offline_access was granted.
   if (typeof tokens.refresh_token === 'string' && !scopes.includes(SCOPES.offline)) {
     if (requestedScopes === undefined || requestedScopes.includes(SCOPES.offline)) {
@@ -225,6 +287,38 @@ export interface ExchangeOptions {
   redirectUri: string;
   scopes: readonly string[];
   resource?: string;
+}
+
+/**
+ * The callback's `iss` (RFC 9207) and `state`, checked here before openid-client sees them, so
+ * each mismatch has its own code without reading any library's message text.
+ */
+export function checkCallbackParameters(
+  oc: OAuthClient,
+  params: URLSearchParams,
+  checks: AuthorizationChecks,
+): void {
+  const metadata = oc.config.serverMetadata();
+  const iss = params.getAll('iss');
+  if (iss.length > 1 || (iss.length === 1 && iss[0] !== metadata.issuer)) {
+    throw new IdlensError(
+      'auth_iss_mismatch',
+      'The sign-in response names a different issuer than the one idlens signed in with.',
+    );
+  }
+  if (iss.length === 0 && metadata.authorization_response_iss_parameter_supported === true) {
+    throw new IdlensError(
+      'auth_iss_mismatch',
+      'The sign-in response does not name its issuer, although the provider says it always does.',
+    );
+  }
+  const state = params.getAll('state');
+  if (state.length !== 1 || state[0] !== checks.state) {
+    throw new IdlensError(
+      'auth_state_mismatch',
+      'The sign-in response does not match this sign-in.',
+    );
+  }
 }
 
 /**
@@ -254,6 +348,7 @@ export async function exchangeCode(
       'The sign-in response arrived at an unexpected address.',
     );
   }
+  checkCallbackParameters(oc, current.searchParams, checks);
   const params: Record<string, string> = {};
   if (options.resource) params.resource = options.resource;
   try {
@@ -270,7 +365,7 @@ export async function exchangeCode(
     );
     return grantFrom(tokens, options.scopes);
   } catch (err) {
-    throw toIdlensError(err, 'token');
+    throw toIdlensError(err, 'token', endpointOf(oc, 'token_endpoint'));
   }
 }
 
@@ -285,7 +380,7 @@ export async function refreshGrant(
     const tokens = await client.refreshTokenGrant(oc.config, refreshToken, params);
     return grantFrom(tokens, undefined);
   } catch (err) {
-    throw toIdlensError(err, 'refresh');
+    throw toIdlensError(err, 'refresh', endpointOf(oc, 'token_endpoint'));
   }
 }
 
@@ -301,11 +396,11 @@ export async function revokeToken(
   try {
     await client.tokenRevocation(oc.config, token, { token_type_hint: hint });
   } catch (err) {
-    throw toIdlensError(err, 'revoke');
+    throw toIdlensError(err, 'revoke', endpointOf(oc, 'revocation_endpoint'));
   }
 }
 
-export type OAuthPhase = 'discovery' | 'token' | 'refresh' | 'revoke';
+export type OAuthPhase = 'discovery' | 'par' | 'token' | 'refresh' | 'revoke';
 
 /** Only the names of what went wrong: no parameter, body, URL or token. */
 interface SafeCause {
@@ -324,17 +419,13 @@ function fail(code: ErrorCode, message: string, cause?: SafeCause): IdlensError 
   return new IdlensError(code, message, cause ? { cause } : undefined);
 }
 
-function isNetworkError(err: unknown): boolean {
-  if (!(err instanceof Error)) return false;
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return true;
-  if (err instanceof TypeError && err.message === 'fetch failed') return true;
-  const cause = (err as { cause?: unknown }).cause;
-  return (
-    err instanceof TypeError &&
-    typeof cause === 'object' &&
-    cause !== null &&
-    typeof (cause as { code?: unknown }).code === 'string'
-  );
+/** The provider's endpoint of that name (for naming its host), else the issuer. */
+function endpointOf(
+  oc: OAuthClient,
+  name: 'token_endpoint' | 'revocation_endpoint' | 'pushed_authorization_request_endpoint',
+): URL {
+  const value = oc.config.serverMetadata()[name];
+  return (typeof value === 'string' && URL.parse(value)) || oc.issuer;
 }
 
 const TOKEN_REJECTIONS = new Set([
@@ -348,18 +439,24 @@ const TOKEN_REJECTIONS = new Set([
   'access_denied',
 ]);
 
-/** Maps anything openid-client or fetch throws to a stable code with fixed text. */
-export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
+/**
+ * Maps anything openid-client or fetch throws to a stable code with fixed text, by error class,
+ * openid-client's `code` and the OAuth `error` parameter — never by message text. A request that
+ * got no answer names `target`'s host and the cause.
+ */
+export function toIdlensError(err: unknown, phase: OAuthPhase, target?: URL): IdlensError {
   if (err instanceof IdlensError) return err;
 
-  if (isNetworkError(err)) {
-    return fail(
-      'network_error',
+  const net = target ? netFailureOf(err, target) : undefined;
+  if (net) {
+    const lead =
       phase === 'discovery'
-        ? 'The identity provider could not be reached.'
-        : 'The identity provider could not be reached during sign-in.',
-      { source: 'fetch', name: (err as Error).name },
-    );
+        ? 'The identity provider could not be reached'
+        : 'The identity provider could not be reached during sign-in';
+    return new IdlensError('network_error', `${lead}: ${describeNetFailure(net)}.`, {
+      detail: net,
+      cause: { source: 'fetch', name: (err as Error).name } satisfies SafeCause,
+    });
   }
 
   if (err instanceof client.AuthorizationResponseError) {
@@ -397,6 +494,13 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
     }
     if (status === 429)
       return fail('rate_limited', 'The identity provider asks to slow down.', cause);
+    if (phase === 'par') {
+      return fail(
+        'auth_denied',
+        'The provider refused the sign-in request before the browser opened.',
+        cause,
+      );
+    }
     if (phase === 'refresh') {
       return fail('auth_token_rejected', 'The provider no longer accepts this session.', cause);
     }
@@ -420,7 +524,6 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
   if (err instanceof client.ClientError) {
     const libraryCode = typeof err.code === 'string' ? err.code : undefined;
     const inner = err.cause;
-    const innerMessage = inner instanceof Error ? inner.message : '';
     const claim =
       inner instanceof Error &&
       typeof (inner as { cause?: { claim?: unknown } }).cause?.claim === 'string'
@@ -438,20 +541,6 @@ export function toIdlensError(err: unknown, phase: OAuthPhase): IdlensError {
       return fail(
         'auth_discovery_failed',
         "The provider's discovery document could not be used.",
-        cause,
-      );
-    }
-    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"iss"')) {
-      return fail(
-        'auth_iss_mismatch',
-        'The sign-in response names a different issuer than the one idlens signed in with.',
-        cause,
-      );
-    }
-    if (libraryCode === 'OAUTH_INVALID_RESPONSE' && innerMessage.includes('"state"')) {
-      return fail(
-        'auth_state_mismatch',
-        'The sign-in response does not match this sign-in.',
         cause,
       );
     }

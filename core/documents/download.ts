@@ -1,5 +1,6 @@
 import { IdlensError } from '../../shared/errors.ts';
 import { readCappedText } from '../net/capped-body.ts';
+import { networkFailure } from '../net-errors.ts';
 import { pinnedFetch } from '../net/pinned-fetch.ts';
 import { guardTarget, type GuardedTarget, type UrlGuardOptions } from './url-guard.ts';
 
@@ -118,13 +119,17 @@ export async function downloadImage(
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
   if (options.signal?.aborted) onOuterAbort();
 
+  /** The image store's host name for error messages (never the signed URL). */
+  let at: URL | string = url;
   /** Maps a thrown value while the request or body is in flight. */
   const mapError = (error: unknown): never => {
     if (error instanceof IdlensError) throw error;
-    if (controller.signal.reason instanceof Timeout) {
-      fail('download_timeout', 'The image download took too long.', error);
-    }
-    fail('download_failed', 'The image could not be downloaded.', error);
+    const timedOut = controller.signal.reason instanceof Timeout;
+    const code = timedOut ? 'download_timeout' : 'download_failed';
+    const lead = timedOut
+      ? 'The image download took too long'
+      : 'The image could not be downloaded';
+    throw networkFailure(code, lead, error, at, timedOut);
   };
 
   /** The guard's DNS lookup is bounded by the same timers as the transfer. */
@@ -143,6 +148,7 @@ export async function downloadImage(
   const chunks: Uint8Array[] = [];
   try {
     let current = await guarded(url);
+    at = current.url;
     let response: Response;
     for (let hop = 0; ; hop++) {
       try {
@@ -178,6 +184,7 @@ export async function downloadImage(
       if (hop >= maxRedirects)
         fail('download_failed', 'The image store redirected too many times.');
       current = await guarded(next);
+      at = current.url;
     }
 
     if (!response.ok) {

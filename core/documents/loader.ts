@@ -78,7 +78,7 @@ type SlotOutcome =
 type Verified = Extract<IdVerificationOutcome, { kind: 'verified' }>;
 
 function throwFailure(failure: ApiFailure): never {
-  throw new IdlensError(failure.code, failure.message);
+  throw new IdlensError(failure.code, failure.message, { detail: failure.detail });
 }
 
 /** Shares one in-flight refresh among parallel callers, and allows one refresh per load. */

@@ -35,6 +35,8 @@ export interface ReportOptions {
   now?: () => number;
   /** Stop listing after this many entries (a guard against pointing it at a huge tree). */
   maxEntries?: number;
+  /** More folders to list and scan (role `scanned`), e.g. where `idlens check --save-dir` wrote. */
+  extraDirs?: readonly string[];
 }
 
 const DEFAULT_MAX_ENTRIES = 20_000;
@@ -197,7 +199,23 @@ async function walk(
 
     if (!info.isFile()) {
       // A socket or FIFO holds nothing at rest; opening one could block.
-      entries.push({ ...base, type: 'other', size: 0, verdict: 'clean', findings: [] });
+      const special = info.isFIFO()
+        ? 'fifo'
+        : info.isSocket()
+          ? 'socket'
+          : info.isBlockDevice()
+            ? 'block-device'
+            : info.isCharacterDevice()
+              ? 'char-device'
+              : undefined;
+      entries.push({
+        ...base,
+        type: 'other',
+        ...(special !== undefined && { special }),
+        size: 0,
+        verdict: 'clean',
+        findings: [],
+      });
       return 0;
     }
 
@@ -248,6 +266,7 @@ export async function buildPrivacyReport(options: ReportOptions): Promise<Privac
     ...sessionDirs.map((path) => ({ role: 'sessionDir' as const, path })),
     ...locations.extraLogDirs.map((path) => ({ role: 'logs' as const, path })),
     ...locations.cacheDirs.map((path) => ({ role: 'cache' as const, path })),
+    ...(options.extraDirs ?? []).map((path) => ({ role: 'scanned' as const, path })),
   ];
 
   const located: PrivacyLocation[] = [];
@@ -316,10 +335,17 @@ const TEXT = {
     entries: 'Files and folders',
     none: '(nothing)',
     verdict: { clean: 'CLEAN', sensitive: 'SENSITIVE', unreadable: 'UNREADABLE' },
-    role: { userData: 'userData', sessionDir: 'session', logs: 'logs', cache: 'cache' },
+    role: {
+      userData: 'userData',
+      sessionDir: 'session',
+      logs: 'logs',
+      cache: 'cache',
+      scanned: 'scanned',
+    },
     dir: 'folder',
     link: 'link',
-    other: 'socket',
+    other: 'special',
+    special: { fifo: 'FIFO', socket: 'socket', 'block-device': 'device', 'char-device': 'device' },
     expected: 'kept on purpose',
     explained: 'What these are',
     canHold: 'Anything of a person?',
@@ -343,10 +369,22 @@ const TEXT = {
     entries: 'Archivos y carpetas',
     none: '(nada)',
     verdict: { clean: 'LIMPIO', sensitive: 'SENSIBLE', unreadable: 'ILEGIBLE' },
-    role: { userData: 'userData', sessionDir: 'sesión', logs: 'registros', cache: 'caché' },
+    role: {
+      userData: 'userData',
+      sessionDir: 'sesión',
+      logs: 'registros',
+      cache: 'caché',
+      scanned: 'revisada',
+    },
     dir: 'carpeta',
     link: 'enlace',
-    other: 'socket',
+    other: 'especial',
+    special: {
+      fifo: 'FIFO',
+      socket: 'socket',
+      'block-device': 'dispositivo',
+      'char-device': 'dispositivo',
+    },
     expected: 'se guarda a propósito',
     explained: 'Qué es cada cosa',
     canHold: '¿Algo de una persona?',
@@ -393,7 +431,9 @@ export function formatReport(report: PrivacyReport, lang: ReportLanguage = 'en')
         : entry.type === 'symlink'
           ? t.link
           : entry.type === 'other'
-            ? t.other
+            ? entry.special !== undefined
+              ? t.special[entry.special]
+              : t.other
             : formatSize(entry.size);
     const findings =
       entry.findings.length > 0

@@ -17,6 +17,7 @@ import {
 import { startLoopbackListener } from '../../core/auth/loopback.ts';
 import {
   codeOf,
+  demoSignInConfig,
   errorCode,
   fakeBrowser,
   installFetchRecorder,
@@ -52,14 +53,7 @@ function service(browser: FakeBrowser): AuthService {
 }
 
 function publicConfig(over: Partial<SignInConfig> = {}): SignInConfig {
-  return {
-    environment: 'demo',
-    issuer: backend.issuer,
-    clientId: backend.clients.public.clientId,
-    allowInsecureLoopback: true,
-    timeoutMs: 20_000,
-    ...over,
-  };
+  return demoSignInConfig(backend, over);
 }
 
 /** Runs a sign-in expected to fail and returns its error code (keeping the error for the leak check). */
@@ -481,6 +475,30 @@ describe('concurrency, cancel and timeout', () => {
     const auth = service(browser);
     expect(await failingSignIn(auth, publicConfig({ timeoutMs: 400 }))).toBe('auth_timeout');
     expect(await probe(redirectPortOf(browser.opened[0]!))).toBe('ECONNREFUSED');
+  });
+
+  it('while pending, the status names the redirect URI and client id; the timeout repeats them as what to check', async () => {
+    const browser = fakeBrowser(null);
+    const auth = service(browser);
+    const pending = auth.signIn(publicConfig({ timeoutMs: 1500 }));
+    await waitFor(() => browser.opened.length === 1);
+    const sent = new URL(browser.opened[0]!).searchParams.get('redirect_uri');
+    const status = AuthStatusSchema.parse(auth.status());
+    expect(status.state).toBe('pending');
+    expect(status.redirectUri).toBe(sent);
+    expect(status.clientId).toBe(backend.clients.public.clientId);
+
+    const error = await pending.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    errorsSeen.push(error);
+    expect(errorCode(error)).toBe('auth_timeout');
+    const message = (error as Error).message;
+    expect(message).toContain(`"${backend.clients.public.clientId}"`);
+    expect(message).toContain(`redirect URI ${sent}`);
+    // Signed out again: nothing of the attempt stays in the status.
+    expect(auth.status().redirectUri).toBeUndefined();
   });
 
   it('a browser that cannot be opened is auth_browser_failed, and the port is released', async () => {

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { loginWithFetch } from '../../demo/test-login.ts';
-import type { Persona } from '../../demo/backend.ts';
+import type { DemoBackend, Persona } from '../../demo/backend.ts';
+import type { SignInConfig } from '../../core/auth/auth-service.ts';
 import { IdlensError } from '../../shared/errors.ts';
 
 /**
@@ -177,4 +178,19 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise
 export function redirectPortOf(authorizationUrl: string): number {
   const redirect = new URL(new URL(authorizationUrl).searchParams.get('redirect_uri') ?? '');
   return Number(redirect.port);
+}
+
+/** Sign-in settings for the demo backend's public client (loopback http allowed). */
+export function demoSignInConfig(
+  backend: DemoBackend,
+  over: Partial<SignInConfig> = {},
+): SignInConfig {
+  return {
+    environment: 'demo',
+    issuer: backend.issuer,
+    clientId: backend.clients.public.clientId,
+    allowInsecureLoopback: true,
+    timeoutMs: 20_000,
+    ...over,
+  };
 }

@@ -241,9 +241,35 @@ describe('idlens check', () => {
         backend.specimens[slot].sha256,
       );
     }
-    // A second run does not overwrite.
+    // A second run does not overwrite: it names the file in the way, and still prints the results.
     const again = await runCheck('passport', [...IMAGE_HOST, '--save-dir', dir]);
     expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      `${join(dir, files[0]!)} already exists; it was not overwritten`,
+    );
+    expect(again.stdout).toContain('Identity verification');
+    expect(again.stdout).toContain(`sha256 ${backend.specimens.face.sha256}`);
+    // With --json: one object, the results and the refusal together.
+    const json = await runCheck('passport', [...IMAGE_HOST, '--save-dir', dir, '--json']);
+    expect(json.code).toBe(2);
+    const lines = json.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      ok: false,
+      verified: true,
+      saveError: { code: 'bad_argument' },
+      documents: { face: { sha256: backend.specimens.face.sha256 } },
+    });
+  });
+
+  it('says in words that a single-sided document has no back (not "null")', async () => {
+    const run = await runCheck('passport', IMAGE_HOST);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}back +none: a single-sided document \(only a front\)$/m);
+    expect(run.stdout).not.toMatch(/\bnull\b/);
+    const es = await runCheck('passport', [...IMAGE_HOST, '--lang', 'es']);
+    expect(es.stdout).toContain('documento de una sola cara');
+    expect(es.stdout).toContain('Verificación de identidad');
   });
 
   it('rejects an --allow-image-host with a port or path (exit 2)', async () => {

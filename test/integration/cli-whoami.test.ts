@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -125,6 +127,54 @@ describe('idlens whoami', () => {
     expect(run.stdout).toContain('name:   Pat Specimen');
     expect(run.stdout).toContain('email:  passport@demo.idlens.invalid');
     expect(run.stdout).toContain(SCOPES.idVerification);
+    // The name and email it shows are what profile and email released: not "not granted".
+    expect(run.stdout).not.toContain('not granted');
+    expect(run.stdout).toMatch(/scopes: .*\bprofile\b/);
+    expect(run.stdout).toMatch(/scopes: .*\bemail\b/);
+  });
+
+  it('while waiting, names the client id and the exact redirect URI and what to check', async () => {
+    const run = await runCli(
+      demoArgs(backend.clients.public.clientId, ['--timeout-seconds', '1']),
+      {
+        IDLENS_DEMO_PERSONA: 'idle',
+      },
+    );
+    expect(run.code).toBe(7);
+    const sent = /redirect_uri=([^&\s]+)/.exec(run.stderr)?.[1];
+    expect(sent).toBeDefined();
+    const redirectUri = decodeURIComponent(sent!);
+    expect(run.stderr).toContain(`client id     ${backend.clients.public.clientId}`);
+    expect(run.stderr).toContain(`redirect URI  ${redirectUri}`);
+    expect(run.stderr).toContain("is not in the client's registration");
+    // The timeout repeats what to check, with the same values.
+    expect(run.stderr).toMatch(/not completed in time\. If the browser showed an error/);
+    expect(run.stderr).toContain(`allows the redirect URI ${redirectUri}`);
+  });
+
+  it('a refused connection names the host and the cause in text, --json and --verbose, in both languages', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const args = ['whoami', '--issuer', `http://127.0.0.1:${port}`, '--insecure-loopback'];
+    const run = await runCli([...args, '--client-id', 'x', '--json', '--verbose']);
+    expect(run.code).toBe(5);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `could not be reached: 127\\.0\\.0\\.1:${port} refused the connection.*\\(network_error\\)`,
+      ),
+    );
+    expect(run.stderr).toContain(`network: host 127.0.0.1:${port}, cause refused`);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 5,
+      error: { code: 'network_error', detail: { host: `127.0.0.1:${port}`, cause: 'refused' } },
+    });
+    const es = await runCli([...args, '--client-id', 'x', '--lang', 'es']);
+    expect(es.stderr).toContain(
+      `No se pudo conectar con el servidor: 127.0.0.1:${port} rechazó la conexión`,
+    );
   });
 
   it('says so when the id-verification scope was not granted (still exit 0: who is signed in is known)', async () => {

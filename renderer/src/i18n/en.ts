@@ -341,6 +341,7 @@ export const en = {
       sessionDir: 'Session (temporary)',
       logs: 'Logs',
       cache: 'Cache',
+      scanned: 'Scanned on request',
     },
     entries: 'Files and folders',
     nothing: 'Nothing on disk.',

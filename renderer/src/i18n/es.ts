@@ -336,6 +336,7 @@ export const es: Dictionary = {
       sessionDir: 'Sesión (temporal)',
       logs: 'Registros',
       cache: 'Caché',
+      scanned: 'Revisada a pedido',
     },
     entries: 'Archivos y carpetas',
     nothing: 'Nada en disco.',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,7 +90,9 @@ describe('idlens audit', () => {
     const other = join(h.root, 'elsewhere');
     mkdirSync(other);
     writeFileSync(join(other, 'Cache'), JPEG);
-    const run = await audit(['--user-data', other, '--tmp', join(h.root, 'none')], h);
+    const emptyTmp = join(h.root, 'empty-tmp');
+    mkdirSync(emptyTmp);
+    const run = await audit(['--user-data', other, '--tmp', emptyTmp], h);
     expect(run.code).toBe(8);
     expect(run.stdout).toContain(join(other, 'Cache'));
     expect(run.stdout).not.toContain(h.userData);
@@ -114,8 +117,76 @@ describe('idlens audit', () => {
   it('--help prints the usage with the exit codes', async () => {
     const run = await audit(['--help'], home());
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /0 clean, 8 sensitive data found, 9 some files could not be read, 2 usage/,
+    for (const code of ['0', '2', '8', '9'])
+      expect(run.stdout).toMatch(new RegExp(`^  ${code}  `, 'm'));
+    expect(run.stdout).toContain('sensitive data found on disk');
+    for (const flag of ['--user-data DIR', '--tmp DIR', '--dir DIR', '--hash SHA256', '--lang']) {
+      expect(run.stdout).toContain(flag);
+    }
+    // Sign-in options do not apply to audit and are not offered.
+    expect(run.stdout).not.toContain('--client-id');
+  });
+
+  it('a --user-data, --tmp or --dir folder that does not exist is exit 2 naming it, never a clean report', async () => {
+    const h = home();
+    const missing = join(h.root, 'no-such-folder');
+    for (const flag of ['--user-data', '--tmp', '--dir']) {
+      const run = await audit([flag, missing], h);
+      expect(run.code, flag).toBe(2);
+      expect(run.stderr).toContain(`${flag}: there is no folder at ${missing}.`);
+      expect(run.stdout).not.toContain('CLEAN');
+    }
+    const file = join(h.root, 'a-file');
+    writeFileSync(file, 'x');
+    const notDir = await audit(['--dir', file], h);
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain(`--dir: ${file} is not a folder.`);
+  });
+
+  it('--dir scans more folders (a --save-dir), repeatable, and finds an image there', async () => {
+    const h = home();
+    const saved = join(h.root, 'saved');
+    const other = join(h.root, 'other');
+    mkdirSync(saved);
+    mkdirSync(other);
+    writeFileSync(join(saved, `face-${JPEG_SHA.slice(0, 16)}.jpg`), JPEG);
+    const run = await audit(['--dir', saved, '--dir', other], h);
+    expect(run.code).toBe(8);
+    expect(run.stdout).toMatch(new RegExp(`scanned +${saved}  \\(present\\)`));
+    expect(run.stdout).toMatch(new RegExp(`scanned +${other}  \\(present\\)`));
+    expect(run.stdout).toMatch(/SENSITIVE .*face-[0-9a-f]{16}\.jpg {2}\[jpeg×1\]/);
+    const json = await audit(['--dir', saved, '--json'], h);
+    const report = PrivacyReportSchema.parse(
+      (JSON.parse(json.stdout) as { report: unknown }).report,
     );
+    expect(report.locations).toContainEqual({ role: 'scanned', path: saved, exists: true });
+  });
+
+  it('names a FIFO a FIFO (not a socket), without opening it', async () => {
+    const h = home();
+    const fifo = join(h.userData, 'a-pipe');
+    execFileSync('mkfifo', [fifo]);
+    const run = await audit([], h);
+    expect(run.code).toBe(0);
+    const line = run.stdout.split('\n').find((l) => l.endsWith(fifo));
+    expect(line).toMatch(/CLEAN +FIFO /);
+    expect(run.stdout).not.toContain('socket');
+    const json = await audit(['--json'], h);
+    const report = PrivacyReportSchema.parse(
+      (JSON.parse(json.stdout) as { report: unknown }).report,
+    );
+    expect(report.entries.find((e) => e.path === fifo)).toMatchObject({
+      type: 'other',
+      special: 'fifo',
+    });
+  });
+
+  it('speaks Spanish with --lang es, also in its errors', async () => {
+    const h = home();
+    const run = await audit(['--lang', 'es', '--tmp', join(h.root, 'nada')], h);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no hay ninguna carpeta en');
+    const report = await audit(['--lang', 'es'], h);
+    expect(report.stdout).toContain('Informe de privacidad de idlens');
   });
 });

@@ -238,7 +238,10 @@ describe('CLI runner', () => {
     expect(await runCli(['frobnicate', '--json'], o)).toBe(2);
     expect(JSON.parse(o.out.join(''))).toEqual({
       ok: false,
-      error: { code: 'bad_argument', message: 'Unknown command. See idlens --help.' },
+      error: {
+        code: 'bad_argument',
+        message: 'Unknown command "frobnicate". The commands are: whoami, check, audit, help.',
+      },
       exitCode: 2,
     });
   });

@@ -109,7 +109,10 @@ function expectSafe(outcome: { kind: string; message?: string }): void {
   const text = JSON.stringify(outcome);
   expect(text).not.toContain(TOKEN);
   expect(text).not.toContain(FRESH);
-  expect(text).not.toContain('127.0.0.1');
+  // A failure to connect names the API's host, never a URL (scheme, path or query).
+  expect(text).not.toContain('http://');
+  expect(text).not.toContain('/api/');
+  if (!('detail' in outcome)) expect(text).not.toContain('127.0.0.1');
   expect(text).not.toContain('X-Amz');
 }
 
@@ -335,7 +338,11 @@ describe('id-verification client', () => {
     const closedBase = await listen(closed);
     await new Promise((r) => closed.close(r));
     const outcome = await fetchIdVerification(deps({ apiBase: closedBase }));
-    expect(outcome).toMatchObject({ kind: 'error', code: 'network_error' });
+    expect(outcome).toMatchObject({
+      kind: 'error',
+      code: 'network_error',
+      detail: { host: new URL(closedBase).host, cause: 'refused' },
+    });
     expectSafe(outcome);
   });
 
@@ -345,8 +352,11 @@ describe('id-verification client', () => {
     expect(outcome).toMatchObject({
       kind: 'error',
       code: 'network_error',
-      message: 'The API did not answer in time.',
+      detail: { host: new URL(base).host, cause: 'timeout' },
     });
+    expect((outcome as { message: string }).message).toBe(
+      `The API could not be reached: ${new URL(base).host} did not answer in time.`,
+    );
   });
 
   it('does not follow a redirect to another origin, so the token never goes there', async () => {
