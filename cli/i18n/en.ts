@@ -1,5 +1,5 @@
 import type { ErrorCode, NetDetail, TlsProblem } from '../../shared/errors.ts';
-import { describeNetFailure } from '../../core/net-errors.ts';
+import { describeNetFailure } from '../../core/net/errors.ts';
 import type { ExitCode } from '../exit-codes.ts';
 
 /**
@@ -195,7 +195,7 @@ export const en = {
     image_dimensions: 'The image has dimensions idlens does not accept.',
   } satisfies Record<ErrorCode, string>,
   net: {
-    // English is core's own wording (core/net-errors.ts), so the two never drift apart.
+    // English is core's own wording (core/net/errors.ts), so the two never drift apart.
     dns: (host: string) => describeNetFailure({ host, cause: 'dns' }),
     refused: (host: string) => describeNetFailure({ host, cause: 'refused' }),
     reset: (host: string) => describeNetFailure({ host, cause: 'reset' }),

@@ -1,7 +1,7 @@
 import { checkServerUrl } from '../auth/oauth.ts';
 import { readCappedText } from '../net/capped-body.ts';
 import { isIdlensError, type ErrorCode, type NetDetail } from '../../shared/errors.ts';
-import { networkFailure } from '../net-errors.ts';
+import { networkFailure } from '../net/errors.ts';
 
 /**
  * The one way idlens calls e-Próspera's resource API: `GET {apiBase}{path}` with the bearer token,

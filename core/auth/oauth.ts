@@ -4,7 +4,7 @@ import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import type { TokenGrant } from './token-vault.ts';
-import { describeNetFailure, netFailureOf } from '../net-errors.ts';
+import { describeNetFailure, netFailureOf } from '../net/errors.ts';
 
 /**
  * The OAuth 2.0 / OpenID Connect client: discovery, the authorization request (PKCE S256, fresh

@@ -1,6 +1,6 @@
 import { IdlensError } from '../../shared/errors.ts';
 import { readCappedText } from '../net/capped-body.ts';
-import { networkFailure } from '../net-errors.ts';
+import { networkFailure } from '../net/errors.ts';
 import { pinnedFetch } from '../net/pinned-fetch.ts';
 import { guardTarget, type GuardedTarget, type UrlGuardOptions } from './url-guard.ts';
 

@@ -1,5 +1,5 @@
-import { IdlensError } from '../shared/errors.ts';
-import type { ErrorCode, NetCause, NetDetail, TlsProblem } from '../shared/errors.ts';
+import { IdlensError } from '../../shared/errors.ts';
+import type { ErrorCode, NetCause, NetDetail, TlsProblem } from '../../shared/errors.ts';
 
 /**
  * Names why a request never got an answer: which host, and whether the name did not resolve,

@@ -6,7 +6,7 @@ import {
   hostOf,
   netFailureOf,
   networkFailure,
-} from '../../../core/net-errors.ts';
+} from '../../../../core/net/errors.ts';
 
 /**
  * The classification by error codes (never message text), on real failures where they can be
