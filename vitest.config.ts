@@ -15,6 +15,8 @@ export default defineConfig({
       include: ['core/**/*.ts', 'electron/**/*.ts', 'cli/**/*.ts', 'shared/**/*.ts'],
       reporter: ['json-summary', 'text-summary'],
       reportsDirectory: 'coverage',
+      // The figures are wanted even when a test failed (the script still exits non-zero).
+      reportOnFailure: true,
     },
     projects: [
       {

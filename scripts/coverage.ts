@@ -65,6 +65,9 @@ if (import.meta.main) {
       '--project',
       'integration',
       '--coverage',
+      // Instrumented code runs slower: the unit project's 5 s default is too tight for it.
+      '--testTimeout=60000',
+      '--hookTimeout=60000',
       ...process.argv.slice(2),
     ],
     { cwd: ROOT, stdio: 'inherit' },
