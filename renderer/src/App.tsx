@@ -12,6 +12,7 @@ import { holdsDocuments, type AppState } from './state/app-state.ts';
 import { useAppState, useController } from './state/context.tsx';
 import { useIdleWipe } from './state/use-idle-wipe.ts';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
+import './styles/frame.css';
 
 type Dialog = 'help' | 'settings' | 'privacy' | null;
 

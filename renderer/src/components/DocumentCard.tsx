@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/index.tsx';
 import type { ShownImage, SlotView } from '../state/app-state.ts';
 import { HeldImage } from '../viewer/HeldImage.tsx';
 import { AlertIcon, CheckIcon, ImageOffIcon } from './icons.tsx';
+import '../styles/card.css';
 
 export type CardContent = { kind: 'loading'; progress: Progress | undefined } | SlotView;
 
@@ -145,13 +146,13 @@ function Sha({ image }: { image: ShownImage }) {
       <span className="card__sha-label">
         {t.card.sha256}
         {image.digest === 'match' && (
-          <span className="sha-check sha-check--ok" title={t.card.shaMatches}>
+          <span className="sha-check" data-tone="ok" title={t.card.shaMatches}>
             <CheckIcon size={14} />
             <span className="visually-hidden">{t.card.shaMatches}</span>
           </span>
         )}
         {image.digest === 'mismatch' && (
-          <span className="sha-check sha-check--bad" role="alert">
+          <span className="sha-check" data-tone="danger" role="alert">
             <AlertIcon size={14} /> {t.card.shaMismatch}
           </span>
         )}

@@ -1,5 +1,6 @@
 import type { Environment } from '../../../shared/environments.ts';
 import { useI18n } from '../i18n/index.tsx';
+import '../styles/frame.css';
 
 /** Which e-Próspera this window talks to, always visible once chosen. */
 export function EnvBadge({
@@ -13,7 +14,8 @@ export function EnvBadge({
   const name = t.env[environment];
   return (
     <span
-      className={`env-badge env-badge--${environment}`}
+      className="env-badge"
+      data-env={environment}
       role="status"
       aria-label={t.env.badgeLabel(name)}
       title={origin ?? name}

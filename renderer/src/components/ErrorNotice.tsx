@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { AlertIcon } from './icons.tsx';
+import '../styles/notices.css';
 
 /**
  * An error as a person needs it: what happened and what to do, in their language, with the
@@ -22,7 +23,7 @@ export function ErrorNotice({
   const { t } = useI18n();
   const text = t.errors[error.code];
   return (
-    <div className="notice notice--error" role="alert" data-error-code={error.code}>
+    <div className="notice" data-tone="danger" role="alert" data-error-code={error.code}>
       <AlertIcon />
       <div className="notice__content">
         {heading && <p className="notice__heading">{heading}</p>}

@@ -13,6 +13,10 @@ import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { AlertIcon, ShieldIcon } from './icons.tsx';
 import { Modal } from './Modal.tsx';
+import '../styles/privacy.css';
+
+/** The colour each verdict is shown in. */
+const VERDICT_TONE = { clean: 'ok', sensitive: 'danger', unreadable: 'warn' } as const;
 
 /** Entries shown at most; the summary counts them all. */
 const MAX_ROWS = 400;
@@ -101,7 +105,7 @@ function Report({ report }: { report: PrivacyReport }) {
   const known = [...new Set(report.entries.flatMap((e) => (e.known ? [e.known] : [])))];
   return (
     <div className="privacy" data-testid="privacy-report" data-verdict={report.verdict}>
-      <div className={`verdict verdict--${report.verdict}`} role="status">
+      <div className="verdict" data-tone={VERDICT_TONE[report.verdict]} role="status">
         {report.verdict === 'clean' ? <ShieldIcon size={22} /> : <AlertIcon size={22} />}
         <div>
           <p className="verdict__title">{t.privacy.verdictTitle[report.verdict]}</p>
@@ -132,13 +136,13 @@ function Report({ report }: { report: PrivacyReport }) {
       </dl>
 
       <section className="privacy__section">
-        <h3>{t.privacy.locations}</h3>
+        <h3 className="section-title">{t.privacy.locations}</h3>
         <ul className="privacy__locations">
           {report.locations.map((loc) => (
             <li key={`${loc.role}:${loc.path}`}>
               <span className="privacy__role">{t.privacy.roles[loc.role]}</span>
               <code className="mono selectable">{loc.path}</code>
-              <span className={`pill ${loc.exists ? 'pill--ok' : ''}`}>
+              <span className="pill" data-tone={loc.exists ? 'ok' : undefined}>
                 {loc.exists ? t.privacy.present : t.privacy.absent}
               </span>
             </li>
@@ -147,7 +151,7 @@ function Report({ report }: { report: PrivacyReport }) {
       </section>
 
       <section className="privacy__section">
-        <h3>{t.privacy.entries}</h3>
+        <h3 className="section-title">{t.privacy.entries}</h3>
         {report.entries.length === 0 ? (
           <p className="muted">{t.privacy.nothing}</p>
         ) : (
@@ -201,8 +205,12 @@ function Entry({ entry }: { entry: PrivacyEntry }) {
           ? t.privacy.socket
           : formatBytes(entry.size, lang);
   return (
-    <li className={`privacy__entry privacy__entry--${entry.verdict}`} data-verdict={entry.verdict}>
-      <span className={`pill verdict-pill verdict-pill--${entry.verdict}`}>
+    <li
+      className="privacy__entry"
+      data-verdict={entry.verdict}
+      data-tone={entry.verdict === 'sensitive' ? 'danger' : undefined}
+    >
+      <span className="pill verdict-pill" data-tone={VERDICT_TONE[entry.verdict]}>
         {t.privacy.verdictTitle[entry.verdict]}
       </span>
       <span className="privacy__path">

@@ -2,6 +2,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { formatBytes, formatDateTime, formatTime } from '../i18n/format.ts';
 import type { WipeState } from '../state/app-state.ts';
 import { AlertIcon, CheckIcon } from './icons.tsx';
+import '../styles/receipt.css';
 
 /** What a wipe did: how many images, when, why. Shown wherever the person lands afterwards. */
 export function ReceiptCard({
@@ -24,7 +25,13 @@ export function ReceiptCard({
   const when = formatTime(receipt.at, lang);
   const full = formatDateTime(receipt.at, lang);
   return (
-    <section className="receipt" role="status" aria-live="polite" data-testid="wipe-receipt">
+    <section
+      className="receipt"
+      data-tone={confirmed ? 'ok' : 'warn'}
+      role="status"
+      aria-live="polite"
+      data-testid="wipe-receipt"
+    >
       <div className="receipt__icon">
         {confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}
       </div>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { LoadedDocuments } from '../state/app-state.ts';
 import { CheckIcon, CopyIcon } from './icons.tsx';
+import '../styles/panel.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -30,8 +31,10 @@ export function SessionPanel({ docs }: { docs: LoadedDocuments }) {
   return (
     <section className="panel" aria-labelledby="session-heading" data-testid="session-panel">
       <header className="panel__header">
-        <h2 id="session-heading">{t.session.heading}</h2>
-        <span className={`pill ${verified ? 'pill--ok' : 'pill--warn'}`}>
+        <h2 className="section-title" id="session-heading">
+          {t.session.heading}
+        </h2>
+        <span className="pill" data-tone={verified ? 'ok' : 'warn'}>
           {verified ? t.session.verified : t.session.notVerified}
         </span>
       </header>
@@ -60,7 +63,7 @@ export function SessionPanel({ docs }: { docs: LoadedDocuments }) {
             <span className="visually-hidden" role="status">
               {copy === 'copied' ? t.session.copied : copy === 'failed' ? t.session.copyFailed : ''}
             </span>
-            {copy === 'failed' && <span className="field__error">{t.session.copyFailed}</span>}
+            {copy === 'failed' && <span className="copy-failed">{t.session.copyFailed}</span>}
           </dd>
         </div>
         <div className="facts__row">

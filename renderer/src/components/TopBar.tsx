@@ -5,6 +5,7 @@ import { CaptureNotice } from './CaptureNotice.tsx';
 import { EnvBadge } from './EnvBadge.tsx';
 import { DiskIcon, GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import '../styles/frame.css';
 
 /** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
 export function TopBar({

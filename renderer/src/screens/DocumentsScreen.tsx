@@ -14,6 +14,7 @@ import { useAppState, useController } from '../state/context.tsx';
 import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
 import { ViewController } from '../viewer/view-controller.ts';
 import { Viewer, ZOOM_STEP } from '../viewer/Viewer.tsx';
+import '../styles/documents.css';
 
 const selectDocs = (s: AppState) => s.docs;
 const selectWipe = (s: AppState) => s.wipe;
@@ -160,7 +161,7 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
       </aside>
       <div className="workspace">
         {!docs.verified && (
-          <div className="notice notice--warn" role="status" data-testid="not-verified">
+          <div className="notice" data-tone="warn" role="status" data-testid="not-verified">
             <InfoIcon />
             <div>
               <p className="notice__title">{t.docs.notVerifiedTitle}</p>

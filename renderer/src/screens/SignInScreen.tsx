@@ -9,6 +9,7 @@ import { formatCountdown } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { AppState } from '../state/app-state.ts';
 import { useAppState, useController } from '../state/context.tsx';
+import '../styles/signin.css';
 
 const selectSignIn = (s: AppState) => s;
 
@@ -60,7 +61,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
               <fieldset className="env-picker">
                 <legend>{t.env.legend}</legend>
                 {choices.map((env) => (
-                  <label key={env} className={`env-option env-option--${env}`}>
+                  <label key={env} className="env-option" data-env={env}>
                     <input
                       type="radio"
                       name="environment"
@@ -77,7 +78,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
               </fieldset>
               {envError && <ErrorNotice error={envError} showDetail />}
               {customMissing && (
-                <p className="notice notice--warn">
+                <p className="notice" data-tone="warn">
                   {t.env.customMissing}{' '}
                   <button type="button" className="link" onClick={onOpenSettings}>
                     {t.signIn.settings}

@@ -26,6 +26,7 @@ import {
 } from './compare.ts';
 import { NEUTRAL_ADJUSTMENTS, type ViewController } from './view-controller.ts';
 import { ViewerPane } from './ViewerPane.tsx';
+import '../styles/viewer.css';
 
 export const ZOOM_STEP = 1.25;
 
