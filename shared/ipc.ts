@@ -33,6 +33,10 @@ export const AuthStatusSchema = z.object({
   expiresAt: z.number().optional(),
   /** Epoch ms when a pending sign-in gives up. */
   pendingDeadline: z.number().optional(),
+  /** While pending: the redirect URI the loopback listener waits on, to check against the client's registration. */
+  redirectUri: z.string().optional(),
+  /** While pending: the client id used, to check against the client's registration. */
+  clientId: z.string().optional(),
   lastError: ErrorInfoSchema.optional(),
 });
 export type AuthStatus = z.infer<typeof AuthStatusSchema>;

@@ -104,7 +104,7 @@ function Shell({ state }: { state: AppState }) {
       <p>{t.app.starting}</p>
     </main>
   ) : signedIn ? (
-    <DocumentsScreen />
+    <DocumentsScreen onOpenSettings={() => setDialog('settings')} />
   ) : (
     <SignInScreen onOpenSettings={() => setDialog('settings')} />
   );
@@ -124,6 +124,7 @@ function Shell({ state }: { state: AppState }) {
           onSignOut={signedIn ? () => void controller.signOut() : undefined}
           onWipe={signedIn ? () => void controller.wipe('button') : undefined}
           wipeBusy={state.wipe?.status === 'wiping'}
+          wipeQuiet={!holds && controller.memory.size === 0}
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {screen}

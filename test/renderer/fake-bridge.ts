@@ -275,6 +275,8 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
             environment: fake.settings.environment,
             scopes: [],
             pendingDeadline: deadline,
+            redirectUri: `http://127.0.0.1:${fake.settings.redirectPort || 61734}${fake.settings.redirectPath}`,
+            clientId: fake.settings.clientId,
           });
           if (mode === 'manual') {
             const error = await new Promise<ErrorInfo | undefined>((resolve) => {

@@ -7,10 +7,12 @@ import {
   type PrivacyEntry,
   type PrivacyReport,
 } from '../../../shared/privacy.ts';
-import { formatBytes, formatTime } from '../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useController } from '../state/context.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { privacyReportJson, privacyReportText } from './privacy-text.ts';
 import { AlertIcon, ShieldIcon } from './icons.tsx';
 import { Modal } from './Modal.tsx';
 import '../styles/privacy.css';
@@ -73,9 +75,29 @@ export default function PrivacyDialog({ onClose }: { onClose: () => void }) {
             {load.status === 'loading'
               ? t.privacy.scanning
               : load.status === 'ready'
-                ? t.privacy.generated(formatTime(load.report.generatedAt, lang))
+                ? t.privacy.generated(formatDateTime(load.report.generatedAt, lang)?.local ?? '')
                 : ''}
           </span>
+          {load.status === 'ready' && (
+            <>
+              <CopyButton
+                text={privacyReportText(load.report, t, lang)}
+                label={t.privacy.copyText}
+                copied={t.privacy.copied}
+                failed={t.privacy.copyFailed}
+              >
+                {t.privacy.copyText}
+              </CopyButton>
+              <CopyButton
+                text={privacyReportJson(load.report)}
+                label={t.privacy.copyJson}
+                copied={t.privacy.copied}
+                failed={t.privacy.copyFailed}
+              >
+                {t.privacy.copyJson}
+              </CopyButton>
+            </>
+          )}
           <button
             type="button"
             className="button button--secondary"
@@ -176,7 +198,7 @@ function Report({ report }: { report: PrivacyReport }) {
               const text = KNOWN_ITEM_EXPLANATIONS[lang][item];
               return (
                 <div key={item}>
-                  <dt className="mono">{item}</dt>
+                  <dt>{t.privacy.known[item]}</dt>
                   <dd>
                     {text.holds}
                     <br />
@@ -196,6 +218,7 @@ function Report({ report }: { report: PrivacyReport }) {
 
 function Entry({ entry }: { entry: PrivacyEntry }) {
   const { t, lang } = useI18n();
+  const modified = formatDateTime(entry.mtime, lang);
   const kind =
     entry.type === 'directory'
       ? t.privacy.folder
@@ -219,8 +242,9 @@ function Entry({ entry }: { entry: PrivacyEntry }) {
         </code>
         <span className="muted small">
           {t.privacy.roles[entry.location]}
-          {entry.known ? ` · ${entry.known}` : ''}
+          {entry.known ? ` · ${t.privacy.known[entry.known]}` : ''}
           {entry.expected ? ` · ${t.privacy.expected}` : ''}
+          {modified ? ` · ${t.privacy.modified} ${modified.local}` : ''}
         </span>
         {entry.findings.length > 0 && (
           <span className="privacy__findings">

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/index.tsx';
-import { formatBytes, formatDateTime, formatTime } from '../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import type { WipeState } from '../state/app-state.ts';
 import { AlertIcon, CheckIcon } from './icons.tsx';
 import '../styles/receipt.css';
@@ -22,8 +22,7 @@ export function ReceiptCard({
     );
   }
   const { receipt, confirmed } = wipe;
-  const when = formatTime(receipt.at, lang);
-  const full = formatDateTime(receipt.at, lang);
+  const when = formatDateTime(receipt.at, lang);
   return (
     <section
       className="receipt"
@@ -37,10 +36,18 @@ export function ReceiptCard({
       </div>
       <div className="receipt__content">
         <h2 className="receipt__title">{t.wipe.receiptTitle}</h2>
-        <p className="receipt__body" title={full ? `${full.local} · ${full.utc}` : undefined}>
-          {t.wipe.receiptBody(receipt.imagesCleared, when)}
-        </p>
+        <p className="receipt__body">{t.wipe.receiptBody(receipt.imagesCleared)}</p>
         <dl className="receipt__facts">
+          {when && (
+            <div>
+              <dt>{t.wipe.whenLabel}</dt>
+              <dd>
+                <time dateTime={new Date(receipt.at).toISOString()} title={when.utc}>
+                  {when.local}
+                </time>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t.wipe.reasonLabel}</dt>
             <dd>{t.wipe.reasons[receipt.reason]}</dd>

@@ -17,6 +17,7 @@ export function TopBar({
   onSignOut,
   onWipe,
   wipeBusy,
+  wipeQuiet = false,
 }: {
   auth: AuthStatus | null;
   info: AppInfo | null;
@@ -26,6 +27,8 @@ export function TopBar({
   onSignOut?: (() => void) | undefined;
   onWipe?: (() => void) | undefined;
   wipeBusy?: boolean;
+  /** Nothing is loaded: the wipe button stays available but does not call for attention. */
+  wipeQuiet?: boolean;
 }) {
   const { t } = useI18n();
   const who = auth?.user?.name ?? auth?.user?.email ?? auth?.user?.sub;
@@ -37,6 +40,11 @@ export function TopBar({
         </span>
         <span className="topbar__name">{t.app.name}</span>
         {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin} />}
+        {info?.demoMode && (
+          <span className="demo-badge" title={t.app.demoRibbon} data-testid="demo-badge">
+            {t.app.demoBadge}
+          </span>
+        )}
       </div>
       <div className="topbar__middle">
         {auth?.state === 'signedIn' && who && (
@@ -67,10 +75,11 @@ export function TopBar({
         {onWipe && (
           <button
             type="button"
-            className="button button--danger"
+            className={`button ${wipeQuiet ? 'button--ghost' : 'button--danger'}`}
             onClick={onWipe}
             disabled={wipeBusy}
-            title={`${t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            title={`${wipeQuiet ? t.wipe.buttonIdle : t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            data-quiet={wipeQuiet}
             data-testid="wipe-button"
           >
             <WipeIcon />

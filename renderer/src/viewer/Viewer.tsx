@@ -1,10 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import {
+  CollapseIcon,
   CompareIcon,
   ContrastIcon,
+  CropIcon,
+  ExpandIcon,
   InvertIcon,
   LoupeIcon,
+  PanelIcon,
+  PortraitIcon,
   ResetIcon,
   RotateLeftIcon,
   RotateRightIcon,
@@ -16,7 +21,7 @@ import {
 import { useDebounced } from '../components/use-debounced.ts';
 import type { ImageMemory } from '../image-memory.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { LoadedDocuments, ShownImage } from '../state/app-state.ts';
+import { SLOTS, type LoadedDocuments, type ShownImage } from '../state/app-state.ts';
 import {
   COMPARE_MODES,
   compareAvailable,
@@ -24,11 +29,34 @@ import {
   paneSlots,
   type CompareMode,
 } from './compare.ts';
-import { NEUTRAL_ADJUSTMENTS, type ViewController } from './view-controller.ts';
+import { isPortraitSlot, type PortraitRegions, type PortraitSlot } from './portrait.ts';
+import type { Box } from './view-math.ts';
+import {
+  LOUPE_MAGNIFICATION,
+  NEUTRAL_ADJUSTMENTS,
+  type ViewController,
+} from './view-controller.ts';
 import { ViewerPane } from './ViewerPane.tsx';
 import '../styles/viewer.css';
 
 export const ZOOM_STEP = 1.25;
+
+/** How the documents screen is laid out around the viewer. */
+export interface ViewerLayout {
+  panel: boolean;
+  fullWindow: boolean;
+  onPanel: () => void;
+  onFullWindow: () => void;
+}
+
+/** The portrait compare's crop boxes, and whether they are being adjusted. */
+export interface PortraitState {
+  regions: PortraitRegions;
+  adjusting: boolean;
+  onRegion: (slot: PortraitSlot, box: Box) => void;
+  onAdjusting: (on: boolean) => void;
+  onReset: () => void;
+}
 
 export function Viewer({
   docs,
@@ -37,6 +65,8 @@ export function Viewer({
   onCompare,
   controller,
   memory,
+  layout,
+  portrait,
 }: {
   docs: LoadedDocuments;
   selected: DocumentSlot;
@@ -44,24 +74,37 @@ export function Viewer({
   onCompare: (mode: CompareMode) => void;
   controller: ViewController;
   memory: ImageMemory;
+  layout: ViewerLayout;
+  portrait: PortraitState;
 }) {
   const { t } = useI18n();
   const images = paneSlots(compare, selected)
     .map((slot) => imageOf(docs, slot))
     .filter((image): image is ShownImage => image !== null);
+  const none = SLOTS.every((slot) => imageOf(docs, slot) === null);
+  const cropping = compare === 'portrait';
 
   return (
-    <section className="viewer" aria-label={t.viewer.region}>
+    <section
+      className="viewer"
+      aria-label={t.viewer.region}
+      data-mode={compare}
+      data-testid="viewer"
+    >
       <ViewerToolbar
         controller={controller}
         docs={docs}
         compare={compare}
         onCompare={onCompare}
         disabled={images.length === 0}
+        layout={layout}
+        portrait={cropping ? portrait : null}
       />
       <div className={`stage${images.length > 1 ? ' stage--split' : ''}`}>
         {images.length === 0 ? (
-          <p className="stage__empty">{t.viewer.empty}</p>
+          <p className="stage__empty" data-testid="viewer-empty">
+            {none ? t.viewer.noImages : t.viewer.empty}
+          </p>
         ) : (
           images.map((image) => (
             <ViewerPane
@@ -70,6 +113,15 @@ export function Viewer({
               memory={memory}
               controller={controller}
               compared={images.length > 1}
+              region={
+                cropping && isPortraitSlot(image.slot) ? portrait.regions[image.slot] : undefined
+              }
+              adjusting={cropping && portrait.adjusting}
+              onRegion={
+                cropping && isPortraitSlot(image.slot)
+                  ? (box) => portrait.onRegion(image.slot as PortraitSlot, box)
+                  : undefined
+              }
             />
           ))
         )}
@@ -84,12 +136,16 @@ function ViewerToolbar({
   compare,
   onCompare,
   disabled,
+  layout,
+  portrait,
 }: {
   controller: ViewController;
   docs: LoadedDocuments;
   compare: CompareMode;
   onCompare: (mode: CompareMode) => void;
   disabled: boolean;
+  layout: ViewerLayout;
+  portrait: PortraitState | null;
 }) {
   const { t } = useI18n();
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
@@ -103,11 +159,36 @@ function ViewerToolbar({
   const compareLabels: Record<CompareMode, string> = {
     off: t.viewer.compareOff,
     faceFront: t.viewer.compareFaceFront,
+    portrait: t.viewer.comparePortrait,
     frontBack: t.viewer.compareFrontBack,
   };
+  const compareHints: Record<CompareMode, string> = {
+    off: t.viewer.compareOff,
+    faceFront: t.viewer.compareLinked,
+    portrait: t.viewer.comparePortraitHint,
+    frontBack: t.viewer.compareLinked,
+  };
+  const panelLabel = layout.panel ? t.docs.panelHide : t.docs.panelShow;
+  const fullLabel = layout.fullWindow ? t.viewer.leaveFullWindow : t.viewer.fullWindow;
+  const adjustingBox = portrait?.adjusting ?? false;
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
+      {!layout.fullWindow && (
+        <div className="toolbar__group">
+          <button
+            type="button"
+            className="tool"
+            onClick={layout.onPanel}
+            aria-pressed={layout.panel}
+            aria-label={panelLabel}
+            title={`${panelLabel} (B)`}
+            data-testid="panel-toggle"
+          >
+            <PanelIcon />
+          </button>
+        </div>
+      )}
       <div className="toolbar__group">
         <button
           type="button"
@@ -162,7 +243,7 @@ function ViewerToolbar({
           onClick={() => controller.rotate(-1)}
           aria-label={t.viewer.rotateLeft}
           title={`${t.viewer.rotateLeft} (Shift+R) — ${t.viewer.rotationNote}`}
-          disabled={disabled}
+          disabled={disabled || adjustingBox}
         >
           <RotateLeftIcon />
         </button>
@@ -172,7 +253,7 @@ function ViewerToolbar({
           onClick={() => controller.rotate(1)}
           aria-label={t.viewer.rotateRight}
           title={`${t.viewer.rotateRight} (R) — ${t.viewer.rotationNote}`}
-          disabled={disabled}
+          disabled={disabled || adjustingBox}
         >
           <RotateRightIcon />
         </button>
@@ -182,10 +263,13 @@ function ViewerToolbar({
           onClick={() => controller.setLoupe(!snap.loupe)}
           aria-pressed={snap.loupe}
           aria-label={t.viewer.loupe}
-          title={`${t.viewer.loupe} (L)`}
+          title={`${t.viewer.loupeWithValue(LOUPE_MAGNIFICATION)} (L)`}
           disabled={disabled}
         >
           <LoupeIcon />
+          <span className="tool__value" aria-hidden="true">
+            {t.viewer.loupeValue(LOUPE_MAGNIFICATION)}
+          </span>
         </button>
       </div>
       <div
@@ -206,6 +290,9 @@ function ViewerToolbar({
             onChange={(event) => controller.setAdjust({ brightness: Number(event.target.value) })}
             disabled={disabled}
           />
+          <output className="slider__value" aria-hidden="true" data-testid="brightness-value">
+            {t.viewer.percentValue(adjust.brightness)}
+          </output>
         </label>
         <label className="slider" title={t.viewer.contrast}>
           <ContrastIcon />
@@ -220,6 +307,9 @@ function ViewerToolbar({
             onChange={(event) => controller.setAdjust({ contrast: Number(event.target.value) })}
             disabled={disabled}
           />
+          <output className="slider__value" aria-hidden="true" data-testid="contrast-value">
+            {t.viewer.percentValue(adjust.contrast)}
+          </output>
         </label>
         <button
           type="button"
@@ -258,19 +348,59 @@ function ViewerToolbar({
               className="segmented__option"
               onClick={() => onCompare(mode)}
               disabled={!available}
-              title={
-                available
-                  ? mode === 'off'
-                    ? compareLabels[mode]
-                    : t.viewer.compareLinked
-                  : t.viewer.compareUnavailable
-              }
+              title={available ? compareHints[mode] : t.viewer.compareUnavailable}
             >
-              {mode === 'off' ? <SingleIcon /> : <CompareIcon />}
+              {mode === 'off' ? (
+                <SingleIcon />
+              ) : mode === 'portrait' ? (
+                <PortraitIcon />
+              ) : (
+                <CompareIcon />
+              )}
               <span>{compareLabels[mode]}</span>
             </button>
           );
         })}
+      </div>
+      {portrait && (
+        <div className="toolbar__group toolbar__group--portrait">
+          <button
+            type="button"
+            className="tool tool--text"
+            onClick={() => {
+              controller.resetView();
+              portrait.onAdjusting(!portrait.adjusting);
+            }}
+            aria-pressed={portrait.adjusting}
+            title={t.viewer.portraitBoxHint}
+            data-testid="portrait-adjust"
+          >
+            <CropIcon />
+            <span>{portrait.adjusting ? t.viewer.portraitDone : t.viewer.portraitAdjust}</span>
+          </button>
+          <button
+            type="button"
+            className="tool"
+            onClick={portrait.onReset}
+            aria-label={t.viewer.portraitReset}
+            title={t.viewer.portraitReset}
+          >
+            <ResetIcon />
+          </button>
+        </div>
+      )}
+      <div className="toolbar__group toolbar__group--last">
+        <button
+          type="button"
+          className="tool"
+          onClick={layout.onFullWindow}
+          aria-pressed={layout.fullWindow}
+          aria-label={fullLabel}
+          title={`${fullLabel} (F)`}
+          data-testid="full-window-toggle"
+        >
+          {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
+        </button>
       </div>
       <div
         className="visually-hidden"
