@@ -46,6 +46,8 @@ export interface FakeOptions {
   wrongSha?: 'documentFront' | 'documentBack' | 'face';
   /** Whether the system has a keychain to encrypt a client secret (Linux basic_text: no). */
   keychain?: boolean;
+  /** Scopes the sign-in grants (default: openid and identity verification). */
+  grantedScopes?: string[];
   /** What the on-disk scan finds. */
   disk?: 'clean' | 'sensitive';
 }
@@ -185,7 +187,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       environment: fake.settings.environment,
       issuerOrigin: 'http://127.0.0.1:4480',
       user: { sub: 'demo-full', name: 'Alex Specimen' },
-      scopes: ['openid', 'eprospera:person.id_verification.read'],
+      scopes: options.grantedScopes ?? ['openid', 'eprospera:person.id_verification.read'],
       expiresAt: Date.now() + 300_000,
     };
   }

@@ -203,3 +203,9 @@ export const CropIcon = () => (
     <path d="M6 2.5V18h15.5M2.5 6H18v15.5" />
   </Icon>
 );
+export const FrontBackIcon = () => (
+  <Icon>
+    <rect x="2.5" y="6" width="11" height="8" rx="1.5" />
+    <rect x="10.5" y="10" width="11" height="8" rx="1.5" />
+  </Icon>
+);

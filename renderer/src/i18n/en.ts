@@ -198,7 +198,6 @@ export const en = {
     portraitBoxHint: 'Drag the box to frame the face on the ID; drag its corner to resize it.',
     portraitReset: 'Reset portrait area',
     portraitAdjust: 'Adjust portrait area',
-    portraitDone: 'Done',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit',

@@ -190,7 +190,6 @@ export const es: Dictionary = {
       'Arrastre el recuadro para encuadrar la cara del documento; arrastre su esquina para cambiar el tamaño.',
     portraitReset: 'Restablecer el área del retrato',
     portraitAdjust: 'Ajustar el área del retrato',
-    portraitDone: 'Listo',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
     fit: 'Ajustar',

@@ -6,6 +6,7 @@ import {
   ContrastIcon,
   CropIcon,
   ExpandIcon,
+  FrontBackIcon,
   InvertIcon,
   LoupeIcon,
   PanelIcon,
@@ -348,16 +349,19 @@ function ViewerToolbar({
               className="segmented__option"
               onClick={() => onCompare(mode)}
               disabled={!available}
-              title={available ? compareHints[mode] : t.viewer.compareUnavailable}
+              aria-label={compareLabels[mode]}
+              title={`${compareLabels[mode]} — ${available ? compareHints[mode] : t.viewer.compareUnavailable}`}
             >
               {mode === 'off' ? (
                 <SingleIcon />
               ) : mode === 'portrait' ? (
                 <PortraitIcon />
+              ) : mode === 'frontBack' ? (
+                <FrontBackIcon />
               ) : (
                 <CompareIcon />
               )}
-              <span>{compareLabels[mode]}</span>
+              {compare === mode && <span aria-hidden="true">{compareLabels[mode]}</span>}
             </button>
           );
         })}
@@ -366,17 +370,17 @@ function ViewerToolbar({
         <div className="toolbar__group toolbar__group--portrait">
           <button
             type="button"
-            className="tool tool--text"
+            className="tool"
             onClick={() => {
               controller.resetView();
               portrait.onAdjusting(!portrait.adjusting);
             }}
             aria-pressed={portrait.adjusting}
-            title={t.viewer.portraitBoxHint}
+            aria-label={t.viewer.portraitAdjust}
+            title={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
             data-testid="portrait-adjust"
           >
             <CropIcon />
-            <span>{portrait.adjusting ? t.viewer.portraitDone : t.viewer.portraitAdjust}</span>
           </button>
           <button
             type="button"

@@ -14,7 +14,7 @@ export type PortraitRegions = Record<PortraitSlot, Box>;
  */
 export const DEFAULT_PORTRAIT_REGIONS: PortraitRegions = {
   documentFront: { x: 0.04, y: 0.2, w: 0.31, h: 0.62 },
-  face: { x: 0.1, y: 0.1, w: 0.8, h: 0.75 },
+  face: { x: 0.02, y: 0.03, w: 0.96, h: 0.91 },
 };
 
 export function isPortraitSlot(slot: string): slot is PortraitSlot {
