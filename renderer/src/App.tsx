@@ -125,6 +125,7 @@ function Shell({ state }: { state: AppState }) {
           onWipe={signedIn ? () => void controller.wipe('button') : undefined}
           wipeBusy={state.wipe?.status === 'wiping'}
           wipeQuiet={!holds && controller.memory.size === 0}
+          issuer={state.settings?.environment === 'custom' ? state.settings.issuer : undefined}
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {screen}

@@ -111,6 +111,14 @@ describe.each(['en', 'es'] as const)('states that say why (%s)', (lang) => {
     expect(screen.getByTestId('env-badge').textContent).toContain('127.0.0.1:4480');
   });
 
+  it('a custom environment names its issuer’s host while signed out', async () => {
+    setup({
+      settings: { language: lang, environment: 'custom', issuer: 'https://id.example.org/' },
+    });
+    const badge = await screen.findByTestId('env-badge');
+    await waitFor(() => expect(badge.textContent).toContain('id.example.org'));
+  });
+
   it('no demo badge outside demo mode', async () => {
     setup({ settings: { language: lang }, info: { demoMode: false } });
     await screen.findByTestId('env-badge');

@@ -18,6 +18,7 @@ export function TopBar({
   onWipe,
   wipeBusy,
   wipeQuiet = false,
+  issuer,
 }: {
   auth: AuthStatus | null;
   info: AppInfo | null;
@@ -29,6 +30,8 @@ export function TopBar({
   wipeBusy?: boolean;
   /** Nothing is loaded: the wipe button stays available but does not call for attention. */
   wipeQuiet?: boolean;
+  /** The issuer in the settings, named by the badge until main reports the one in use. */
+  issuer?: string | undefined;
 }) {
   const { t } = useI18n();
   const who = auth?.user?.name ?? auth?.user?.email ?? auth?.user?.sub;
@@ -39,7 +42,7 @@ export function TopBar({
           <span className="logo__mark" />
         </span>
         <span className="topbar__name">{t.app.name}</span>
-        {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin} />}
+        {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin ?? issuer} />}
         {info?.demoMode && (
           <span className="demo-badge" title={t.app.demoRibbon} data-testid="demo-badge">
             {t.app.demoBadge}

@@ -361,7 +361,6 @@ function ViewerToolbar({
               ) : (
                 <CompareIcon />
               )}
-              {compare === mode && <span aria-hidden="true">{compareLabels[mode]}</span>}
             </button>
           );
         })}
