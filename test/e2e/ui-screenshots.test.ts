@@ -103,6 +103,11 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await decoded(page);
     await page.waitForFunction(() => document.querySelectorAll('.card__sha--match').length === 3);
     await shot(page, '04-documents');
+    // At 1360 × 900 the top bar's last button is on screen and the viewer's tools fit one row.
+    const wipe = await page.getByTestId('wipe-button').boundingBox();
+    expect((wipe?.x ?? 0) + (wipe?.width ?? 0)).toBeLessThanOrEqual(1360);
+    const toolbar = await page.getByRole('toolbar').boundingBox();
+    expect(toolbar?.height).toBeLessThan(50);
 
     await page.getByRole('button', { name: text.compare }).click();
     await page.getByTestId('pane-face').waitFor();
@@ -148,6 +153,9 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await page.getByTestId('side-panel').waitFor({ state: 'hidden' });
     await decoded(page);
     await shot(page, '06b-full-window');
+    // The image gets the window's height below the top bar and the tools, not ~540 px.
+    const stage = await page.locator('.stage').boundingBox();
+    expect(stage?.height).toBeGreaterThan(750);
     await page.keyboard.press('Escape');
     await page.locator('[data-full-window="false"]').waitFor();
     await page.keyboard.press('0');

@@ -11,7 +11,7 @@ export const es: Dictionary = {
     signedInAs: (who: string) => `Sesión iniciada como ${who}`,
     demoRibbon:
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
-    demoBadge: 'Servidor de demostración',
+    demoBadge: 'Demostración',
   },
   lang: {
     label: 'Idioma',

@@ -99,9 +99,12 @@ export function Viewer({
         onCompare={onCompare}
         disabled={images.length === 0}
         layout={layout}
-        portrait={cropping ? portrait : null}
+        adjustingBox={cropping && portrait.adjusting}
       />
       <div className={`stage${images.length > 1 ? ' stage--split' : ''}`}>
+        {cropping && images.length > 1 && (
+          <PortraitTools controller={controller} portrait={portrait} />
+        )}
         {images.length === 0 ? (
           <p className="stage__empty" data-testid="viewer-empty">
             {none ? t.viewer.noImages : t.viewer.empty}
@@ -138,7 +141,7 @@ function ViewerToolbar({
   onCompare,
   disabled,
   layout,
-  portrait,
+  adjustingBox,
 }: {
   controller: ViewController;
   docs: LoadedDocuments;
@@ -146,7 +149,7 @@ function ViewerToolbar({
   onCompare: (mode: CompareMode) => void;
   disabled: boolean;
   layout: ViewerLayout;
-  portrait: PortraitState | null;
+  adjustingBox: boolean;
 }) {
   const { t } = useI18n();
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
@@ -171,12 +174,11 @@ function ViewerToolbar({
   };
   const panelLabel = layout.panel ? t.docs.panelHide : t.docs.panelShow;
   const fullLabel = layout.fullWindow ? t.viewer.leaveFullWindow : t.viewer.fullWindow;
-  const adjustingBox = portrait?.adjusting ?? false;
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
-      {!layout.fullWindow && (
-        <div className="toolbar__group">
+      <div className="toolbar__group">
+        {!layout.fullWindow && (
           <button
             type="button"
             className="tool"
@@ -188,8 +190,19 @@ function ViewerToolbar({
           >
             <PanelIcon />
           </button>
-        </div>
-      )}
+        )}
+        <button
+          type="button"
+          className="tool"
+          onClick={layout.onFullWindow}
+          aria-pressed={layout.fullWindow}
+          aria-label={fullLabel}
+          title={`${fullLabel} (F)`}
+          data-testid="full-window-toggle"
+        >
+          {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
+        </button>
+      </div>
       <div className="toolbar__group">
         <button
           type="button"
@@ -365,46 +378,6 @@ function ViewerToolbar({
           );
         })}
       </div>
-      {portrait && (
-        <div className="toolbar__group toolbar__group--portrait">
-          <button
-            type="button"
-            className="tool"
-            onClick={() => {
-              controller.resetView();
-              portrait.onAdjusting(!portrait.adjusting);
-            }}
-            aria-pressed={portrait.adjusting}
-            aria-label={t.viewer.portraitAdjust}
-            title={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
-            data-testid="portrait-adjust"
-          >
-            <CropIcon />
-          </button>
-          <button
-            type="button"
-            className="tool"
-            onClick={portrait.onReset}
-            aria-label={t.viewer.portraitReset}
-            title={t.viewer.portraitReset}
-          >
-            <ResetIcon />
-          </button>
-        </div>
-      )}
-      <div className="toolbar__group toolbar__group--last">
-        <button
-          type="button"
-          className="tool"
-          onClick={layout.onFullWindow}
-          aria-pressed={layout.fullWindow}
-          aria-label={fullLabel}
-          title={`${fullLabel} (F)`}
-          data-testid="full-window-toggle"
-        >
-          {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
-        </button>
-      </div>
       <div
         className="visually-hidden"
         aria-live="polite"
@@ -418,6 +391,44 @@ function ViewerToolbar({
       <div className="visually-hidden" aria-live="polite">
         {disabled ? '' : snap.loupe ? t.viewer.loupeAnnounceOn : t.viewer.loupeAnnounceOff}
       </div>
+    </div>
+  );
+}
+
+/** Over the portrait compare: adjust the crop boxes, or put them back where faces usually are. */
+function PortraitTools({
+  controller,
+  portrait,
+}: {
+  controller: ViewController;
+  portrait: PortraitState;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="portrait-tools" role="group" aria-label={t.viewer.portraitBox}>
+      <button
+        type="button"
+        className="tool"
+        onClick={() => {
+          controller.resetView();
+          portrait.onAdjusting(!portrait.adjusting);
+        }}
+        aria-pressed={portrait.adjusting}
+        aria-label={t.viewer.portraitAdjust}
+        title={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
+        data-testid="portrait-adjust"
+      >
+        <CropIcon />
+      </button>
+      <button
+        type="button"
+        className="tool"
+        onClick={portrait.onReset}
+        aria-label={t.viewer.portraitReset}
+        title={t.viewer.portraitReset}
+      >
+        <ResetIcon />
+      </button>
     </div>
   );
 }
