@@ -20,22 +20,21 @@ export function SignInCheck({
       {intro && <p className="signin-check__title">{t.signIn.checkTitle}</p>}
       {intro && <p className="signin-check__body">{t.signIn.checkBody}</p>}
       <dl className="signin-check__facts">
-        <div>
-          <dt>{t.signIn.redirectUri}</dt>
-          <dd>
-            <code className="mono selectable" data-testid="redirect-uri">
-              {attempt.redirectUri}
-            </code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t.signIn.clientId}</dt>
-          <dd>
-            <code className="mono selectable" data-testid="client-id">
-              {attempt.clientId}
-            </code>
-          </dd>
-        </div>
+        {(
+          [
+            [t.signIn.redirectUri, attempt.redirectUri, 'redirect-uri'],
+            [t.signIn.clientId, attempt.clientId, 'client-id'],
+          ] as const
+        ).map(([label, value, testId]) => (
+          <div key={testId}>
+            <dt>{label}</dt>
+            <dd>
+              <code className="mono selectable" data-testid={testId}>
+                {value}
+              </code>
+            </dd>
+          </div>
+        ))}
       </dl>
     </div>
   );

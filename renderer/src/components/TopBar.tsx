@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
 import type { AppInfo, AuthStatus } from '../../../shared/ipc.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { CaptureNotice } from './CaptureNotice.tsx';
 import { EnvBadge } from './EnvBadge.tsx';
 import { DiskIcon, GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ToolButton } from './ToolButton.tsx';
 import '../styles/frame.css';
 
 /** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
@@ -91,30 +91,5 @@ export function TopBar({
         )}
       </div>
     </header>
-  );
-}
-
-/** An icon-only button: its name is the label, and the tooltip adds the shortcut when it has one. */
-function ToolButton({
-  label,
-  shortcut,
-  onClick,
-  children,
-}: {
-  label: string;
-  shortcut?: string;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="tool"
-      onClick={onClick}
-      aria-label={label}
-      title={shortcut ? `${label} (${shortcut})` : label}
-    >
-      {children}
-    </button>
   );
 }

@@ -19,6 +19,7 @@ import {
   ZoomInIcon,
   ZoomOutIcon,
 } from '../components/icons.tsx';
+import { ToolButton } from '../components/ToolButton.tsx';
 import { useDebounced } from '../components/use-debounced.ts';
 import type { ImageMemory } from '../image-memory.ts';
 import { useI18n } from '../i18n/index.tsx';
@@ -179,29 +180,25 @@ function ViewerToolbar({
     <div className="toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
       <div className="toolbar__group">
         {!layout.fullWindow && (
-          <button
-            type="button"
-            className="tool"
+          <ToolButton
+            label={panelLabel}
+            shortcut="B"
             onClick={layout.onPanel}
-            aria-pressed={layout.panel}
-            aria-label={panelLabel}
-            title={`${panelLabel} (B)`}
-            data-testid="panel-toggle"
+            pressed={layout.panel}
+            testId="panel-toggle"
           >
             <PanelIcon />
-          </button>
+          </ToolButton>
         )}
-        <button
-          type="button"
-          className="tool"
+        <ToolButton
+          label={fullLabel}
+          shortcut="F"
           onClick={layout.onFullWindow}
-          aria-pressed={layout.fullWindow}
-          aria-label={fullLabel}
-          title={`${fullLabel} (F)`}
-          data-testid="full-window-toggle"
+          pressed={layout.fullWindow}
+          testId="full-window-toggle"
         >
           {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
-        </button>
+        </ToolButton>
       </div>
       <div className="toolbar__group">
         <button
@@ -406,29 +403,21 @@ function PortraitTools({
   const { t } = useI18n();
   return (
     <div className="portrait-tools" role="group" aria-label={t.viewer.portraitBox}>
-      <button
-        type="button"
-        className="tool"
+      <ToolButton
+        label={t.viewer.portraitAdjust}
+        tooltip={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
         onClick={() => {
           controller.resetView();
           portrait.onAdjusting(!portrait.adjusting);
         }}
-        aria-pressed={portrait.adjusting}
-        aria-label={t.viewer.portraitAdjust}
-        title={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
-        data-testid="portrait-adjust"
+        pressed={portrait.adjusting}
+        testId="portrait-adjust"
       >
         <CropIcon />
-      </button>
-      <button
-        type="button"
-        className="tool"
-        onClick={portrait.onReset}
-        aria-label={t.viewer.portraitReset}
-        title={t.viewer.portraitReset}
-      >
+      </ToolButton>
+      <ToolButton label={t.viewer.portraitReset} onClick={portrait.onReset}>
         <ResetIcon />
-      </button>
+      </ToolButton>
     </div>
   );
 }
