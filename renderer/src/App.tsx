@@ -12,6 +12,7 @@ import { holdsDocuments, type AppState } from './state/app-state.ts';
 import { useAppState, useController } from './state/context.tsx';
 import { useIdleWipe } from './state/use-idle-wipe.ts';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
+import './styles/frame.css';
 
 type Dialog = 'help' | 'settings' | 'privacy' | null;
 
@@ -103,7 +104,7 @@ function Shell({ state }: { state: AppState }) {
       <p>{t.app.starting}</p>
     </main>
   ) : signedIn ? (
-    <DocumentsScreen />
+    <DocumentsScreen onOpenSettings={() => setDialog('settings')} />
   ) : (
     <SignInScreen onOpenSettings={() => setDialog('settings')} />
   );
@@ -123,6 +124,8 @@ function Shell({ state }: { state: AppState }) {
           onSignOut={signedIn ? () => void controller.signOut() : undefined}
           onWipe={signedIn ? () => void controller.wipe('button') : undefined}
           wipeBusy={state.wipe?.status === 'wiping'}
+          wipeQuiet={!holds && controller.memory.size === 0}
+          issuer={state.settings?.environment === 'custom' ? state.settings.issuer : undefined}
         />
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {state.info?.settingsRepaired && (

@@ -1,5 +1,5 @@
 /**
- * Copies plain text — only ever the session id, never anything about an image. Uses the async
+ * Copies plain text — a session id, a SHA-256 or the privacy report, never image data. Uses the async
  * clipboard API where the window may, and the selection-based fallback where it may not.
  */
 export async function copyText(text: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import './styles/app.css';
+import './styles/tokens.css';
+import './styles/base.css';
 import { createApp } from './bootstrap.tsx';
 import { getBridge } from './bridge.ts';
 import { installGuards } from './guards.ts';

@@ -18,6 +18,9 @@ export type Command =
   | 'nextImage'
   | 'prevImage'
   | 'compare'
+  | 'fullWindow'
+  | 'leaveFullWindow'
+  | 'panel'
   | 'wipe'
   | 'help'
   /** Print, save, select-all of the page: swallowed. */
@@ -53,12 +56,15 @@ const BINDINGS: readonly Binding[] = [
   { command: 'nextImage', keys: [']', 'PageDown'], ctrl: false },
   { command: 'prevImage', keys: ['[', 'PageUp'], ctrl: false },
   { command: 'compare', keys: ['c', 'C'], ctrl: false },
+  { command: 'fullWindow', keys: ['f', 'F'], ctrl: false },
+  { command: 'leaveFullWindow', keys: ['Escape'], ctrl: false },
+  { command: 'panel', keys: ['b', 'B'], ctrl: false },
   { command: 'wipe', keys: ['W'], ctrl: false, shift: true },
   { command: 'help', keys: ['?'], ctrl: false },
 ];
 
 /** Keys that are not "single character" shortcuts even without a modifier. */
-const NAMED_KEYS = new Set(['F1', 'PageDown', 'PageUp']);
+const NAMED_KEYS = new Set(['F1', 'PageDown', 'PageUp', 'Escape']);
 
 export interface KeyLike {
   key: string;
@@ -112,6 +118,8 @@ export type HelpKey =
   | 'resetAdjust'
   | 'nextImage'
   | 'compare'
+  | 'fullWindow'
+  | 'panel'
   | 'wipe'
   | 'help'
   | 'closeDialog';
@@ -152,6 +160,8 @@ export const HELP_SECTIONS: readonly {
     rows: [
       { keys: [']', '['], label: 'nextImage', single: true },
       { keys: ['C'], label: 'compare', single: true },
+      { keys: ['F', 'Esc'], label: 'fullWindow', single: true },
+      { keys: ['B'], label: 'panel', single: true },
     ],
   },
   {

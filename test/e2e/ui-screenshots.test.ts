@@ -22,6 +22,9 @@ const TEXT = {
     settings: 'Settings',
     self: 'What e-Próspera holds about you',
     compare: 'Selfie + front',
+    portrait: 'Portrait + selfie',
+    single: 'Single',
+    adjust: 'Adjust portrait area',
     loupe: 'Loupe',
     zoomIn: 'Zoom in',
     actual: 'Actual size (100 %)',
@@ -36,6 +39,9 @@ const TEXT = {
     settings: 'Configuración',
     self: 'Lo que e-Próspera guarda sobre usted',
     compare: 'Selfi + anverso',
+    portrait: 'Retrato + selfi',
+    single: 'Una',
+    adjust: 'Ajustar el área del retrato',
     loupe: 'Lupa',
     zoomIn: 'Acercar',
     actual: 'Tamaño real (100 %)',
@@ -97,6 +103,11 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await decoded(page);
     await page.waitForFunction(() => document.querySelectorAll('.card__sha--match').length === 3);
     await shot(page, '04-documents');
+    // At 1360 × 900 the top bar's last button is on screen and the viewer's tools fit one row.
+    const wipe = await page.getByTestId('wipe-button').boundingBox();
+    expect((wipe?.x ?? 0) + (wipe?.width ?? 0)).toBeLessThanOrEqual(1360);
+    const toolbar = await page.getByRole('toolbar').boundingBox();
+    expect(toolbar?.height).toBeLessThan(50);
 
     await page.getByRole('button', { name: text.compare }).click();
     await page.getByTestId('pane-face').waitFor();
@@ -109,16 +120,50 @@ describe.each(CONFIGS)('screens, $scheme, $lang', ({ scheme, locale, lang }) => 
     await decoded(page);
     await shot(page, '05-compare-loupe');
     await page.getByRole('button', { name: text.loupe }).click();
-    await page.keyboard.press('c');
-    await page.keyboard.press('c');
+
+    // Portrait compare: the ID's portrait area beside the selfie's face, then the boxes adjusted.
+    await page.getByRole('button', { name: text.portrait }).click();
+    await page.locator('[data-mode="portrait"]').waitFor();
+    await decoded(page);
+    expect(
+      await page
+        .getByTestId('pane-documentFront')
+        .locator('img.pane__image')
+        .evaluate((img) => img.style.clipPath),
+    ).toMatch(/^inset\(/);
+    await shot(page, '05b-portrait-compare');
+    await page.getByTestId('portrait-adjust').click();
+    await page.getByTestId('region-documentFront').waitFor();
+    await decoded(page);
+    await shot(page, '05c-portrait-adjust');
+    await page.getByTestId('portrait-adjust').click();
+    await page.getByRole('button', { name: text.single, exact: true }).click();
     await page.getByTestId('pane-face').waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: text.actual }).click();
     for (let i = 0; i < 6; i += 1) await page.getByRole('button', { name: text.zoomIn }).click();
     await decoded(page);
     expect(await page.locator('.toolbar__zoom').textContent()).toMatch(/^(3\d\d|4\d\d) %$/);
-    await shot(page, '06-zoomed');
+    await page.getByTestId('minimap-documentFront').waitFor();
+    await shot(page, '06-zoomed-navigator');
+
+    // Full window: no side panel, no cards; the navigator still shows where the view is.
+    await page.keyboard.press('f');
+    await page.locator('[data-full-window="true"]').waitFor();
+    await page.getByTestId('side-panel').waitFor({ state: 'hidden' });
+    await decoded(page);
+    await shot(page, '06b-full-window');
+    // The image gets the window's height below the top bar and the tools, not ~540 px.
+    const stage = await page.locator('.stage').boundingBox();
+    expect(stage?.height).toBeGreaterThan(750);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-full-window="false"]').waitFor();
     await page.keyboard.press('0');
+    await page.getByTestId('panel-toggle').click();
+    await page.getByTestId('side-panel').waitFor({ state: 'hidden' });
+    await decoded(page);
+    await shot(page, '06c-panel-hidden');
+    await page.getByTestId('panel-toggle').click();
 
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: text.help }).waitFor();

@@ -46,6 +46,8 @@ export interface FakeOptions {
   wrongSha?: 'documentFront' | 'documentBack' | 'face';
   /** Whether the system has a keychain to encrypt a client secret (Linux basic_text: no). */
   keychain?: boolean;
+  /** Scopes the sign-in grants (default: openid and identity verification). */
+  grantedScopes?: string[];
   /** What the on-disk scan finds. */
   disk?: 'clean' | 'sensitive';
 }
@@ -190,7 +192,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       environment: fake.settings.environment,
       issuerOrigin: 'http://127.0.0.1:4480',
       user: { sub: 'demo-full', name: 'Alex Specimen' },
-      scopes: ['openid', 'eprospera:person.id_verification.read'],
+      scopes: options.grantedScopes ?? ['openid', 'eprospera:person.id_verification.read'],
       expiresAt: Date.now() + 300_000,
     };
   }
@@ -280,6 +282,8 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
             environment: fake.settings.environment,
             scopes: [],
             pendingDeadline: deadline,
+            redirectUri: `http://127.0.0.1:${fake.settings.redirectPort || 61734}${fake.settings.redirectPath}`,
+            clientId: fake.settings.clientId,
           });
           if (mode === 'manual') {
             const error = await new Promise<ErrorInfo | undefined>((resolve) => {

@@ -33,8 +33,11 @@ describe('shortcuts', () => {
     expect(matchShortcut(key('F1'), { singleKeys: false, typing: false })).toBe('help');
   });
 
-  it('Escape is never a wipe, and Alt combinations are left alone', () => {
-    expect(matchShortcut(key('Escape'), on)).toBeNull();
+  it('Escape is never a wipe (it only leaves the full-window viewer), and Alt combinations are left alone', () => {
+    expect(matchShortcut(key('Escape'), on)).toBe('leaveFullWindow');
+    expect(matchShortcut(key('Escape'), { singleKeys: false, typing: true })).toBe(
+      'leaveFullWindow',
+    );
     expect(matchShortcut(key('r', { altKey: true }), on)).toBeNull();
   });
 });

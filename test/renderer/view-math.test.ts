@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   FIT_VIEW,
+  boxFromFractions,
+  overflows,
+  panToFraction,
+  regionClip,
+  regionOffset,
+  visibleFraction,
   clampPan,
   fitScale,
   imageTransform,
@@ -96,5 +102,45 @@ describe('view math', () => {
     expect(wheelFactor(100, 0, false)).toBeLessThan(1);
     expect(wheelFactor(-100, 0, false)).toBeGreaterThan(1);
     expect(wheelFactor(-10, 0, true)).toBeGreaterThan(wheelFactor(-10, 0, false));
+  });
+});
+
+describe('navigator and crop geometry', () => {
+  const image = { w: 1600, h: 1000 };
+  const viewport = { w: 800, h: 500 };
+
+  it('at fit the whole image is in view and no navigator is needed', () => {
+    const fit = fitScale(image, viewport, 0);
+    expect(overflows(image, viewport, FIT_VIEW, fit)).toBe(false);
+    const seen = visibleFraction(image, viewport, FIT_VIEW, fit);
+    expect(seen).toEqual({ x: 0, y: 0, w: 1, h: 1 });
+  });
+
+  it('at 4× fit the frame covers a quarter of each side, centred; off-centre after a pan', () => {
+    const fit = fitScale(image, viewport, 0);
+    const view = { ...FIT_VIEW, k: 4 };
+    expect(overflows(image, viewport, view, fit)).toBe(true);
+    const seen = visibleFraction(image, viewport, view, fit);
+    expect(seen.w).toBeGreaterThan(0.25);
+    expect(seen.w).toBeLessThan(0.3);
+    expect(seen.x + seen.w / 2).toBeCloseTo(0.5, 5);
+    // Clicking the navigator at 20 % across puts that point in the middle of the pane.
+    const pan = panToFraction(image, view, fit, { x: 0.2, y: 0.5 });
+    const after = visibleFraction(image, viewport, { ...view, ...pan }, fit);
+    expect(after.x + after.w / 2).toBeCloseTo(0.2, 5);
+  });
+
+  it('a crop box is centred by its offset and clipped by its inset', () => {
+    const box = boxFromFractions(image, { x: 0.04, y: 0.2, w: 0.31, h: 0.62 });
+    expect(box).toEqual({ x: 64, y: 200, w: 496, h: 620 });
+    expect(regionOffset(image, box)).toEqual({ x: 488, y: -10 });
+    expect(regionClip(image, box)).toBe('inset(200px 1040px 180px 64px)');
+    // A box never leaves the image, however it is asked for.
+    expect(boxFromFractions(image, { x: 0.9, y: -1, w: 0.5, h: 2 })).toEqual({
+      x: 800,
+      y: 0,
+      w: 800,
+      h: 1000,
+    });
   });
 });

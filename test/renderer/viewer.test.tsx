@@ -176,13 +176,17 @@ describe('viewer tools', () => {
     expect(urls.live().length).toBe(liveBefore);
   });
 
-  it('a card opens its image; passport compare offers only selfie + front', async () => {
+  it('a card opens its image; passport compare offers only the selfie + front pairs', async () => {
     const { user } = await viewer('en', 'passport');
     await user.click(screen.getByRole('button', { name: 'Show Selfie in the viewer' }));
     expect(await screen.findByTestId('pane-face')).toBeTruthy();
     expect(screen.queryByTestId('pane-documentFront')).toBeNull();
     await user.keyboard('c');
     expect(await screen.findByTestId('pane-documentFront')).toBeTruthy();
+    expect(screen.getByTestId('viewer').dataset['mode']).toBe('faceFront');
+    await user.keyboard('c');
+    expect(screen.getByTestId('viewer').dataset['mode']).toBe('portrait');
+    expect(screen.getByRole('button', { name: 'Front + back' })).toHaveProperty('disabled', true);
     await user.keyboard('c');
     await waitFor(() => expect(screen.queryByTestId('pane-documentFront')).toBeNull());
   });

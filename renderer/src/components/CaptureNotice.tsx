@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../shared/ipc.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { ShieldIcon, ShieldOffIcon } from './icons.tsx';
+import '../styles/notices.css';
 
 /** Says plainly whether screenshots and screen sharing can see this window. */
 export function CaptureNotice({ info, compact = false }: { info: AppInfo; compact?: boolean }) {
@@ -13,7 +14,8 @@ export function CaptureNotice({ info, compact = false }: { info: AppInfo; compac
       : t.capture.offOther;
   return (
     <div
-      className={`capture capture--${on ? 'on' : 'off'}${compact ? ' capture--compact' : ''}`}
+      className={`capture${compact ? ' capture--compact' : ''}`}
+      data-tone={on ? 'ok' : 'warn'}
       title={compact ? detail : undefined}
       data-testid="capture-notice"
     >

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import '../styles/panel.css';
 
 const ITEMS = ['corners', 'glare', 'legible', 'portrait', 'match', 'sameDocument'] as const;
 type Item = (typeof ITEMS)[number];
@@ -18,7 +19,9 @@ export function Checklist() {
   return (
     <section className="panel" aria-labelledby="checklist-heading">
       <header className="panel__header">
-        <h2 id="checklist-heading">{t.checklist.heading}</h2>
+        <h2 className="section-title" id="checklist-heading">
+          {t.checklist.heading}
+        </h2>
         <span className="muted small">
           {checked.size}/{ITEMS.length}
         </span>

@@ -4,7 +4,9 @@ import { formatBytes } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { ShownImage, SlotView } from '../state/app-state.ts';
 import { HeldImage } from '../viewer/HeldImage.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import { AlertIcon, CheckIcon, ImageOffIcon } from './icons.tsx';
+import '../styles/card.css';
 
 export type CardContent = { kind: 'loading'; progress: Progress | undefined } | SlotView;
 
@@ -139,28 +141,37 @@ function Reason({ kind, title, body }: { kind: string; title: string; body: stri
 
 function Sha({ image }: { image: ShownImage }) {
   const { t } = useI18n();
+  const name = t.slots[image.slot];
   const hex = image.sha256;
   return (
     <div className={`card__sha card__sha--${image.digest}`}>
       <span className="card__sha-label">
         {t.card.sha256}
         {image.digest === 'match' && (
-          <span className="sha-check sha-check--ok" title={t.card.shaMatches}>
+          <span className="sha-check" data-tone="ok" title={t.card.shaMatchesHint}>
             <CheckIcon size={14} />
-            <span className="visually-hidden">{t.card.shaMatches}</span>
+            {t.card.shaMatches}
           </span>
         )}
         {image.digest === 'mismatch' && (
-          <span className="sha-check sha-check--bad" role="alert">
+          <span className="sha-check" data-tone="danger" role="alert">
             <AlertIcon size={14} /> {t.card.shaMismatch}
           </span>
         )}
       </span>
-      <code className="mono selectable card__sha-value">
-        {hex.slice(0, 32)}
-        <wbr />
-        {hex.slice(32)}
-      </code>
+      <span className="copyable">
+        <code className="mono selectable card__sha-value">
+          {hex.slice(0, 32)}
+          <wbr />
+          {hex.slice(32)}
+        </code>
+        <CopyButton
+          text={hex}
+          label={t.card.copySha(name)}
+          copied={t.card.shaCopied}
+          failed={t.session.copyFailed}
+        />
+      </span>
     </div>
   );
 }

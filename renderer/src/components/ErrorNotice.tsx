@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { AlertIcon } from './icons.tsx';
+import '../styles/notices.css';
 
 /**
  * An error as a person needs it: what happened and what to do, in their language, with the
@@ -19,18 +20,29 @@ export function ErrorNotice({
   showDetail?: boolean;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const text = t.errors[error.code];
   return (
-    <div className="notice notice--error" role="alert" data-error-code={error.code}>
+    <div className="notice" data-tone="danger" role="alert" data-error-code={error.code}>
       <AlertIcon />
       <div className="notice__content">
         {heading && <p className="notice__heading">{heading}</p>}
         <p className="notice__title">{text.title}</p>
         <p className="notice__action">{text.action}</p>
-        {showDetail && error.message && <p className="notice__detail">{error.message}</p>}
+        {showDetail && error.message && lang === 'en' && (
+          <p className="notice__detail">{error.message}</p>
+        )}
+        {showDetail && error.message && lang !== 'en' && (
+          // Main words its details in English; another language gets them folded away and marked.
+          <details className="notice__more">
+            <summary>{t.signIn.technicalDetail}</summary>
+            <p className="notice__detail" lang="en">
+              {error.message}
+            </p>
+          </details>
+        )}
         <p className="notice__code">{t.signIn.errorCode(error.code)}</p>
-        {children && <div className="notice__buttons">{children}</div>}
+        {children && <div className="notice__extra">{children}</div>}
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import '../styles/field.css';
 
 /**
  * A labelled form control with optional help and error text. The control gets the label's id

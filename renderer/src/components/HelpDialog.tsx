@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/index.tsx';
 import { HELP_SECTIONS } from '../shortcuts.ts';
 import { Modal } from './Modal.tsx';
+import '../styles/help.css';
 
 /** Every shortcut, plus what idlens does and cannot do for privacy. */
 export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singleKeys: boolean }) {
@@ -12,11 +13,15 @@ export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singl
       closeLabel={t.help.close}
       className="dialog--wide"
     >
-      {!singleKeys && <p className="notice notice--info">{t.help.singleKeyOff}</p>}
+      {!singleKeys && (
+        <p className="notice" data-tone="info">
+          {t.help.singleKeyOff}
+        </p>
+      )}
       <div className="help-grid">
         {HELP_SECTIONS.map((section) => (
           <section key={section.title} className="help-section">
-            <h3>{t.help[section.title]}</h3>
+            <h3 className="section-title">{t.help[section.title]}</h3>
             <dl className="shortcut-list">
               {section.rows.map((row) => (
                 <div
@@ -38,14 +43,14 @@ export function HelpDialog({ onClose, singleKeys }: { onClose: () => void; singl
       </div>
       <div className="help-grid help-grid--privacy">
         <section className="help-section">
-          <h3>{t.help.privacyTitle}</h3>
+          <h3 className="section-title">{t.help.privacyTitle}</h3>
           <ul>
             <li>{t.help.privacyMemory}</li>
             <li>{t.help.privacyWipe}</li>
           </ul>
         </section>
         <section className="help-section">
-          <h3>{t.help.limitsTitle}</h3>
+          <h3 className="section-title">{t.help.limitsTitle}</h3>
           <ul>
             <li>{t.help.limitCamera}</li>
             <li>{t.help.limitCapture}</li>

@@ -7,12 +7,18 @@ import {
   type PrivacyEntry,
   type PrivacyReport,
 } from '../../../shared/privacy.ts';
-import { formatBytes, formatTime } from '../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useController } from '../state/context.tsx';
+import { CopyButton } from './CopyButton.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
+import { privacyReportJson, privacyReportText } from './privacy-text.ts';
 import { AlertIcon, ShieldIcon } from './icons.tsx';
 import { Modal } from './Modal.tsx';
+import '../styles/privacy.css';
+
+/** The colour each verdict is shown in. */
+const VERDICT_TONE = { clean: 'ok', sensitive: 'danger', unreadable: 'warn' } as const;
 
 /** Entries shown at most; the summary counts them all. */
 const MAX_ROWS = 400;
@@ -69,9 +75,29 @@ export default function PrivacyDialog({ onClose }: { onClose: () => void }) {
             {load.status === 'loading'
               ? t.privacy.scanning
               : load.status === 'ready'
-                ? t.privacy.generated(formatTime(load.report.generatedAt, lang))
+                ? t.privacy.generated(formatDateTime(load.report.generatedAt, lang)?.local ?? '')
                 : ''}
           </span>
+          {load.status === 'ready' && (
+            <>
+              <CopyButton
+                text={privacyReportText(load.report, t, lang)}
+                label={t.privacy.copyText}
+                copied={t.privacy.copied}
+                failed={t.privacy.copyFailed}
+              >
+                {t.privacy.copyText}
+              </CopyButton>
+              <CopyButton
+                text={privacyReportJson(load.report)}
+                label={t.privacy.copyJson}
+                copied={t.privacy.copied}
+                failed={t.privacy.copyFailed}
+              >
+                {t.privacy.copyJson}
+              </CopyButton>
+            </>
+          )}
           <button
             type="button"
             className="button button--secondary"
@@ -101,7 +127,7 @@ function Report({ report }: { report: PrivacyReport }) {
   const known = [...new Set(report.entries.flatMap((e) => (e.known ? [e.known] : [])))];
   return (
     <div className="privacy" data-testid="privacy-report" data-verdict={report.verdict}>
-      <div className={`verdict verdict--${report.verdict}`} role="status">
+      <div className="verdict" data-tone={VERDICT_TONE[report.verdict]} role="status">
         {report.verdict === 'clean' ? <ShieldIcon size={22} /> : <AlertIcon size={22} />}
         <div>
           <p className="verdict__title">{t.privacy.verdictTitle[report.verdict]}</p>
@@ -132,13 +158,13 @@ function Report({ report }: { report: PrivacyReport }) {
       </dl>
 
       <section className="privacy__section">
-        <h3>{t.privacy.locations}</h3>
+        <h3 className="section-title">{t.privacy.locations}</h3>
         <ul className="privacy__locations">
           {report.locations.map((loc) => (
             <li key={`${loc.role}:${loc.path}`}>
               <span className="privacy__role">{t.privacy.roles[loc.role]}</span>
               <code className="mono selectable">{loc.path}</code>
-              <span className={`pill ${loc.exists ? 'pill--ok' : ''}`}>
+              <span className="pill" data-tone={loc.exists ? 'ok' : undefined}>
                 {loc.exists ? t.privacy.present : t.privacy.absent}
               </span>
             </li>
@@ -147,7 +173,7 @@ function Report({ report }: { report: PrivacyReport }) {
       </section>
 
       <section className="privacy__section">
-        <h3>{t.privacy.entries}</h3>
+        <h3 className="section-title">{t.privacy.entries}</h3>
         {report.entries.length === 0 ? (
           <p className="muted">{t.privacy.nothing}</p>
         ) : (
@@ -172,7 +198,7 @@ function Report({ report }: { report: PrivacyReport }) {
               const text = KNOWN_ITEM_EXPLANATIONS[lang][item];
               return (
                 <div key={item}>
-                  <dt className="mono">{item}</dt>
+                  <dt>{t.privacy.known[item]}</dt>
                   <dd>
                     {text.holds}
                     <br />
@@ -192,6 +218,7 @@ function Report({ report }: { report: PrivacyReport }) {
 
 function Entry({ entry }: { entry: PrivacyEntry }) {
   const { t, lang } = useI18n();
+  const modified = formatDateTime(entry.mtime, lang);
   const kind =
     entry.type === 'directory'
       ? t.privacy.folder
@@ -201,8 +228,12 @@ function Entry({ entry }: { entry: PrivacyEntry }) {
           ? t.privacy.socket
           : formatBytes(entry.size, lang);
   return (
-    <li className={`privacy__entry privacy__entry--${entry.verdict}`} data-verdict={entry.verdict}>
-      <span className={`pill verdict-pill verdict-pill--${entry.verdict}`}>
+    <li
+      className="privacy__entry"
+      data-verdict={entry.verdict}
+      data-tone={entry.verdict === 'sensitive' ? 'danger' : undefined}
+    >
+      <span className="pill verdict-pill" data-tone={VERDICT_TONE[entry.verdict]}>
         {t.privacy.verdictTitle[entry.verdict]}
       </span>
       <span className="privacy__path">
@@ -211,8 +242,9 @@ function Entry({ entry }: { entry: PrivacyEntry }) {
         </code>
         <span className="muted small">
           {t.privacy.roles[entry.location]}
-          {entry.known ? ` · ${entry.known}` : ''}
+          {entry.known ? ` · ${t.privacy.known[entry.known]}` : ''}
           {entry.expected ? ` · ${t.privacy.expected}` : ''}
+          {modified ? ` · ${t.privacy.modified} ${modified.local}` : ''}
         </span>
         {entry.findings.length > 0 && (
           <span className="privacy__findings">

@@ -1,7 +1,8 @@
 import { useI18n } from '../i18n/index.tsx';
-import { formatBytes, formatDateTime, formatTime } from '../i18n/format.ts';
+import { formatBytes, formatDateTime } from '../i18n/format.ts';
 import type { WipeState } from '../state/app-state.ts';
 import { AlertIcon, CheckIcon } from './icons.tsx';
+import '../styles/receipt.css';
 
 /** What a wipe did: how many images, when, why. Shown wherever the person lands afterwards. */
 export function ReceiptCard({
@@ -21,19 +22,32 @@ export function ReceiptCard({
     );
   }
   const { receipt, confirmed } = wipe;
-  const when = formatTime(receipt.at, lang);
-  const full = formatDateTime(receipt.at, lang);
+  const when = formatDateTime(receipt.at, lang);
   return (
-    <section className="receipt" role="status" aria-live="polite" data-testid="wipe-receipt">
+    <section
+      className="receipt"
+      data-tone={confirmed ? 'ok' : 'warn'}
+      role="status"
+      aria-live="polite"
+      data-testid="wipe-receipt"
+    >
       <div className="receipt__icon">
         {confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}
       </div>
       <div className="receipt__content">
         <h2 className="receipt__title">{t.wipe.receiptTitle}</h2>
-        <p className="receipt__body" title={full ? `${full.local} · ${full.utc}` : undefined}>
-          {t.wipe.receiptBody(receipt.imagesCleared, when)}
-        </p>
+        <p className="receipt__body">{t.wipe.receiptBody(receipt.imagesCleared)}</p>
         <dl className="receipt__facts">
+          {when && (
+            <div>
+              <dt>{t.wipe.whenLabel}</dt>
+              <dd>
+                <time dateTime={new Date(receipt.at).toISOString()} title={when.utc}>
+                  {when.local}
+                </time>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t.wipe.reasonLabel}</dt>
             <dd>{t.wipe.reasons[receipt.reason]}</dd>

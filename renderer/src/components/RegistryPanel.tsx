@@ -1,6 +1,7 @@
 import type { Registry } from '../../../shared/ipc.ts';
 import { formatCalendarDate } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
+import '../styles/panel.css';
 
 /** Registry data (name, birth, citizenships…) beside the documents, when the scope was granted. */
 export function RegistryPanel({ registry }: { registry: Registry | null | undefined }) {
@@ -42,7 +43,9 @@ export function RegistryPanel({ registry }: { registry: Registry | null | undefi
   return (
     <section className="panel" aria-labelledby="registry-heading" data-testid="registry-panel">
       <header className="panel__header">
-        <h2 id="registry-heading">{t.registry.heading}</h2>
+        <h2 className="section-title" id="registry-heading">
+          {t.registry.heading}
+        </h2>
       </header>
       {registry === undefined ? (
         <p className="muted small">{t.registry.notRequested}</p>

@@ -13,6 +13,7 @@ import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { Field, TextField } from './Field.tsx';
 import { Modal } from './Modal.tsx';
+import '../styles/settings.css';
 
 interface Draft {
   environment: Environment;
@@ -204,7 +205,11 @@ export function SettingsDialog({
         {refused && <ErrorNotice error={refused} heading={t.settings.notSaved} showDetail />}
         <fieldset className="settings__group" disabled={locked}>
           <legend>{t.settings.connection}</legend>
-          {locked && <p className="notice notice--info">{t.settings.lockedWhileSignedIn}</p>}
+          {locked && (
+            <p className="notice" data-tone="info">
+              {t.settings.lockedWhileSignedIn}
+            </p>
+          )}
           <Field label={t.env.label} error={errors.environment}>
             {(id, describedBy) => (
               <select

@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
 import type { AppInfo, AuthStatus } from '../../../shared/ipc.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { CaptureNotice } from './CaptureNotice.tsx';
 import { EnvBadge } from './EnvBadge.tsx';
 import { DiskIcon, GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { ToolButton } from './ToolButton.tsx';
+import '../styles/frame.css';
 
 /** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
 export function TopBar({
@@ -16,6 +17,8 @@ export function TopBar({
   onSignOut,
   onWipe,
   wipeBusy,
+  wipeQuiet = false,
+  issuer,
 }: {
   auth: AuthStatus | null;
   info: AppInfo | null;
@@ -25,6 +28,10 @@ export function TopBar({
   onSignOut?: (() => void) | undefined;
   onWipe?: (() => void) | undefined;
   wipeBusy?: boolean;
+  /** Nothing is loaded: the wipe button stays available but does not call for attention. */
+  wipeQuiet?: boolean;
+  /** The issuer in the settings, named by the badge until main reports the one in use. */
+  issuer?: string | undefined;
 }) {
   const { t } = useI18n();
   const who = auth?.user?.name ?? auth?.user?.email ?? auth?.user?.sub;
@@ -35,7 +42,12 @@ export function TopBar({
           <span className="logo__mark" />
         </span>
         <span className="topbar__name">{t.app.name}</span>
-        {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin} />}
+        {auth && <EnvBadge environment={auth.environment} origin={auth.issuerOrigin ?? issuer} />}
+        {info?.demoMode && (
+          <span className="demo-badge" title={t.app.demoRibbon} data-testid="demo-badge">
+            {t.app.demoBadge}
+          </span>
+        )}
       </div>
       <div className="topbar__middle">
         {auth?.state === 'signedIn' && who && (
@@ -66,10 +78,11 @@ export function TopBar({
         {onWipe && (
           <button
             type="button"
-            className="button button--danger"
+            className={`button ${wipeQuiet ? 'button--ghost' : 'button--danger'}`}
             onClick={onWipe}
             disabled={wipeBusy}
-            title={`${t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            title={`${wipeQuiet ? t.wipe.buttonIdle : t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            data-quiet={wipeQuiet}
             data-testid="wipe-button"
           >
             <WipeIcon />
@@ -78,30 +91,5 @@ export function TopBar({
         )}
       </div>
     </header>
-  );
-}
-
-/** An icon-only button: its name is the label, and the tooltip adds the shortcut when it has one. */
-function ToolButton({
-  label,
-  shortcut,
-  onClick,
-  children,
-}: {
-  label: string;
-  shortcut?: string;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <button
-      type="button"
-      className="tool"
-      onClick={onClick}
-      aria-label={label}
-      title={shortcut ? `${label} (${shortcut})` : label}
-    >
-      {children}
-    </button>
   );
 }

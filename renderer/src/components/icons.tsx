@@ -175,3 +175,37 @@ export const BrowserIcon = ({ size = 40 }: { size?: number }) => (
     <path d="M9 14.5h6M13 12.5l2 2-2 2" />
   </Icon>
 );
+export const PanelIcon = () => (
+  <Icon>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <path d="M9 4.5v15" />
+  </Icon>
+);
+export const ExpandIcon = () => (
+  <Icon>
+    <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+  </Icon>
+);
+export const CollapseIcon = () => (
+  <Icon>
+    <path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />
+  </Icon>
+);
+export const PortraitIcon = () => (
+  <Icon>
+    <rect x="4" y="3.5" width="16" height="17" rx="2" />
+    <circle cx="12" cy="10" r="3" />
+    <path d="M7 18c1-2.6 3-3.6 5-3.6s4 1 5 3.6" />
+  </Icon>
+);
+export const CropIcon = () => (
+  <Icon>
+    <path d="M6 2.5V18h15.5M2.5 6H18v15.5" />
+  </Icon>
+);
+export const FrontBackIcon = () => (
+  <Icon>
+    <rect x="2.5" y="6" width="11" height="8" rx="1.5" />
+    <rect x="10.5" y="10" width="11" height="8" rx="1.5" />
+  </Icon>
+);

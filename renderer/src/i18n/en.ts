@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { WipeReason } from '../../../shared/ipc.ts';
-import type { PrivacyFindingKind } from '../../../shared/privacy.ts';
+import type { KnownItem, PrivacyFindingKind } from '../../../shared/privacy.ts';
 
 /** What the UI says about one error code: what happened, and what the person can do. */
 export interface ErrorText {
@@ -26,6 +26,7 @@ export const en = {
       keptAs === null
         ? 'The settings file could not be read as it was. The settings that were still valid were kept; the rest are back to their defaults.'
         : `The settings file could not be read as it was and was set aside as ${keptAs}. The settings that were still valid were kept; the rest are back to their defaults.`,
+    demoBadge: 'Demo backend',
   },
   lang: {
     label: 'Language',
@@ -74,6 +75,12 @@ export const en = {
     cancel: 'Cancel sign-in',
     waitingHint:
       'No browser tab appeared? Check your default browser, then cancel and sign in again.',
+    redirectUri: 'Redirect URI',
+    clientId: 'Client ID',
+    checkTitle: 'Does the browser show an error instead of a sign-in page?',
+    checkBody:
+      'Then the provider does not know this client ID, or has not registered this exact redirect URI for it, and this window would wait until the time limit. Cancel, compare both with the client’s registration, and correct them in Settings (client ID, redirect port and path).',
+    technicalDetail: 'Technical detail',
     errorHeading: 'Sign-in did not complete',
     errorCode: (code: string) => `Error code: ${code}`,
     tryAgain: 'Sign in again',
@@ -91,6 +98,15 @@ export const en = {
     retry: 'Try again',
     signInAgain: 'Sign in again',
     imagesHeading: 'Images',
+    scopeNotRequestedTitle: 'Your settings do not ask for identity-verification access',
+    scopeNotRequestedBody: (scope: string) =>
+      `The scope ${scope} is not in Settings, so e-Próspera was never asked for it. Add it under Scopes, then sign in again.`,
+    scopeWithheldTitle: 'Identity-verification access was not granted at sign-in',
+    scopeWithheldBody: (scope: string) =>
+      `idlens asked for ${scope}, but the consent given in the browser did not include it. Sign in again and approve identity-verification access.`,
+    openSettings: 'Open Settings',
+    panelHide: 'Hide side panel',
+    panelShow: 'Show side panel',
     notVerifiedTitle: 'Not verified',
     notVerifiedBody:
       'e-Próspera holds no approved identity verification for this account, so there are no documents to show.',
@@ -135,8 +151,12 @@ export const en = {
     size: 'Size',
     sha256: 'SHA-256',
     pixels: (w: number, h: number) => `${w} × ${h} px`,
-    shaMatches: 'Matches the bytes received',
-    shaMismatch: 'Does not match the bytes received',
+    shaMatches: 'Same bytes as downloaded',
+    shaMatchesHint:
+      'This window hashed the bytes it shows and got the SHA-256 idlens computed on the download. It is not compared with anything e-Próspera published.',
+    shaMismatch: 'Differs from the download: the bytes changed on the way to this window',
+    copySha: (slot: string) => `Copy the SHA-256 of ${slot}`,
+    shaCopied: 'SHA-256 copied',
   },
   registry: {
     heading: 'Registry record',
@@ -169,6 +189,19 @@ export const en = {
     toolbar: 'Viewer tools',
     stageLabel: (slot: string) => `${slot} — use arrow keys to pan, plus and minus to zoom`,
     empty: 'Choose a loaded image to view it here.',
+    noImages: 'No images to view: e-Próspera returned none for this account.',
+    fullWindow: 'Full-window viewer',
+    leaveFullWindow: 'Leave full-window viewer',
+    minimap: 'Navigator: the frame shows the part of the image in view. Click or drag to move it.',
+    loupeValue: (times: number) => `${times}×`,
+    loupeWithValue: (times: number) => `Loupe (${times}× magnification)`,
+    comparePortrait: 'Portrait + selfie',
+    comparePortraitHint:
+      'The ID’s portrait beside the selfie at the same face scale; zoom and pan are linked',
+    portraitBox: 'Portrait area of the ID front',
+    portraitBoxHint: 'Drag the box to frame the face on the ID; drag its corner to resize it.',
+    portraitReset: 'Reset portrait area',
+    portraitAdjust: 'Adjust portrait area',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit',
@@ -200,10 +233,11 @@ export const en = {
   wipe: {
     button: 'Wipe now',
     buttonHint: 'Erase every image from memory now',
+    buttonIdle: 'No images are loaded: a wipe now only replaces the viewer page',
     wiping: 'Wiping…',
     receiptTitle: 'Wiped from memory',
-    receiptBody: (count: number, time: string) =>
-      count === 1 ? `1 image cleared at ${time}.` : `${count} images cleared at ${time}.`,
+    receiptBody: (count: number) => (count === 1 ? '1 image cleared.' : `${count} images cleared.`),
+    whenLabel: 'When',
     bytesZeroed: (size: string) => `${size} of image data overwritten with zeros.`,
     reasonLabel: 'Trigger',
     reasons: {
@@ -294,6 +328,8 @@ export const en = {
     resetAdjust: 'Reset brightness and contrast',
     nextImage: 'Next / previous image',
     compare: 'Cycle compare mode',
+    fullWindow: 'Full-window viewer on / off',
+    panel: 'Side panel on / off',
     wipe: 'Wipe now',
     help: 'Show this list',
     closeDialog: 'Close a dialog',
@@ -316,7 +352,12 @@ export const en = {
       'A scan of every folder idlens and its browser engine use, looking inside each file for a JPEG image, a token, a signed-URL part or a hash of the documents shown in this run.',
     scanning: 'Scanning the app’s folders…',
     rescan: 'Scan again',
-    generated: (time: string) => `Scanned at ${time}`,
+    generated: (time: string) => `Scanned ${time}`,
+    copyText: 'Copy as text',
+    copyJson: 'Copy as JSON',
+    copied: 'Report copied to the clipboard',
+    copyFailed: 'Could not copy the report',
+    modified: 'Modified',
     verdictTitle: {
       clean: 'Clean',
       sensitive: 'Sensitive data found',
@@ -349,6 +390,29 @@ export const en = {
     link: 'link',
     socket: 'socket',
     expected: 'kept on purpose',
+    known: {
+      settings: 'idlens settings file',
+      'client-secret': 'Encrypted client secret',
+      'chromium-preferences': 'Browser-engine preferences',
+      'chromium-local-state': 'Browser-engine local state',
+      'chromium-singleton': 'Single-instance lock',
+      'chromium-crashpad': 'Crash-report folder',
+      'chromium-gpu-cache': 'GPU program cache',
+      'chromium-dawn-cache': 'WebGPU pipeline cache',
+      'chromium-shader-cache': 'Shader cache',
+      'chromium-dictionaries': 'Spell-check dictionaries',
+      'chromium-cookies': 'Cookie store',
+      'chromium-network-state': 'Network state',
+      'chromium-transport-security': 'HTTPS security state',
+      'chromium-code-cache': 'Compiled-script cache',
+      'chromium-blob-storage': 'Blob storage',
+      'chromium-http-cache': 'HTTP cache',
+      'chromium-web-storage': 'Web storage',
+      'chromium-lock': 'Database lock file',
+      'session-folder': 'Temporary session folder',
+      'session-crash': 'Session crash-dump folder',
+      'session-logs': 'Session log folder',
+    } satisfies Record<KnownItem, string>,
     canHold: 'Anything of a person?',
     unreadableFile: (error: string) => `Could not be read (${error})`,
     truncated: (count: number) => `${count} more entries not listed (scan limit).`,
@@ -407,7 +471,7 @@ export const en = {
     auth_timeout: {
       title: 'Sign-in took too long and was stopped.',
       action:
-        'Sign in again and finish in the browser within the time shown. The limit can be raised in Settings.',
+        'If the browser showed an error page, the provider does not accept this client ID or redirect URI: compare them with the client’s registration and correct them in Settings. Otherwise sign in again and finish within the time shown; the limit can be raised in Settings.',
     },
     auth_denied: {
       title: 'Access was not granted in the browser.',

@@ -15,6 +15,7 @@ export const es: Dictionary = {
         : `No se pudo leer el archivo de configuración tal como estaba y se guardó aparte como ${keptAs}. Se conservaron los ajustes que seguían siendo válidos; los demás volvieron a sus valores predeterminados.`,
     demoRibbon:
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
+    demoBadge: 'Demostración',
   },
   lang: {
     label: 'Idioma',
@@ -52,7 +53,7 @@ export const es: Dictionary = {
     title: 'Inicie sesión en e-Próspera',
     lead: 'idlens abre su navegador para iniciar sesión y luego muestra los documentos de verificación de identidad que e-Próspera guarda de la cuenta.',
     promise:
-      'Las imágenes permanecen solo en la memoria de esta ventana. Se borran al limpiar, al cerrar sesión, tras un rato de inactividad o al cerrar la ventana.',
+      'Las imágenes permanecen solo en la memoria de esta ventana. Se borran al pulsar Borrar ahora, al cerrar sesión, tras un rato de inactividad o al cerrar la ventana.',
     button: 'Iniciar sesión con el navegador',
     settings: 'Configuración de inicio de sesión',
     starting: 'Abriendo su navegador…',
@@ -63,6 +64,12 @@ export const es: Dictionary = {
     cancel: 'Cancelar inicio de sesión',
     waitingHint:
       '¿No apareció una pestaña del navegador? Revise su navegador predeterminado, cancele e inicie sesión de nuevo.',
+    redirectUri: 'URI de redirección',
+    clientId: 'ID de cliente',
+    checkTitle: '¿El navegador muestra un error en lugar de la página de inicio de sesión?',
+    checkBody:
+      'Entonces el proveedor no reconoce este ID de cliente o no tiene registrada exactamente esta URI de redirección para él, y esta ventana esperaría hasta el tiempo límite. Cancele, compare ambos datos con el registro del cliente y corríjalos en Configuración (ID de cliente, puerto y ruta de redirección).',
+    technicalDetail: 'Detalle técnico (en inglés)',
     errorHeading: 'No se completó el inicio de sesión',
     errorCode: (code: string) => `Código de error: ${code}`,
     tryAgain: 'Iniciar sesión de nuevo',
@@ -73,13 +80,22 @@ export const es: Dictionary = {
       'La verificación de identidad de la cuenta con sesión iniciada, tal como la devolvió e-Próspera. Se muestra desde la memoria de esta ventana; nada se guarda en esta computadora.',
     notLoadedTitle: 'Los documentos no están cargados',
     notLoadedBody:
-      'Cárguelos para verlos aquí. Se borran al limpiar, al cerrar sesión, por inactividad y al cerrar la ventana.',
+      'Cárguelos para verlos aquí. Se borran al pulsar Borrar ahora, al cerrar sesión, por inactividad y al cerrar la ventana.',
     load: 'Cargar documentos',
     loading: 'Cargando documentos…',
     loadErrorTitle: 'No se pudieron cargar los documentos',
     retry: 'Intentar de nuevo',
     signInAgain: 'Iniciar sesión de nuevo',
     imagesHeading: 'Imágenes',
+    scopeNotRequestedTitle: 'Su configuración no solicita acceso a la verificación de identidad',
+    scopeNotRequestedBody: (scope: string) =>
+      `El alcance ${scope} no está en Configuración, así que nunca se solicitó a e-Próspera. Agréguelo en Alcances e inicie sesión de nuevo.`,
+    scopeWithheldTitle: 'No se concedió acceso a la verificación de identidad al iniciar sesión',
+    scopeWithheldBody: (scope: string) =>
+      `idlens solicitó ${scope}, pero el consentimiento dado en el navegador no lo incluyó. Inicie sesión de nuevo y autorice el acceso a la verificación de identidad.`,
+    openSettings: 'Abrir Configuración',
+    panelHide: 'Ocultar panel lateral',
+    panelShow: 'Mostrar panel lateral',
     notVerifiedTitle: 'Sin verificar',
     notVerifiedBody:
       'e-Próspera no tiene una verificación de identidad aprobada para esta cuenta, así que no hay documentos que mostrar.',
@@ -124,8 +140,12 @@ export const es: Dictionary = {
     size: 'Tamaño',
     sha256: 'SHA-256',
     pixels: (w: number, h: number) => `${w} × ${h} px`,
-    shaMatches: 'Coincide con los bytes recibidos',
-    shaMismatch: 'No coincide con los bytes recibidos',
+    shaMatches: 'Mismos bytes que la descarga',
+    shaMatchesHint:
+      'Esta ventana calculó el hash de los bytes que muestra y obtuvo el SHA-256 que idlens calculó al descargar. No se compara con nada publicado por e-Próspera.',
+    shaMismatch: 'Distinto de la descarga: los bytes cambiaron de camino a esta ventana',
+    copySha: (slot: string) => `Copiar el SHA-256 de ${slot}`,
+    shaCopied: 'SHA-256 copiado',
   },
   registry: {
     heading: 'Datos del registro',
@@ -145,7 +165,7 @@ export const es: Dictionary = {
   },
   checklist: {
     heading: 'Lista de revisión',
-    note: 'Solo para usted: no se guarda y se borra al limpiar.',
+    note: 'Solo para usted: no se guarda y se borra con Borrar ahora.',
     corners: 'Las cuatro esquinas del documento son visibles',
     glare: 'Sin reflejos ni sombras sobre los datos impresos',
     legible: 'Textos y números legibles',
@@ -159,6 +179,21 @@ export const es: Dictionary = {
     stageLabel: (slot: string) =>
       `${slot} — use las flechas para desplazar, más y menos para acercar o alejar`,
     empty: 'Elija una imagen cargada para verla aquí.',
+    noImages: 'No hay imágenes que ver: e-Próspera no devolvió ninguna para esta cuenta.',
+    fullWindow: 'Visor a ventana completa',
+    leaveFullWindow: 'Salir del visor a ventana completa',
+    minimap:
+      'Navegador: el marco muestra la parte de la imagen a la vista. Haga clic o arrastre para moverlo.',
+    loupeValue: (times: number) => `${times}×`,
+    loupeWithValue: (times: number) => `Lupa (aumento de ${times}×)`,
+    comparePortrait: 'Retrato + selfi',
+    comparePortraitHint:
+      'El retrato del documento junto a la selfi, con la cara a la misma escala; zoom y desplazamiento vinculados',
+    portraitBox: 'Área del retrato en el anverso',
+    portraitBoxHint:
+      'Arrastre el recuadro para encuadrar la cara del documento; arrastre su esquina para cambiar el tamaño.',
+    portraitReset: 'Restablecer el área del retrato',
+    portraitAdjust: 'Ajustar el área del retrato',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
     fit: 'Ajustar',
@@ -188,16 +223,18 @@ export const es: Dictionary = {
     compareUnavailable: 'Requiere ambas imágenes cargadas',
   },
   wipe: {
-    button: 'Limpiar ahora',
+    button: 'Borrar ahora',
     buttonHint: 'Borrar ahora todas las imágenes de la memoria',
-    wiping: 'Limpiando…',
+    buttonIdle: 'No hay imágenes cargadas: borrar ahora solo reemplaza la página del visor',
+    wiping: 'Borrando…',
     receiptTitle: 'Borrado de la memoria',
-    receiptBody: (count: number, time: string) =>
-      count === 1 ? `1 imagen borrada a las ${time}.` : `${count} imágenes borradas a las ${time}.`,
+    receiptBody: (count: number) =>
+      count === 1 ? '1 imagen borrada.' : `${count} imágenes borradas.`,
+    whenLabel: 'Cuándo',
     bytesZeroed: (size: string) => `${size} de datos de imagen sobrescritos con ceros.`,
     reasonLabel: 'Motivo',
     reasons: {
-      button: 'Botón Limpiar',
+      button: 'Botón Borrar ahora',
       shortcut: 'Atajo de teclado',
       idle: 'Inactividad',
       'sign-out': 'Cierre de sesión',
@@ -206,9 +243,9 @@ export const es: Dictionary = {
       suspend: 'La computadora entró en suspensión',
     },
     replaced:
-      'La página del visor se reemplaza tras limpiar, para que ninguna imagen decodificada sobreviva.',
+      'La página del visor se reemplaza tras borrar, para que ninguna imagen decodificada sobreviva.',
     unconfirmed:
-      'El proceso principal no confirmó la limpieza. Se borraron las copias de esta ventana; cierre idlens para asegurarse.',
+      'El proceso principal no confirmó el borrado. Se borraron las copias de esta ventana; cierre idlens para asegurarse.',
     dismiss: 'Descartar',
   },
   idle: {
@@ -236,7 +273,7 @@ export const es: Dictionary = {
     scopesHelp: 'Separados por espacios.',
     includeDetails:
       'Leer también los datos del registro (nombre, fecha de nacimiento, nacionalidades…)',
-    idleMinutes: 'Limpiar tras inactividad (minutos)',
+    idleMinutes: 'Borrar tras inactividad (minutos)',
     signInTimeout: 'Tiempo límite de inicio de sesión (segundos)',
     language: 'Idioma',
     singleKey: 'Atajos de una sola tecla',
@@ -278,7 +315,7 @@ export const es: Dictionary = {
     actual: 'Tamaño real (100 %)',
     pan: 'Desplazar',
     panFast: 'Desplazar más rápido',
-    wheel: 'Zoom en el puntero (rueda, pellizco o Ctrl + rueda)',
+    wheel: 'Acercar o alejar hacia el puntero (rueda, pellizco o Ctrl + rueda)',
     drag: 'Desplazar arrastrando',
     rotate: 'Girar a la derecha / izquierda',
     loupe: 'Activar o desactivar la lupa',
@@ -286,7 +323,9 @@ export const es: Dictionary = {
     resetAdjust: 'Restablecer brillo y contraste',
     nextImage: 'Imagen siguiente / anterior',
     compare: 'Cambiar el modo de comparación',
-    wipe: 'Limpiar ahora',
+    fullWindow: 'Activar o desactivar el visor a ventana completa',
+    panel: 'Mostrar u ocultar el panel lateral',
+    wipe: 'Borrar ahora',
     help: 'Mostrar esta lista',
     closeDialog: 'Cerrar un diálogo',
     keyWheel: 'Rueda',
@@ -300,7 +339,7 @@ export const es: Dictionary = {
     privacyMemory:
       'Las imágenes viajan de e-Próspera solo a la memoria de esta ventana: nunca al disco, al portapapeles ni a una cola de impresión.',
     privacyWipe:
-      'Limpiar revoca todos los enlaces de imagen, llena los bytes con ceros y reemplaza la página del visor.',
+      'Borrar revoca todos los enlaces de imagen, llena los bytes con ceros y reemplaza la página del visor.',
   },
   privacy: {
     open: 'Lo que idlens dejó en esta computadora',
@@ -309,7 +348,12 @@ export const es: Dictionary = {
       'Un análisis de cada carpeta que usan idlens y su motor de navegador, buscando dentro de cada archivo una imagen JPEG, un token, una parte de URL firmada o un hash de los documentos mostrados en esta ejecución.',
     scanning: 'Analizando las carpetas de la aplicación…',
     rescan: 'Analizar de nuevo',
-    generated: (time: string) => `Analizado a las ${time}`,
+    generated: (time: string) => `Analizado el ${time}`,
+    copyText: 'Copiar como texto',
+    copyJson: 'Copiar como JSON',
+    copied: 'Informe copiado al portapapeles',
+    copyFailed: 'No se pudo copiar el informe',
+    modified: 'Modificado',
     verdictTitle: {
       clean: 'Limpio',
       sensitive: 'Se encontraron datos sensibles',
@@ -344,6 +388,29 @@ export const es: Dictionary = {
     link: 'enlace',
     socket: 'socket',
     expected: 'se conserva a propósito',
+    known: {
+      settings: 'Archivo de configuración de idlens',
+      'client-secret': 'Secreto de cliente cifrado',
+      'chromium-preferences': 'Preferencias del motor de navegador',
+      'chromium-local-state': 'Estado local del motor de navegador',
+      'chromium-singleton': 'Bloqueo de instancia única',
+      'chromium-crashpad': 'Carpeta de informes de fallos',
+      'chromium-gpu-cache': 'Caché de programas de la GPU',
+      'chromium-dawn-cache': 'Caché de canalizaciones WebGPU',
+      'chromium-shader-cache': 'Caché de sombreadores',
+      'chromium-dictionaries': 'Diccionarios de ortografía',
+      'chromium-cookies': 'Almacén de cookies',
+      'chromium-network-state': 'Estado de la red',
+      'chromium-transport-security': 'Estado de seguridad HTTPS',
+      'chromium-code-cache': 'Caché de scripts compilados',
+      'chromium-blob-storage': 'Almacenamiento de blobs',
+      'chromium-http-cache': 'Caché HTTP',
+      'chromium-web-storage': 'Almacenamiento web',
+      'chromium-lock': 'Archivo de bloqueo de base de datos',
+      'session-folder': 'Carpeta temporal de sesión',
+      'session-crash': 'Carpeta de volcados de fallos de la sesión',
+      'session-logs': 'Carpeta de registros de la sesión',
+    },
     canHold: '¿Algo de una persona?',
     unreadableFile: (error: string) => `No se pudo leer (${error})`,
     truncated: (count: number) => `${count} entradas más sin listar (límite del análisis).`,
@@ -405,7 +472,7 @@ export const es: Dictionary = {
     auth_timeout: {
       title: 'El inicio de sesión tardó demasiado y se detuvo.',
       action:
-        'Inicie sesión de nuevo y termine en el navegador dentro del tiempo indicado. El límite se puede ampliar en Configuración.',
+        'Si el navegador mostró una página de error, el proveedor no acepta este ID de cliente o esta URI de redirección: compárelos con el registro del cliente y corríjalos en Configuración. Si no, inicie sesión de nuevo y termine dentro del tiempo indicado; el límite se puede ampliar en Configuración.',
     },
     auth_denied: {
       title: 'No se concedió el acceso en el navegador.',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import { Checklist } from '../components/Checklist.tsx';
 import { DocumentCard } from '../components/DocumentCard.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadError } from '../components/LoadError.tsx';
 import { InfoIcon } from '../components/icons.tsx';
 import { ReceiptCard } from '../components/ReceiptCard.tsx';
 import { RegistryPanel } from '../components/RegistryPanel.tsx';
@@ -13,13 +13,15 @@ import { SLOTS, type AppState, type LoadedDocuments } from '../state/app-state.t
 import { useAppState, useController } from '../state/context.tsx';
 import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
 import { ViewController } from '../viewer/view-controller.ts';
-import { Viewer, ZOOM_STEP } from '../viewer/Viewer.tsx';
+import { DEFAULT_PORTRAIT_REGIONS, type PortraitRegions } from '../viewer/portrait.ts';
+import { Viewer, ZOOM_STEP, type PortraitState, type ViewerLayout } from '../viewer/Viewer.tsx';
+import '../styles/documents.css';
 
 const selectDocs = (s: AppState) => s.docs;
 const selectWipe = (s: AppState) => s.wipe;
 
 /** The signed-in screen: not loaded yet, loading, the documents, or why they could not load. */
-export function DocumentsScreen() {
+export function DocumentsScreen({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { t } = useI18n();
   const controller = useController();
   const docs = useAppState(selectDocs);
@@ -68,37 +70,11 @@ export function DocumentsScreen() {
           </section>
         )}
         {docs.status === 'error' && (
-          <section aria-labelledby="load-error-title">
-            <h1 id="load-error-title" className="visually-hidden">
-              {t.docs.loadErrorTitle}
-            </h1>
-            <ErrorNotice error={docs.error} heading={t.docs.loadErrorTitle}>
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => void controller.loadDocuments()}
-              >
-                {t.docs.retry}
-              </button>
-              {needsSignIn(docs.error.code) && (
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => void controller.signOut().then(() => controller.signIn())}
-                >
-                  {t.docs.signInAgain}
-                </button>
-              )}
-            </ErrorNotice>
-          </section>
+          <LoadError error={docs.error} onOpenSettings={onOpenSettings} />
         )}
       </div>
     </main>
   );
-}
-
-function needsSignIn(code: string): boolean {
-  return ['auth_required', 'missing_token', 'invalid_token', 'missing_scope'].includes(code);
 }
 
 function firstImage(docs: LoadedDocuments): DocumentSlot {
@@ -111,8 +87,14 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   const [view] = useState(() => new ViewController());
   const [selected, setSelected] = useState<DocumentSlot>(() => firstImage(docs));
   const [compare, setCompare] = useState<CompareMode>('off');
+  const [panel, setPanel] = useState(true);
+  const [fullWindow, setFullWindow] = useState(false);
+  const [regions, setRegions] = useState<PortraitRegions>(DEFAULT_PORTRAIT_REGIONS);
+  const [adjusting, setAdjusting] = useState(false);
 
   useEffect(() => () => view.dispose(), [view]);
+  // The panes change size with the layout: fit again.
+  useEffect(() => view.invalidate(), [view, panel, fullWindow]);
 
   const choose = (slot: DocumentSlot) => {
     setSelected(slot);
@@ -122,7 +104,21 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   const chooseCompare = (mode: CompareMode) => {
     if (!compareAvailable(docs, mode)) return;
     setCompare(mode);
+    setAdjusting(false);
     view.resetView();
+  };
+  const layout: ViewerLayout = {
+    panel,
+    fullWindow,
+    onPanel: () => setPanel((on) => !on),
+    onFullWindow: () => setFullWindow((on) => !on),
+  };
+  const portrait: PortraitState = {
+    regions,
+    adjusting,
+    onRegion: (slot, box) => setRegions((r) => ({ ...r, [slot]: box })),
+    onAdjusting: setAdjusting,
+    onReset: () => setRegions(DEFAULT_PORTRAIT_REGIONS),
   };
   const shown = SLOTS.filter((slot) => imageOf(docs, slot) !== null);
   const step = (direction: 1 | -1) => {
@@ -145,11 +141,27 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
     nextImage: () => step(1),
     prevImage: () => step(-1),
     compare: () => chooseCompare(nextCompareMode(docs, compare)),
+    fullWindow: layout.onFullWindow,
+    leaveFullWindow: () => setFullWindow(false),
+    panel: () => {
+      if (!fullWindow) layout.onPanel();
+    },
   });
 
   return (
-    <main id="main" className="docs" tabIndex={-1}>
-      <aside className="sidebar" aria-label={t.docs.selfTitle}>
+    <main
+      id="main"
+      className="docs"
+      tabIndex={-1}
+      data-panel={panel && !fullWindow ? 'shown' : 'hidden'}
+      data-full-window={fullWindow}
+    >
+      <aside
+        className="sidebar"
+        aria-label={t.docs.selfTitle}
+        hidden={!panel || fullWindow}
+        data-testid="side-panel"
+      >
         <section className="self-view">
           <h1>{t.docs.selfTitle}</h1>
           <p>{t.docs.selfBody}</p>
@@ -159,8 +171,8 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
         {docs.verified && <Checklist />}
       </aside>
       <div className="workspace">
-        {!docs.verified && (
-          <div className="notice notice--warn" role="status" data-testid="not-verified">
+        {!docs.verified && !fullWindow && (
+          <div className="notice" data-tone="warn" role="status" data-testid="not-verified">
             <InfoIcon />
             <div>
               <p className="notice__title">{t.docs.notVerifiedTitle}</p>
@@ -169,7 +181,7 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
             </div>
           </div>
         )}
-        <section className="strip" aria-label={t.docs.imagesHeading}>
+        <section className="strip" aria-label={t.docs.imagesHeading} hidden={fullWindow}>
           {SLOTS.map((slot) => (
             <DocumentCard
               key={slot}
@@ -188,6 +200,8 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
           onCompare={chooseCompare}
           controller={view}
           memory={controller.memory}
+          layout={layout}
+          portrait={portrait}
         />
       </div>
     </main>

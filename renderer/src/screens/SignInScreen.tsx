@@ -5,10 +5,12 @@ import { CaptureNotice } from '../components/CaptureNotice.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { BrowserIcon, LockIcon } from '../components/icons.tsx';
 import { ReceiptCard } from '../components/ReceiptCard.tsx';
+import { SignInCheck } from '../components/SignInCheck.tsx';
 import { formatCountdown } from '../i18n/format.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { AppState } from '../state/app-state.ts';
+import type { AppState, SignInAttempt } from '../state/app-state.ts';
 import { useAppState, useController } from '../state/context.tsx';
+import '../styles/signin.css';
 
 const selectSignIn = (s: AppState) => s;
 
@@ -17,7 +19,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
   const { t } = useI18n();
   const controller = useController();
   const state = useAppState(selectSignIn);
-  const { auth, settings, info, signInError, signInStarting, wipe } = state;
+  const { auth, settings, info, signInError, signInStarting, signInAttempt, wipe } = state;
   const [envError, setEnvError] = useState<ErrorInfo | null>(null);
   const pending = signInStarting || auth?.state === 'pending';
   const environment = settings?.environment ?? auth?.environment ?? 'demo';
@@ -54,13 +56,14 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
             <Waiting
               deadline={auth?.state === 'pending' ? auth.pendingDeadline : undefined}
               starting={!auth || auth.state !== 'pending'}
+              attempt={auth?.state === 'pending' ? signInAttempt : null}
             />
           ) : (
             <>
               <fieldset className="env-picker">
                 <legend>{t.env.legend}</legend>
                 {choices.map((env) => (
-                  <label key={env} className={`env-option env-option--${env}`}>
+                  <label key={env} className="env-option" data-env={env}>
                     <input
                       type="radio"
                       name="environment"
@@ -77,7 +80,7 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
               </fieldset>
               {envError && <ErrorNotice error={envError} showDetail />}
               {customMissing && (
-                <p className="notice notice--warn">
+                <p className="notice" data-tone="warn">
                   {t.env.customMissing}{' '}
                   <button type="button" className="link" onClick={onOpenSettings}>
                     {t.signIn.settings}
@@ -85,7 +88,11 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
                 </p>
               )}
               {signInError && (
-                <ErrorNotice error={signInError} heading={t.signIn.errorHeading} showDetail />
+                <ErrorNotice error={signInError} heading={t.signIn.errorHeading} showDetail>
+                  {signInAttempt && CHECK_CODES.has(signInError.code) && (
+                    <SignInCheck attempt={signInAttempt} intro={false} />
+                  )}
+                </ErrorNotice>
               )}
               <div className="signin__actions">
                 <button
@@ -110,7 +117,18 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
   );
 }
 
-function Waiting({ deadline, starting }: { deadline: number | undefined; starting: boolean }) {
+/** Failures where the redirect URI or client id may be what the provider refused. */
+const CHECK_CODES: ReadonlySet<string> = new Set(['auth_timeout', 'auth_token_rejected']);
+
+function Waiting({
+  deadline,
+  starting,
+  attempt,
+}: {
+  deadline: number | undefined;
+  starting: boolean;
+  attempt: SignInAttempt | null;
+}) {
   const { t } = useI18n();
   const controller = useController();
   const [now, setNow] = useState(() => Date.now());
@@ -131,6 +149,7 @@ function Waiting({ deadline, starting }: { deadline: number | undefined; startin
         </p>
       )}
       <p className="muted small">{t.signIn.waitingHint}</p>
+      {attempt && <SignInCheck attempt={attempt} />}
       <button
         type="button"
         className="button button--secondary"

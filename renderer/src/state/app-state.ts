@@ -57,6 +57,11 @@ export type WipeState =
   | { status: 'wiping'; reason: WipeReason }
   | { status: 'done'; receipt: WipeReceipt; confirmed: boolean };
 
+export interface SignInAttempt {
+  redirectUri: string;
+  clientId: string;
+}
+
 export interface AppState {
   /** False when `window.idlens` is missing: nothing can work, and the UI says so. */
   bridge: boolean;
@@ -65,6 +70,8 @@ export interface AppState {
   auth: AuthStatus | null;
   signInStarting: boolean;
   signInError: ErrorInfo | null;
+  /** What the last sign-in used, kept after it fails so the error can name what to check. */
+  signInAttempt: SignInAttempt | null;
   docs: DocsState;
   wipe: WipeState;
 }
@@ -76,6 +83,7 @@ export const INITIAL_STATE: AppState = {
   auth: null,
   signInStarting: false,
   signInError: null,
+  signInAttempt: null,
   docs: { status: 'idle' },
   wipe: null,
 };

@@ -100,6 +100,12 @@ export class AppController {
     this.#store.set((s) => ({
       ...s,
       auth: status,
+      signInAttempt:
+        status.state === 'pending' && status.redirectUri && status.clientId
+          ? { redirectUri: status.redirectUri, clientId: status.clientId }
+          : status.state === 'signedIn'
+            ? null
+            : s.signInAttempt,
       signInError:
         status.lastError && !this.#isOwnCancel(status.lastError)
           ? status.lastError

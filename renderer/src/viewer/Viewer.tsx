@@ -1,10 +1,16 @@
 import { useSyncExternalStore } from 'react';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import {
+  CollapseIcon,
   CompareIcon,
   ContrastIcon,
+  CropIcon,
+  ExpandIcon,
+  FrontBackIcon,
   InvertIcon,
   LoupeIcon,
+  PanelIcon,
+  PortraitIcon,
   ResetIcon,
   RotateLeftIcon,
   RotateRightIcon,
@@ -13,10 +19,11 @@ import {
   ZoomInIcon,
   ZoomOutIcon,
 } from '../components/icons.tsx';
+import { ToolButton } from '../components/ToolButton.tsx';
 import { useDebounced } from '../components/use-debounced.ts';
 import type { ImageMemory } from '../image-memory.ts';
 import { useI18n } from '../i18n/index.tsx';
-import type { LoadedDocuments, ShownImage } from '../state/app-state.ts';
+import { SLOTS, type LoadedDocuments, type ShownImage } from '../state/app-state.ts';
 import {
   COMPARE_MODES,
   compareAvailable,
@@ -24,10 +31,34 @@ import {
   paneSlots,
   type CompareMode,
 } from './compare.ts';
-import { NEUTRAL_ADJUSTMENTS, type ViewController } from './view-controller.ts';
+import { isPortraitSlot, type PortraitRegions, type PortraitSlot } from './portrait.ts';
+import type { Box } from './view-math.ts';
+import {
+  LOUPE_MAGNIFICATION,
+  NEUTRAL_ADJUSTMENTS,
+  type ViewController,
+} from './view-controller.ts';
 import { ViewerPane } from './ViewerPane.tsx';
+import '../styles/viewer.css';
 
 export const ZOOM_STEP = 1.25;
+
+/** How the documents screen is laid out around the viewer. */
+export interface ViewerLayout {
+  panel: boolean;
+  fullWindow: boolean;
+  onPanel: () => void;
+  onFullWindow: () => void;
+}
+
+/** The portrait compare's crop boxes, and whether they are being adjusted. */
+export interface PortraitState {
+  regions: PortraitRegions;
+  adjusting: boolean;
+  onRegion: (slot: PortraitSlot, box: Box) => void;
+  onAdjusting: (on: boolean) => void;
+  onReset: () => void;
+}
 
 export function Viewer({
   docs,
@@ -36,6 +67,8 @@ export function Viewer({
   onCompare,
   controller,
   memory,
+  layout,
+  portrait,
 }: {
   docs: LoadedDocuments;
   selected: DocumentSlot;
@@ -43,24 +76,40 @@ export function Viewer({
   onCompare: (mode: CompareMode) => void;
   controller: ViewController;
   memory: ImageMemory;
+  layout: ViewerLayout;
+  portrait: PortraitState;
 }) {
   const { t } = useI18n();
   const images = paneSlots(compare, selected)
     .map((slot) => imageOf(docs, slot))
     .filter((image): image is ShownImage => image !== null);
+  const none = SLOTS.every((slot) => imageOf(docs, slot) === null);
+  const cropping = compare === 'portrait';
 
   return (
-    <section className="viewer" aria-label={t.viewer.region}>
+    <section
+      className="viewer"
+      aria-label={t.viewer.region}
+      data-mode={compare}
+      data-testid="viewer"
+    >
       <ViewerToolbar
         controller={controller}
         docs={docs}
         compare={compare}
         onCompare={onCompare}
         disabled={images.length === 0}
+        layout={layout}
+        adjustingBox={cropping && portrait.adjusting}
       />
       <div className={`stage${images.length > 1 ? ' stage--split' : ''}`}>
+        {cropping && images.length > 1 && (
+          <PortraitTools controller={controller} portrait={portrait} />
+        )}
         {images.length === 0 ? (
-          <p className="stage__empty">{t.viewer.empty}</p>
+          <p className="stage__empty" data-testid="viewer-empty">
+            {none ? t.viewer.noImages : t.viewer.empty}
+          </p>
         ) : (
           images.map((image) => (
             <ViewerPane
@@ -69,6 +118,15 @@ export function Viewer({
               memory={memory}
               controller={controller}
               compared={images.length > 1}
+              region={
+                cropping && isPortraitSlot(image.slot) ? portrait.regions[image.slot] : undefined
+              }
+              adjusting={cropping && portrait.adjusting}
+              onRegion={
+                cropping && isPortraitSlot(image.slot)
+                  ? (box) => portrait.onRegion(image.slot as PortraitSlot, box)
+                  : undefined
+              }
             />
           ))
         )}
@@ -83,12 +141,16 @@ function ViewerToolbar({
   compare,
   onCompare,
   disabled,
+  layout,
+  adjustingBox,
 }: {
   controller: ViewController;
   docs: LoadedDocuments;
   compare: CompareMode;
   onCompare: (mode: CompareMode) => void;
   disabled: boolean;
+  layout: ViewerLayout;
+  adjustingBox: boolean;
 }) {
   const { t } = useI18n();
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
@@ -102,11 +164,42 @@ function ViewerToolbar({
   const compareLabels: Record<CompareMode, string> = {
     off: t.viewer.compareOff,
     faceFront: t.viewer.compareFaceFront,
+    portrait: t.viewer.comparePortrait,
     frontBack: t.viewer.compareFrontBack,
   };
+  const compareHints: Record<CompareMode, string> = {
+    off: t.viewer.compareOff,
+    faceFront: t.viewer.compareLinked,
+    portrait: t.viewer.comparePortraitHint,
+    frontBack: t.viewer.compareLinked,
+  };
+  const panelLabel = layout.panel ? t.docs.panelHide : t.docs.panelShow;
+  const fullLabel = layout.fullWindow ? t.viewer.leaveFullWindow : t.viewer.fullWindow;
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
+      <div className="toolbar__group">
+        {!layout.fullWindow && (
+          <ToolButton
+            label={panelLabel}
+            shortcut="B"
+            onClick={layout.onPanel}
+            pressed={layout.panel}
+            testId="panel-toggle"
+          >
+            <PanelIcon />
+          </ToolButton>
+        )}
+        <ToolButton
+          label={fullLabel}
+          shortcut="F"
+          onClick={layout.onFullWindow}
+          pressed={layout.fullWindow}
+          testId="full-window-toggle"
+        >
+          {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
+        </ToolButton>
+      </div>
       <div className="toolbar__group">
         <button
           type="button"
@@ -161,7 +254,7 @@ function ViewerToolbar({
           onClick={() => controller.rotate(-1)}
           aria-label={t.viewer.rotateLeft}
           title={`${t.viewer.rotateLeft} (Shift+R) — ${t.viewer.rotationNote}`}
-          disabled={disabled}
+          disabled={disabled || adjustingBox}
         >
           <RotateLeftIcon />
         </button>
@@ -171,7 +264,7 @@ function ViewerToolbar({
           onClick={() => controller.rotate(1)}
           aria-label={t.viewer.rotateRight}
           title={`${t.viewer.rotateRight} (R) — ${t.viewer.rotationNote}`}
-          disabled={disabled}
+          disabled={disabled || adjustingBox}
         >
           <RotateRightIcon />
         </button>
@@ -181,10 +274,13 @@ function ViewerToolbar({
           onClick={() => controller.setLoupe(!snap.loupe)}
           aria-pressed={snap.loupe}
           aria-label={t.viewer.loupe}
-          title={`${t.viewer.loupe} (L)`}
+          title={`${t.viewer.loupeWithValue(LOUPE_MAGNIFICATION)} (L)`}
           disabled={disabled}
         >
           <LoupeIcon />
+          <span className="tool__value" aria-hidden="true">
+            {t.viewer.loupeValue(LOUPE_MAGNIFICATION)}
+          </span>
         </button>
       </div>
       <div
@@ -205,6 +301,9 @@ function ViewerToolbar({
             onChange={(event) => controller.setAdjust({ brightness: Number(event.target.value) })}
             disabled={disabled}
           />
+          <output className="slider__value" aria-hidden="true" data-testid="brightness-value">
+            {t.viewer.percentValue(adjust.brightness)}
+          </output>
         </label>
         <label className="slider" title={t.viewer.contrast}>
           <ContrastIcon />
@@ -219,6 +318,9 @@ function ViewerToolbar({
             onChange={(event) => controller.setAdjust({ contrast: Number(event.target.value) })}
             disabled={disabled}
           />
+          <output className="slider__value" aria-hidden="true" data-testid="contrast-value">
+            {t.viewer.percentValue(adjust.contrast)}
+          </output>
         </label>
         <button
           type="button"
@@ -257,16 +359,18 @@ function ViewerToolbar({
               className="segmented__option"
               onClick={() => onCompare(mode)}
               disabled={!available}
-              title={
-                available
-                  ? mode === 'off'
-                    ? compareLabels[mode]
-                    : t.viewer.compareLinked
-                  : t.viewer.compareUnavailable
-              }
+              aria-label={compareLabels[mode]}
+              title={`${compareLabels[mode]} — ${available ? compareHints[mode] : t.viewer.compareUnavailable}`}
             >
-              {mode === 'off' ? <SingleIcon /> : <CompareIcon />}
-              <span>{compareLabels[mode]}</span>
+              {mode === 'off' ? (
+                <SingleIcon />
+              ) : mode === 'portrait' ? (
+                <PortraitIcon />
+              ) : mode === 'frontBack' ? (
+                <FrontBackIcon />
+              ) : (
+                <CompareIcon />
+              )}
             </button>
           );
         })}
@@ -284,6 +388,36 @@ function ViewerToolbar({
       <div className="visually-hidden" aria-live="polite">
         {disabled ? '' : snap.loupe ? t.viewer.loupeAnnounceOn : t.viewer.loupeAnnounceOff}
       </div>
+    </div>
+  );
+}
+
+/** Over the portrait compare: adjust the crop boxes, or put them back where faces usually are. */
+function PortraitTools({
+  controller,
+  portrait,
+}: {
+  controller: ViewController;
+  portrait: PortraitState;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="portrait-tools" role="group" aria-label={t.viewer.portraitBox}>
+      <ToolButton
+        label={t.viewer.portraitAdjust}
+        tooltip={`${t.viewer.portraitAdjust} — ${t.viewer.portraitBoxHint}`}
+        onClick={() => {
+          controller.resetView();
+          portrait.onAdjusting(!portrait.adjusting);
+        }}
+        pressed={portrait.adjusting}
+        testId="portrait-adjust"
+      >
+        <CropIcon />
+      </ToolButton>
+      <ToolButton label={t.viewer.portraitReset} onClick={portrait.onReset}>
+        <ResetIcon />
+      </ToolButton>
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import type { ImageMemory } from '../image-memory.ts';
 import { useI18n } from '../i18n/index.tsx';
 import type { ShownImage } from '../state/app-state.ts';
@@ -6,14 +13,37 @@ import { HeldImage, type ImageStatus } from './HeldImage.tsx';
 import {
   LOUPE_MAGNIFICATION,
   type Adjustments,
+  type Frame,
   type Surface,
   type ViewController,
 } from './view-controller.ts';
-import { imageTransform, loupeTransform, wheelFactor, type Point, type Size } from './view-math.ts';
+import { moveBox, resizeBox } from './portrait.ts';
+import {
+  boxFromFractions,
+  imageTransform,
+  loupeTransform,
+  overflows,
+  panToFraction,
+  regionClip,
+  regionOffset,
+  rotatedSize,
+  visibleFraction,
+  wheelFactor,
+  type Box,
+  type Point,
+  type Size,
+} from './view-math.ts';
 
 /** Loupe radius in CSS pixels. */
 const LOUPE_RADIUS = 110;
 const PAN_STEP = 48;
+/** The navigator's longer side, in CSS pixels. */
+const MINIMAP_SIZE = 148;
+/** A region box moves (or, with Shift, grows) by this fraction of the image per arrow key. */
+const BOX_STEP = 0.01;
+
+/** Elements inside a pane that take the pointer themselves (the viewport must not pan for them). */
+const OWN_POINTER = '.minimap, .region-box';
 
 export function filterCss(adjust: Adjustments): string {
   const parts: string[] = [];
@@ -33,40 +63,84 @@ export function ViewerPane({
   memory,
   controller,
   compared,
+  region,
+  adjusting = false,
+  onRegion,
 }: {
   image: ShownImage;
   memory: ImageMemory;
   controller: ViewController;
   compared: boolean;
+  /** The part of the image this pane shows (fractions), for the portrait compare. */
+  region?: Box | undefined;
+  /** Show the whole image with the region as a box to move and resize. */
+  adjusting?: boolean;
+  onRegion?: ((box: Box) => void) | undefined;
 }) {
   const { t } = useI18n();
   const viewportRef = useRef<HTMLDivElement | null>(null);
   const imgRef = useRef<HTMLImageElement | null>(null);
   const lensRef = useRef<HTMLDivElement | null>(null);
   const lensImgRef = useRef<HTMLImageElement | null>(null);
+  const minimapRef = useRef<HTMLDivElement | null>(null);
+  const minimapImgRef = useRef<HTMLImageElement | null>(null);
+  const minimapFrameRef = useRef<HTMLDivElement | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  /** The scale and pane size of the last paint, for pointer input on the navigator and box. */
+  const paintedRef = useRef<{ scale: number; fit: number; viewport: Size }>({
+    scale: 1,
+    fit: 1,
+    viewport: { w: 0, h: 0 },
+  });
   const [status, setStatus] = useState<ImageStatus>('loading');
   const loupe = useSyncExternalStore(controller.subscribe, () => controller.getSnapshot().loupe);
   const slotName = t.slots[image.slot];
   const { width, height } = image;
+  const full: Size = { w: width, h: height };
+  const crop = region && !adjusting ? boxFromFractions(full, region) : null;
+  const frameBox = region && adjusting ? boxFromFractions(full, region) : null;
+  const cropKey = crop ? `${crop.x},${crop.y},${crop.w},${crop.h}` : '';
+  const frameKey = frameBox ? `${frameBox.x},${frameBox.y},${frameBox.w},${frameBox.h}` : '';
 
   useEffect(() => {
     const viewport = viewportRef.current;
     if (!viewport) return;
+    const whole: Size = { w: width, h: height };
+    const cut = cropKey ? cropKey.split(',').map(Number) : null;
+    const cropBox: Box | null = cut
+      ? { x: cut[0] ?? 0, y: cut[1] ?? 0, w: cut[2] ?? 1, h: cut[3] ?? 1 }
+      : null;
+    const offset = cropBox ? regionOffset(whole, cropBox) : { x: 0, y: 0 };
+    const clip = cropBox ? regionClip(whole, cropBox) : '';
+    const marked = frameKey ? frameKey.split(',').map(Number) : null;
     let size: Size = { w: 0, h: 0 };
     const measure = () => {
       const rect = viewport.getBoundingClientRect();
       size = { w: rect.width, h: rect.height };
       controller.invalidate();
     };
+    const shown: Size = cropBox ? { w: cropBox.w, h: cropBox.h } : whole;
     const surface: Surface = {
-      image: () => ({ w: width, h: height }),
+      image: () => shown,
       viewport: () => size,
       paint(frame, fit) {
         const filter = filterCss(frame.adjust);
+        const scale = fit * frame.view.k;
+        paintedRef.current = { scale, fit, viewport: size };
         const img = imgRef.current;
         if (img) {
-          img.style.transform = imageTransform(frame.view, fit);
+          img.style.transform = imageTransform(frame.view, fit, offset);
           img.style.filter = filter;
+          img.style.clipPath = clip;
+        }
+        paintMinimap(frame.view, fit);
+        const box = boxRef.current;
+        if (box && marked) {
+          const [bx = 0, by = 0, bw = 0, bh = 0] = marked;
+          box.style.left = `${size.w / 2 + frame.view.x + (bx - whole.w / 2) * scale}px`;
+          box.style.top = `${size.h / 2 + frame.view.y + (by - whole.h / 2) * scale}px`;
+          box.style.width = `${bw * scale}px`;
+          box.style.height = `${bh * scale}px`;
         }
         const lens = lensRef.current;
         const lensImg = lensImgRef.current;
@@ -79,10 +153,41 @@ export function ViewerPane({
         lens.hidden = false;
         lens.style.transform = `translate3d(${pointer.x}px, ${pointer.y}px, 0)`;
         if (lensImg) {
-          lensImg.style.transform = loupeTransform(frame.view, fit, pointer, LOUPE_MAGNIFICATION);
+          lensImg.style.transform = loupeTransform(
+            frame.view,
+            fit,
+            pointer,
+            LOUPE_MAGNIFICATION,
+            offset,
+          );
           lensImg.style.filter = filter;
+          lensImg.style.clipPath = clip;
         }
       },
+    };
+    /** The navigator: shown while the image is larger than the pane, never for a crop. */
+    const paintMinimap = (view: Frame['view'], fit: number) => {
+      const map = minimapRef.current;
+      const mapImg = minimapImgRef.current;
+      const mapFrame = minimapFrameRef.current;
+      if (!map || !mapImg || !mapFrame) return;
+      const show = !cropBox && !marked && overflows(whole, size, view, fit);
+      map.hidden = !show;
+      if (!show) return;
+      const turned = rotatedSize(whole, view.rotation);
+      const m = MINIMAP_SIZE / Math.max(turned.w, turned.h);
+      map.style.width = `${turned.w * m}px`;
+      map.style.height = `${turned.h * m}px`;
+      mapImg.style.width = `${whole.w * m}px`;
+      mapImg.style.height = `${whole.h * m}px`;
+      mapImg.style.marginLeft = `${(-whole.w * m) / 2}px`;
+      mapImg.style.marginTop = `${(-whole.h * m) / 2}px`;
+      mapImg.style.transform = `rotate(${view.rotation}deg)`;
+      const seen = visibleFraction(whole, size, view, fit);
+      mapFrame.style.left = `${seen.x * 100}%`;
+      mapFrame.style.top = `${seen.y * 100}%`;
+      mapFrame.style.width = `${seen.w * 100}%`;
+      mapFrame.style.height = `${seen.h * 100}%`;
     };
     measure();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : null;
@@ -92,7 +197,7 @@ export function ViewerPane({
       detach();
       observer?.disconnect();
     };
-  }, [controller, width, height]);
+  }, [controller, width, height, cropKey, frameKey]);
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -115,6 +220,7 @@ export function ViewerPane({
 
     const onDown = (event: PointerEvent) => {
       if (event.pointerType === 'mouse' && event.button !== 0) return;
+      if (event.target instanceof Element && event.target.closest(OWN_POINTER)) return;
       // jsdom has no pointer capture; browsers do.
       if ('setPointerCapture' in viewport) viewport.setPointerCapture(event.pointerId);
       pointers.set(event.pointerId, relative(event.clientX, event.clientY));
@@ -152,6 +258,7 @@ export function ViewerPane({
       );
     };
     const onDoubleClick = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest(OWN_POINTER)) return;
       controller.zoomBy(event.shiftKey ? 0.5 : 2, relative(event.clientX, event.clientY));
     };
 
@@ -190,6 +297,63 @@ export function ViewerPane({
   };
 
   const imageBox = { width, height, marginLeft: -width / 2, marginTop: -height / 2 };
+
+  /** Navigator: a press or drag puts the point under the pointer in the pane's centre. */
+  const onMinimapPointer = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (event.type === 'pointermove' && event.buttons === 0) return;
+    if (event.type === 'pointerdown') capture(event.currentTarget, event.pointerId);
+    const rect = event.currentTarget.getBoundingClientRect();
+    if (rect.width <= 0 || rect.height <= 0) return;
+    const fraction = {
+      x: (event.clientX - rect.left) / rect.width,
+      y: (event.clientY - rect.top) / rect.height,
+    };
+    const view = controller.frame.view;
+    controller.panTo(panToFraction(full, view, paintedRef.current.fit, fraction));
+  };
+
+  /** Region box: drag inside to move it, drag the corner to resize it (fractions of the image). */
+  const boxDrag = useRef<{ id: number; resize: boolean; x: number; y: number } | null>(null);
+  const onBoxDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (!region || !onRegion) return;
+    capture(event.currentTarget, event.pointerId);
+    const resize = event.target instanceof Element && event.target.closest('.region-box__handle');
+    boxDrag.current = {
+      id: event.pointerId,
+      resize: Boolean(resize),
+      x: event.clientX,
+      y: event.clientY,
+    };
+  };
+  const onBoxMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const drag = boxDrag.current;
+    if (!drag || drag.id !== event.pointerId || !region || !onRegion) return;
+    const scale = paintedRef.current.scale;
+    const dx = (event.clientX - drag.x) / scale / width;
+    const dy = (event.clientY - drag.y) / scale / height;
+    drag.x = event.clientX;
+    drag.y = event.clientY;
+    onRegion(drag.resize ? resizeBox(region, dx, dy) : moveBox(region, dx, dy));
+  };
+  const onBoxUp = () => {
+    boxDrag.current = null;
+  };
+  const onBoxKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!region || !onRegion) return;
+    const steps: Record<string, [number, number]> = {
+      ArrowLeft: [-BOX_STEP, 0],
+      ArrowRight: [BOX_STEP, 0],
+      ArrowUp: [0, -BOX_STEP],
+      ArrowDown: [0, BOX_STEP],
+    };
+    const step = steps[event.key];
+    if (!step) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onRegion(
+      event.shiftKey ? resizeBox(region, step[0], step[1]) : moveBox(region, step[0], step[1]),
+    );
+  };
 
   return (
     <div className={`pane${compared ? ' pane--compared' : ''}`}>
@@ -241,6 +405,50 @@ export function ViewerPane({
             </div>
           </div>
         )}
+        <div
+          ref={minimapRef}
+          className="minimap"
+          hidden
+          role="img"
+          aria-label={t.viewer.minimap}
+          title={t.viewer.minimap}
+          onPointerDown={onMinimapPointer}
+          onPointerMove={onMinimapPointer}
+          data-testid={`minimap-${image.slot}`}
+        >
+          <HeldImage
+            memory={memory}
+            slot={image.slot}
+            alt=""
+            className="minimap__image"
+            imgRef={(el) => {
+              minimapImgRef.current = el;
+              controller.invalidate();
+            }}
+          />
+          <div ref={minimapFrameRef} className="minimap__frame" data-testid="minimap-frame" />
+        </div>
+        {frameBox && (
+          <div
+            ref={(el) => {
+              boxRef.current = el;
+              controller.invalidate();
+            }}
+            className="region-box"
+            role="group"
+            tabIndex={0}
+            aria-label={`${t.viewer.portraitBox}: ${slotName}`}
+            title={t.viewer.portraitBoxHint}
+            onPointerDown={onBoxDown}
+            onPointerMove={onBoxMove}
+            onPointerUp={onBoxUp}
+            onPointerCancel={onBoxUp}
+            onKeyDown={onBoxKey}
+            data-testid={`region-${image.slot}`}
+          >
+            <span className="region-box__handle" aria-hidden="true" />
+          </div>
+        )}
         {status === 'loading' && (
           <div className="pane__status" role="status">
             <span className="spinner" aria-hidden="true" />
@@ -250,6 +458,11 @@ export function ViewerPane({
       </div>
     </div>
   );
+}
+
+/** Keeps a drag's events on the element that started it (jsdom has no pointer capture). */
+function capture(el: Element, pointerId: number): void {
+  if ('setPointerCapture' in el) el.setPointerCapture(pointerId);
 }
 
 function toStyle(box: { width: number; height: number; marginLeft: number; marginTop: number }) {

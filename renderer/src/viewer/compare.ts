@@ -1,13 +1,13 @@
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import type { LoadedDocuments, ShownImage } from '../state/app-state.ts';
 
-export type CompareMode = 'off' | 'faceFront' | 'frontBack';
+export type CompareMode = 'off' | 'faceFront' | 'portrait' | 'frontBack';
 
-export const COMPARE_MODES: readonly CompareMode[] = ['off', 'faceFront', 'frontBack'];
+export const COMPARE_MODES: readonly CompareMode[] = ['off', 'faceFront', 'portrait', 'frontBack'];
 
 /** Which slots are on screen: the selected one, or a compare pair (document on the left). */
 export function paneSlots(mode: CompareMode, selected: DocumentSlot): DocumentSlot[] {
-  if (mode === 'faceFront') return ['documentFront', 'face'];
+  if (mode === 'faceFront' || mode === 'portrait') return ['documentFront', 'face'];
   if (mode === 'frontBack') return ['documentFront', 'documentBack'];
   return [selected];
 }

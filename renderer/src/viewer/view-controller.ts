@@ -126,6 +126,11 @@ export class ViewController {
     this.#setView(panBy(this.#frame.view, dx, dy));
   }
 
+  /** Moves to an absolute pan (from a navigator click), zoom and rotation unchanged. */
+  panTo(at: Point): void {
+    this.#setView({ ...this.#frame.view, x: at.x, y: at.y });
+  }
+
   /** Back to fit, upright: for a newly chosen image. Adjustments stay. */
   resetView(): void {
     this.#setView(FIT_VIEW);

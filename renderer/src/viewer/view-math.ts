@@ -101,9 +101,85 @@ export function zoomPercent(view: ViewState, fit: number): number {
   return Math.round(fit * view.k * 100);
 }
 
-/** The CSS transform of an image laid out centred in its pane at its natural size. */
-export function imageTransform(view: ViewState, fit: number): string {
-  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k)})`;
+/**
+ * The CSS transform of an image laid out centred in its pane at its natural size. `offset` (image
+ * pixels) moves a region's centre onto the image's centre, so a crop is viewed like an image.
+ */
+export function imageTransform(view: ViewState, fit: number, offset: Point = NO_OFFSET): string {
+  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k)})${offsetCss(offset)}`;
+}
+
+const NO_OFFSET: Point = { x: 0, y: 0 };
+
+function offsetCss(offset: Point): string {
+  return offset.x === 0 && offset.y === 0
+    ? ''
+    : ` translate(${round(offset.x)}px, ${round(offset.y)}px)`;
+}
+
+/** A rectangle of an image, in image pixels. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** How far to move an image so that the centre of `box` lands on the image's centre. */
+export function regionOffset(image: Size, box: Box): Point {
+  return { x: image.w / 2 - (box.x + box.w / 2), y: image.h / 2 - (box.y + box.h / 2) };
+}
+
+/** A CSS `clip-path` that leaves only `box` of the image visible. */
+export function regionClip(image: Size, box: Box): string {
+  const right = image.w - box.x - box.w;
+  const bottom = image.h - box.y - box.h;
+  return `inset(${round(box.y)}px ${round(right)}px ${round(bottom)}px ${round(box.x)}px)`;
+}
+
+/** A box given as fractions of the image (0–1), in image pixels, kept inside the image. */
+export function boxFromFractions(image: Size, f: Box): Box {
+  const w = Math.min(1, Math.max(0.05, f.w));
+  const h = Math.min(1, Math.max(0.05, f.h));
+  const x = Math.min(1 - w, Math.max(0, f.x));
+  const y = Math.min(1 - h, Math.max(0, f.y));
+  return { x: x * image.w, y: y * image.h, w: w * image.w, h: h * image.h };
+}
+
+/** Whether the image, as shown, is larger than its pane (then a navigator helps). */
+export function overflows(image: Size, viewport: Size, view: ViewState, fit: number): boolean {
+  const r = rotatedSize(image, view.rotation);
+  const scale = fit * view.k;
+  return r.w * scale > viewport.w + 1 || r.h * scale > viewport.h + 1;
+}
+
+/**
+ * The part of the (rotated) image in view, as fractions of its width and height, clipped to the
+ * image: what a navigator's frame outlines.
+ */
+export function visibleFraction(image: Size, viewport: Size, view: ViewState, fit: number): Box {
+  const r = rotatedSize(image, view.rotation);
+  const scale = fit * view.k;
+  if (r.w <= 0 || r.h <= 0 || scale <= 0) return { x: 0, y: 0, w: 1, h: 1 };
+  const left = clamp01((-viewport.w / 2 - view.x) / scale / r.w + 0.5);
+  const right = clamp01((viewport.w / 2 - view.x) / scale / r.w + 0.5);
+  const top = clamp01((-viewport.h / 2 - view.y) / scale / r.h + 0.5);
+  const bottom = clamp01((viewport.h / 2 - view.y) / scale / r.h + 0.5);
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+/** The pan that puts the point at `fraction` of the (rotated) image in the pane's centre. */
+export function panToFraction(image: Size, view: ViewState, fit: number, fraction: Point): Point {
+  const r = rotatedSize(image, view.rotation);
+  const scale = fit * view.k;
+  return {
+    x: -(clamp01(fraction.x) - 0.5) * r.w * scale,
+    y: -(clamp01(fraction.y) - 0.5) * r.h * scale,
+  };
+}
+
+function clamp01(n: number): number {
+  return Math.min(1, Math.max(0, n));
 }
 
 /**
@@ -115,10 +191,11 @@ export function loupeTransform(
   fit: number,
   pointer: Point,
   magnification: number,
+  offset: Point = NO_OFFSET,
 ): string {
   const x = magnification * (view.x - pointer.x);
   const y = magnification * (view.y - pointer.y);
-  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k * magnification)})`;
+  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k * magnification)})${offsetCss(offset)}`;
 }
 
 /** A wheel event's zoom factor: smooth for trackpads and pinch, one notch ≈ 12 % for wheels. */

@@ -1,0 +1,40 @@
+import type { Box } from './view-math.ts';
+
+/** The slots the portrait compare crops: the ID front's portrait and the selfie's face. */
+export type PortraitSlot = 'documentFront' | 'face';
+
+/** Crop boxes as fractions (0–1) of each image. */
+export type PortraitRegions = Record<PortraitSlot, Box>;
+
+/**
+ * Where a face usually is. On an ID-1 card (ICAO 9303 TD1 and most national ID cards) the
+ * portrait sits on the left, about a third of the card wide and two thirds high; in a selfie the
+ * head and shoulders fill the middle. Both boxes have about the same shape (≈ 4 : 5), so fitted
+ * into equal panes they show a face at about the same scale; the reviewer adjusts either box.
+ */
+export const DEFAULT_PORTRAIT_REGIONS: PortraitRegions = {
+  documentFront: { x: 0.04, y: 0.2, w: 0.31, h: 0.62 },
+  face: { x: 0.02, y: 0.03, w: 0.96, h: 0.91 },
+};
+
+export function isPortraitSlot(slot: string): slot is PortraitSlot {
+  return slot === 'documentFront' || slot === 'face';
+}
+
+/** Moves a box by a fraction of the image, keeping it inside. */
+export function moveBox(box: Box, dx: number, dy: number): Box {
+  return {
+    ...box,
+    x: Math.min(1 - box.w, Math.max(0, box.x + dx)),
+    y: Math.min(1 - box.h, Math.max(0, box.y + dy)),
+  };
+}
+
+/** Resizes a box from its bottom-right corner, keeping it inside and at least 5 % of a side. */
+export function resizeBox(box: Box, dw: number, dh: number): Box {
+  return {
+    ...box,
+    w: Math.min(1 - box.x, Math.max(0.05, box.w + dw)),
+    h: Math.min(1 - box.y, Math.max(0.05, box.h + dh)),
+  };
+}

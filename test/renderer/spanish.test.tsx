@@ -1,0 +1,177 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { en } from '../../renderer/src/i18n/en.ts';
+import { es } from '../../renderer/src/i18n/es.ts';
+import type { FakeOptions } from './fake-bridge.ts';
+import { setup } from './setup.tsx';
+
+/**
+ * Every screen in Spanish, read as a Spanish speaker reads it: no English sentence, label,
+ * tooltip or accessible name from the English dictionary may appear. Only proper nouns and words
+ * that are the same in both languages are allowed, and that list is short and explicit: a new
+ * string left in English fails here.
+ */
+const SAME_IN_BOTH = new Set([
+  'idlens',
+  'English',
+  'Español',
+  'Local',
+  'UTC',
+  'SHA-256',
+  '100 %',
+  'socket',
+  'token (JWT)',
+]);
+
+vi.setConfig({ testTimeout: 30_000 });
+
+function leaves(value: unknown, path: string, out: Map<string, string>): void {
+  if (typeof value === 'string') out.set(path, value);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) leaves(child, `${path}.${key}`, out);
+  }
+}
+
+const english = new Map<string, string>();
+leaves(en, 't', english);
+const spanish = new Map<string, string>();
+leaves(es, 't', spanish);
+
+/**
+ * What a person sees or hears of the page: text, names, tooltips. Aside: main's English detail
+ * (marked lang="en") and data shown as code (paths, hashes, ids, URIs), which no language changes.
+ */
+function pageWords(): string {
+  const root = document.body.cloneNode(true) as HTMLElement;
+  for (const el of root.querySelectorAll('[lang="en"], code')) el.remove();
+  const parts = [root.textContent];
+  for (const el of root.querySelectorAll('*')) {
+    for (const attr of ['aria-label', 'title', 'alt', 'placeholder', 'aria-valuetext']) {
+      const value = el.getAttribute(attr);
+      if (value) parts.push(value);
+    }
+  }
+  return parts.join('\n');
+}
+
+function englishIn(text: string): string[] {
+  const found: string[] = [];
+  for (const [path, value] of english) {
+    if (SAME_IN_BOTH.has(value)) continue;
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(^|[^\\p{L}])${escaped}($|[^\\p{L}])`, 'u').test(text)) {
+      found.push(`${path}: ${value}`);
+    }
+  }
+  return found;
+}
+
+const seen: string[] = [];
+function read(screenName: string): void {
+  seen.push(screenName);
+  expect(englishIn(pageWords()), screenName).toEqual([]);
+}
+
+function start(options: FakeOptions = {}) {
+  return setup({ ...options, settings: { language: 'es', ...options.settings } });
+}
+
+async function signIn(view: ReturnType<typeof setup>) {
+  await view.user.click(await screen.findByTestId('sign-in'));
+  await screen.findByTestId('session-panel');
+}
+
+describe('Spanish reads native on every screen', () => {
+  it('only proper nouns and identical words are the same in both dictionaries', () => {
+    const same = [...english].filter(([path, value]) => spanish.get(path) === value);
+    expect(new Set(same.map(([, value]) => value))).toEqual(SAME_IN_BOTH);
+  });
+
+  it('sign-in, waiting for the browser, and a refused sign-in with main’s detail', async () => {
+    const view = start({ signIn: 'manual', settings: { redirectPort: 4482 } });
+    await screen.findByTestId('sign-in');
+    read('sign-in');
+    await view.user.click(screen.getByTestId('sign-in'));
+    await screen.findByTestId('sign-in-check');
+    read('waiting');
+    view.fake.finishSignIn({ code: 'auth_timeout', message: 'Sign-in was not completed in time.' });
+    await waitFor(() => expect(document.querySelector('[data-error-code]')).toBeTruthy());
+    read('sign-in timed out');
+    // Main's English detail is folded away and marked as English.
+    expect(
+      screen.getByText('Sign-in was not completed in time.').closest('[lang="en"]'),
+    ).toBeTruthy();
+  });
+
+  it('documents, viewer modes, help, settings and the privacy report', async () => {
+    const view = start({ disk: 'sensitive' });
+    await signIn(view);
+    read('documents');
+    await view.user.click(screen.getByRole('button', { name: es.viewer.comparePortrait }));
+    await view.user.click(screen.getByTestId('portrait-adjust'));
+    await screen.findByTestId('region-face');
+    read('portrait compare, adjusting');
+    await view.user.click(screen.getByRole('button', { name: es.viewer.compareOff }));
+    await view.user.click(screen.getByRole('button', { name: es.viewer.loupe }));
+    await view.user.keyboard('f');
+    read('full window');
+    await view.user.keyboard('{Escape}');
+    await view.user.click(screen.getByTestId('panel-toggle'));
+    read('side panel hidden');
+    await view.user.keyboard('?');
+    await screen.findByRole('dialog', { name: es.help.title });
+    read('help');
+    await view.user.keyboard('{Escape}');
+    await view.user.click(screen.getByRole('button', { name: es.settings.open }));
+    await screen.findByRole('dialog', { name: es.settings.title });
+    read('settings, locked while signed in');
+    await view.user.keyboard('{Escape}');
+    await view.user.click(screen.getByRole('button', { name: es.privacy.open }));
+    const dialog = await screen.findByRole('dialog', { name: es.privacy.title });
+    await within(dialog).findByTestId('privacy-report');
+    read('privacy report');
+    await view.user.keyboard('{Escape}');
+    await view.user.click(screen.getByTestId('wipe-button'));
+    await screen.findByTestId('wipe-receipt');
+    read('wipe receipt');
+  });
+
+  it('passport, refused images, not verified', async () => {
+    for (const persona of ['passport', 'refused', 'unverified'] as const) {
+      const view = start({ persona });
+      await signIn(view);
+      read(persona);
+      view.unmount();
+    }
+  });
+
+  it('load errors: the missing scope both ways, and a network failure', async () => {
+    for (const options of [
+      { settings: { scopes: ['openid'] }, grantedScopes: ['openid'] },
+      { grantedScopes: ['openid'] },
+    ]) {
+      const view = start({
+        ...options,
+        loadError: { code: 'missing_scope', message: 'The token lacks a scope.' },
+      });
+      await view.user.click(await screen.findByTestId('sign-in'));
+      await screen.findByTestId('scope-explain');
+      read(`missing scope ${JSON.stringify(options.settings ?? 'consent')}`);
+      view.unmount();
+    }
+    const view = start({ loadError: { code: 'network_error', message: 'fetch failed' } });
+    await view.user.click(await screen.findByTestId('sign-in'));
+    await waitFor(() => expect(document.querySelector('[data-error-code]')).toBeTruthy());
+    read('network error');
+  });
+
+  it('the settings dialog signed out, with an invalid value', async () => {
+    const view = start();
+    await view.user.click(await screen.findByRole('button', { name: es.signIn.settings }));
+    const dialog = await screen.findByRole('dialog', { name: es.settings.title });
+    const port = within(dialog).getByLabelText(es.settings.redirectPort);
+    fireEvent.change(port, { target: { value: '70000' } });
+    read('settings with an error');
+    expect(seen.length).toBeGreaterThan(10);
+  });
+});
