@@ -23,7 +23,12 @@ import {
   handleInteraction,
   rejectAuthorizeLikeEprospera,
 } from './provider.ts';
-import { SPECIMEN_KINDS, getSpecimens, type SpecimenKind } from './specimens.ts';
+import {
+  SPECIMEN_KINDS,
+  getSpecimens,
+  type SpecimenImage,
+  type SpecimenKind,
+} from './specimens.ts';
 
 export type { Persona } from './personas.ts';
 export { PERSONAS } from './personas.ts';
@@ -56,8 +61,9 @@ export interface DemoBackend {
     confidential: { clientId: string; clientSecret: string };
     fixedPort: { clientId: string; redirectUri: string };
   };
+  /** The ID card's sides and the selfie; `passportPage` is the passport persona's documentFront. */
   specimens: Record<
-    'documentFront' | 'documentBack' | 'face',
+    'documentFront' | 'documentBack' | 'face' | 'passportPage',
     { sha256: string; byteLength: number; width: number; height: number }
   >;
   /** Test controls (not reachable over HTTP). */
@@ -158,7 +164,9 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       if (!session) continue;
       for (const kind of SPECIMEN_KINDS) {
         if (kind === 'documentBack' && !session.hasBack) continue;
-        store.objects.set(objectKey(persona, kind), specimens[kind]);
+        const image =
+          kind === 'documentFront' && session.documentType === 'passport' ? 'passportPage' : kind;
+        store.objects.set(objectKey(persona, kind), specimens[image]);
       }
     }
 
@@ -245,7 +253,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       });
     };
 
-    const specimenFacts = (kind: SpecimenKind) => {
+    const specimenFacts = (kind: SpecimenImage) => {
       const { sha256, byteLength, width, height } = specimens[kind];
       return { sha256, byteLength, width, height };
     };
@@ -267,6 +275,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
         documentFront: specimenFacts('documentFront'),
         documentBack: specimenFacts('documentBack'),
         face: specimenFacts('face'),
+        passportPage: specimenFacts('passportPage'),
       },
       control: {
         setShortlivedStaleResponses(n) {
