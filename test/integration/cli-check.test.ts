@@ -116,7 +116,7 @@ describe('idlens check', () => {
     const out = json(run);
     expect(out.documents.documentBack).toBeNull();
     expect(out.documents.documentFront).toMatchObject({
-      sha256: backend.specimens.documentFront.sha256,
+      sha256: backend.specimens.passportPage.sha256,
     });
     expect(out.documents.face).toMatchObject({ sha256: backend.specimens.face.sha256 });
   });
@@ -177,13 +177,13 @@ describe('idlens check', () => {
     expect(run.code).toBe(0);
     const files = readdirSync(dir).sort();
     expect(files).toEqual([
-      `documentFront-${backend.specimens.documentFront.sha256.slice(0, 16)}.jpg`,
+      `documentFront-${backend.specimens.passportPage.sha256.slice(0, 16)}.jpg`,
       `face-${backend.specimens.face.sha256.slice(0, 16)}.jpg`,
     ]);
     for (const file of files) {
       const path = join(dir, file);
       expect(statSync(path).mode & 0o777).toBe(0o600);
-      const slot = file.startsWith('face') ? 'face' : 'documentFront';
+      const slot = file.startsWith('face') ? 'face' : 'passportPage';
       expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(
         backend.specimens[slot].sha256,
       );
