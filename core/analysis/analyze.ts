@@ -80,7 +80,8 @@ async function readZone(
   region.data.fill(0);
   scaled.data.fill(0);
   const parsed = readMrzText(lines.map((l) => l.text));
-  if (!parsed) return { unreadable: band.found === 'layout' };
+  // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
+  if (!parsed) return { unreadable: lines.some((l) => /<{3,}/.test(l.text)) };
   const used = parsed.used.flatMap((i) => lines[i] ?? []);
   if (used.length === 0) return { unreadable: true };
   const toImage = (b: Box): Box => ({
