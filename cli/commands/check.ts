@@ -8,6 +8,7 @@ import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../s
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import { loadDocuments } from '../../core/documents/loader.ts';
 import { defineCommand } from '../command.ts';
+import { analysisLines, analyzeHeld } from './analysis-output.ts';
 import { EXIT } from '../exit-codes.ts';
 
 /**
@@ -44,6 +45,7 @@ export const CheckFlagsSchema = z
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
     saveDir: z.string().min(1).max(4096).optional(),
+    analyze: z.boolean().default(false),
   })
   .strict();
 
@@ -113,6 +115,11 @@ export const check = defineCommand({
       usage: '--save-dir DIR',
       help: 'write the valid images to DIR as <slot>-<sha256 prefix>.jpg, mode 0600 (otherwise nothing is written)',
     },
+    analyze: {
+      type: 'boolean',
+      usage: '--analyze',
+      help: 'also check the documents on this computer: MRZ, check digits, expiry, registry agreement, capture quality and metadata',
+    },
   },
   flagsSchema: CheckFlagsSchema,
   async run(ctx) {
@@ -126,8 +133,10 @@ export const check = defineCommand({
       apiBase: config.apiBase,
       getAccessToken: () => auth.getAccessToken(),
       refreshAccessToken: () => auth.refreshAccessToken(),
-      // Registry data is personal and not part of this report: never fetched here.
-      grantedScopes: status.scopes.filter((s) => s !== SCOPES.details),
+      // Registry data is personal: fetched only for --analyze, which compares it with the document.
+      grantedScopes: ctx.flags.analyze
+        ? status.scopes
+        : status.scopes.filter((s) => s !== SCOPES.details),
       allowedImageHosts: hosts,
       allowLoopbackHttp: demoLoopback,
       signal: ctx.signal,
@@ -139,6 +148,8 @@ export const check = defineCommand({
       const saved =
         ctx.flags.saveDir && held.verified ? await saveImages(ctx.flags.saveDir, held) : [];
       const session = held.verified ? held.session : null;
+      const analysis =
+        ctx.flags.analyze && held.verified ? await analyzeHeld(held, ctx.signal) : undefined;
       const line = (slot: DocumentSlot) => {
         const d = documents[slot];
         const why = held.refused[slot];
@@ -153,6 +164,7 @@ export const check = defineCommand({
           documents,
           ...(refused.length > 0 && { refused: held.refused }),
           ...(saved.length > 0 && { saved }),
+          ...(analysis && { analysis }),
         },
         held.verified
           ? [
@@ -164,6 +176,7 @@ export const check = defineCommand({
               'Documents',
               ...DOCUMENT_SLOTS.map(line),
               ...saved.map((file) => `Saved ${file}`),
+              ...(analysis ? analysisLines(analysis) : []),
             ]
           : ['No approved identity verification: every field is null.'],
       );
