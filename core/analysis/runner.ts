@@ -4,11 +4,40 @@ import type { AnalysisInput } from './analyze.ts';
 import { FromAnalysisSchema, type ToAnalysis } from './protocol.ts';
 
 /**
- * Runs the checks in a `worker_threads` worker (the CLI and the tests; the app uses Electron's
- * `utilityProcess` with the same protocol). Each run gets its own copy of the image bytes — the
- * caller keeps and zeroes its own — and the worker zeroes its copy when the run ends. `dispose()`
- * ends the worker and everything it held: call it on wipe, sign-out and quit.
+ * Runs the checks in the analysis process: a `worker_threads` worker by default (the CLI and the
+ * tests), or whatever channel is given — the app passes Electron's `utilityProcess`
+ * (electron/main/analysis-process.ts), which speaks the same protocol. Each run gets its own copy
+ * of the image bytes — the caller keeps and zeroes its own — and the process zeroes its copy when
+ * the run ends. `dispose()` ends the process and everything it held: call it on wipe, sign-out
+ * and quit.
  */
+
+/** How the runner reaches the analysis process. */
+export interface AnalysisChannel {
+  post(message: ToAnalysis, transfer: ArrayBuffer[]): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once when the process ends or fails, for whatever reason. */
+  onEnd(listener: () => void): void;
+  terminate(): Promise<void>;
+}
+
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+/** The analysis process as a `worker_threads` worker running worker.ts. */
+export function workerChannel(workerUrl: URL = WORKER_URL): AnalysisChannel {
+  const worker = new Worker(workerUrl);
+  return {
+    post: (message, transfer) => worker.postMessage(message, transfer),
+    onMessage: (listener) => worker.on('message', listener),
+    onEnd: (listener) => {
+      worker.on('error', listener);
+      worker.on('exit', listener);
+    },
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
 
 export class AnalysisError extends Error {
   override name = 'AnalysisError';
@@ -29,18 +58,16 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-
 export class AnalysisRunner {
-  private readonly worker: Worker;
+  private readonly channel: AnalysisChannel;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private ended = false;
   /** Resolves once the engine is loaded (or rejects if the worker died first). */
   readonly ready: Promise<void>;
 
-  constructor(workerUrl: URL = WORKER_URL) {
-    this.worker = new Worker(workerUrl);
+  constructor(channel: AnalysisChannel = workerChannel()) {
+    this.channel = channel;
     let markReady: () => void = () => {};
     let failReady: (error: AnalysisError) => void = () => {};
     this.ready = new Promise((resolve, reject) => {
@@ -48,7 +75,7 @@ export class AnalysisRunner {
       failReady = reject;
     });
     this.ready.catch(() => undefined);
-    this.worker.on('message', (raw: unknown) => {
+    this.channel.onMessage((raw: unknown) => {
       const parsed = FromAnalysisSchema.safeParse(raw);
       if (!parsed.success) return;
       const message = parsed.data;
@@ -73,8 +100,7 @@ export class AnalysisRunner {
       failReady(error);
       this.end(error);
     };
-    this.worker.on('error', fail);
-    this.worker.on('exit', fail);
+    this.channel.onEnd(fail);
   }
 
   /** The checks for one verification. Rejects with AnalysisError (cancelled, failed, ended). */
@@ -120,11 +146,11 @@ export class AnalysisRunner {
   async dispose(): Promise<void> {
     if (this.ended) return;
     this.end(new AnalysisError('analysis_failed', 'The analysis process was ended.'));
-    await this.worker.terminate();
+    await this.channel.terminate();
   }
 
   private send(message: ToAnalysis, transfer: ArrayBuffer[] = []): void {
-    this.worker.postMessage(message, transfer);
+    this.channel.post(message, transfer);
   }
 
   private end(error: AnalysisError): void {
