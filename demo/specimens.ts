@@ -171,7 +171,7 @@ function frontSvg(): string {
  * monospace capitals stretched to the zone's exact width (`textLength`), so the layout does not
  * depend on which monospace face the machine has.
  */
-function mrzZone(
+export function mrzZone(
   lines: readonly string[],
   box: { x: number; y: number; width: number; lineGap: number; size: number },
 ): string {
