@@ -67,7 +67,7 @@ function esc(text: string): string {
 }
 
 /** Deterministic PRNG (mulberry32), so the same build serves the same bytes on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

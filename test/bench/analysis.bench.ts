@@ -13,21 +13,10 @@ import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { AnalysisRunner } from '../../core/analysis/runner.ts';
 import { td1, td3, type MrzPerson } from '../../demo/mrz-lines.ts';
-import { getSpecimens, mrzZone } from '../../demo/specimens.ts';
+import { getSpecimens, mrzZone, prng } from '../../demo/specimens.ts';
 
 const CORPUS_SIZE = Number(process.env.BENCH_CORPUS ?? 40);
 const TIMING_RUNS = 5;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rnd = prng(42);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MrzRead } from '../../../../shared/analysis.ts';
 import { documentFacts, expiryStatus } from '../../../../core/analysis/document-facts.ts';
-import { readMrzText } from '../../../../core/analysis/mrz-text.ts';
+import { zoneOf } from './zone.ts';
 import { td1, td3, type MrzPerson } from '../../../../demo/mrz-lines.ts';
 
 const PERSON: MrzPerson = {
@@ -16,18 +15,6 @@ const PERSON: MrzPerson = {
   expiryDate: '270115',
 };
 
-function read(lines: string[]): MrzRead {
-  const parsed = readMrzText(lines);
-  if (!parsed) throw new Error('test zone did not parse');
-  return {
-    status: 'read',
-    slot: 'documentBack',
-    box: { left: 0, top: 0, width: 1, height: 1 },
-    confidence: 90,
-    ...parsed,
-  };
-}
-
 describe('document facts', () => {
   it('expiry: valid, within 90 days, expired', () => {
     expect(expiryStatus('2027-01-15', new Date('2026-06-01T00:00:00Z'))).toBe('valid');
@@ -41,7 +28,7 @@ describe('document facts', () => {
   });
 
   it('an ID card from its TD1 zone: type, country, expiry today and at the session', () => {
-    const facts = documentFacts(read(td1(PERSON)), {
+    const facts = documentFacts(zoneOf(td1(PERSON)), {
       today: new Date('2026-11-29T00:00:00Z'),
       sessionDate: new Date('2024-01-15T10:30:00Z'),
       hasBack: true,
@@ -60,11 +47,14 @@ describe('document facts', () => {
   });
 
   it('a passport from its TD3 zone; an expired one says so', () => {
-    const facts = documentFacts(read(td3({ ...PERSON, documentCode: 'P', expiryDate: '200101' })), {
-      today: new Date('2026-11-29T00:00:00Z'),
-      sessionDate: null,
-      hasBack: false,
-    });
+    const facts = documentFacts(
+      zoneOf(td3({ ...PERSON, documentCode: 'P', expiryDate: '200101' })),
+      {
+        today: new Date('2026-11-29T00:00:00Z'),
+        sessionDate: null,
+        hasBack: false,
+      },
+    );
     expect(facts.type).toBe('passport');
     expect(facts.expiry).toMatchObject({
       today: 'expired',
@@ -74,7 +64,7 @@ describe('document facts', () => {
   });
 
   it('flags a TD1 card whose back was not provided', () => {
-    const facts = documentFacts(read(td1(PERSON)), {
+    const facts = documentFacts(zoneOf(td1(PERSON)), {
       today: new Date('2026-11-29T00:00:00Z'),
       sessionDate: null,
       hasBack: false,

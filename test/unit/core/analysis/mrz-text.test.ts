@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigit, mrzDate, readMrzText } from '../../../../core/analysis/mrz-text.ts';
 import { td1, td3, type MrzPerson } from '../../../../demo/mrz-lines.ts';
+import { ID_CARD_MRZ } from '../../../../demo/specimens.ts';
 
-const PERSON: MrzPerson = {
-  documentCode: 'ID',
-  issuingState: 'UTO',
-  documentNumber: 'SPC000001',
-  surname: 'SPECIMEN',
-  givenNames: 'ALEX SPECIMEN',
-  nationality: 'UTO',
-  birthDate: '900101',
-  sex: '<',
-  expiryDate: '340115',
-};
+const PERSON: MrzPerson = ID_CARD_MRZ;
 
 describe('check digits (ICAO 9303 7-3-1)', () => {
   it('match the ICAO specimen passport', () => {

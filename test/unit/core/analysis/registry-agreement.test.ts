@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { MrzRead } from '../../../../shared/analysis.ts';
 import type { Registry } from '../../../../shared/ipc.ts';
-import { readMrzText } from '../../../../core/analysis/mrz-text.ts';
 import { nameVariants, registryAgreement } from '../../../../core/analysis/registry-agreement.ts';
 import { td1, type MrzPerson } from '../../../../demo/mrz-lines.ts';
+import { zoneOf } from './zone.ts';
 
 function zone(person: Partial<MrzPerson> = {}): MrzRead {
-  const parsed = readMrzText(
+  return zoneOf(
     td1({
       documentCode: 'ID',
       issuingState: 'UTO',
@@ -20,14 +20,6 @@ function zone(person: Partial<MrzPerson> = {}): MrzRead {
       ...person,
     }),
   );
-  if (!parsed) throw new Error('test zone did not parse');
-  return {
-    status: 'read',
-    slot: 'documentBack',
-    box: { left: 0, top: 0, width: 1, height: 1 },
-    confidence: 90,
-    ...parsed,
-  };
 }
 
 const REGISTRY: Registry = {
