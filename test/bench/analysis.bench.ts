@@ -5,8 +5,9 @@
  * Corpus: CORPUS_SIZE documents, TD1 and TD3 alternating, random names, numbers and dates, each
  * rotated by a random angle in ±5°, blurred by a random σ in 0–1.2 and saved at a random JPEG
  * quality in 50–95. A document counts as read exactly when every zone line equals the truth;
- * check-digit verdicts are right when a zone read exactly says they all hold (the corpus has no
- * wrong digit) and a zone read inexactly does not claim they all hold.
+ * on those, the check-digit verdicts are right when they all hold (the corpus has no wrong
+ * digit). Inexact reads whose digits all hold are counted apart: names carry no check digit, so
+ * a misread name passes them — the reason the report shows the OCR confidence and the lines.
  * No assertions: it prints a table. Run: `node test/bench/analysis.bench.ts`.
  */
 import { performance } from 'node:perf_hooks';
@@ -73,7 +74,7 @@ try {
   await runner.ready;
   let exact = 0;
   let verdictsRight = 0;
-  let falseAllHold = 0;
+  let inexactAllHold = 0;
   const perDocument: number[] = [];
   for (let i = 0; i < CORPUS_SIZE; i++) {
     const { bytes, lines } = await specimen(i);
@@ -90,8 +91,8 @@ try {
     const read = report.mrz.status === 'read' ? report.mrz : null;
     const isExact = read !== null && read.lines.join('\n') === lines.join('\n');
     if (isExact) exact++;
-    if (isExact ? read.checkDigitsValid : !read?.checkDigitsValid) verdictsRight++;
-    else if (!isExact) falseAllHold++;
+    if (isExact && read.checkDigitsValid) verdictsRight++;
+    if (!isExact && read?.checkDigitsValid) inexactAllHold++;
   }
 
   const s = await getSpecimens();
@@ -113,10 +114,8 @@ try {
   const pct = (n: number) => `${((100 * n) / CORPUS_SIZE).toFixed(1)} %`;
   console.log(`MRZ corpus: ${CORPUS_SIZE} documents (TD1/TD3, ±5°, blur σ 0–1.2, JPEG q 50–95)`);
   console.log(`  zone read exactly               ${exact}/${CORPUS_SIZE} (${pct(exact)})`);
-  console.log(
-    `  check-digit verdicts right      ${verdictsRight}/${CORPUS_SIZE} (${pct(verdictsRight)})`,
-  );
-  console.log(`  inexact read claiming all hold  ${falseAllHold}`);
+  console.log(`  check-digit verdicts right      ${verdictsRight}/${exact} of the exact reads`);
+  console.log(`  inexact reads, all digits hold  ${inexactAllHold}`);
   console.log(`  per document, median            ${median(perDocument).toFixed(0)} ms`);
   console.log(`All checks, demo ID card (front, back, selfie), warm worker, ${TIMING_RUNS} runs`);
   console.log(`  median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms`);
