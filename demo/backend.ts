@@ -23,7 +23,13 @@ import {
   handleInteraction,
   rejectAuthorizeLikeEprospera,
 } from './provider.ts';
-import { SPECIMEN_KINDS, getSpecimens, getTurnedSelfie, type SpecimenKind } from './specimens.ts';
+import {
+  SPECIMEN_KINDS,
+  getSpecimens,
+  getTurnedSelfie,
+  type SpecimenImage,
+  type SpecimenKind,
+} from './specimens.ts';
 
 export type { Persona } from './personas.ts';
 export { PERSONAS } from './personas.ts';
@@ -62,8 +68,9 @@ export interface DemoBackend {
     confidential: { clientId: string; clientSecret: string };
     fixedPort: { clientId: string; redirectUri: string };
   };
+  /** The ID card's sides and the selfie; `passportPage` is the passport persona's documentFront. */
   specimens: Record<
-    'documentFront' | 'documentBack' | 'face',
+    'documentFront' | 'documentBack' | 'face' | 'passportPage',
     { sha256: string; byteLength: number; width: number; height: number }
   > & {
     /** The `portrait` persona's selfie: stored 1600×1200 with EXIF orientation 6, shown 1200×1600. */
@@ -176,7 +183,9 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       if (!session) continue;
       for (const kind of SPECIMEN_KINDS) {
         if (kind === 'documentBack' && !session.hasBack) continue;
-        const specimen = persona === 'portrait' && kind === 'face' ? turnedFace : specimens[kind];
+        const image =
+          kind === 'documentFront' && session.documentType === 'passport' ? 'passportPage' : kind;
+        const specimen = persona === 'portrait' && kind === 'face' ? turnedFace : specimens[image];
         store.objects.set(objectKey(persona, kind), specimen);
       }
     }
@@ -267,7 +276,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       });
     };
 
-    const specimenFacts = (kind: SpecimenKind) => {
+    const specimenFacts = (kind: SpecimenImage) => {
       const { sha256, byteLength, width, height } = specimens[kind];
       return { sha256, byteLength, width, height };
     };
@@ -295,6 +304,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
           width: turnedFace.width,
           height: turnedFace.height,
         },
+        passportPage: specimenFacts('passportPage'),
       },
       control: {
         setShortlivedStaleResponses(n) {

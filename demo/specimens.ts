@@ -7,9 +7,41 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { td1, td3, type MrzPerson } from './mrz-lines.ts';
 
 export type SpecimenKind = 'documentFront' | 'documentBack' | 'face';
 export const SPECIMEN_KINDS: readonly SpecimenKind[] = ['documentFront', 'documentBack', 'face'];
+
+/** Every image the demo serves: the ID card's sides, the selfie, and the passport data page. */
+export type SpecimenImage = SpecimenKind | 'passportPage';
+
+/**
+ * What the machine-readable zones say. The ID card (TD1, on its back) is Alex's, the passport
+ * (TD3, on its data page) Pat's — the same people as the demo personas' registry records. ICAO's
+ * specimen state "Utopia" (UTO) issues both.
+ */
+export const ID_CARD_MRZ: MrzPerson = {
+  documentCode: 'ID',
+  issuingState: 'UTO',
+  documentNumber: 'SPC000001',
+  surname: 'SPECIMEN',
+  givenNames: 'ALEX SPECIMEN',
+  nationality: 'UTO',
+  birthDate: '900101',
+  sex: '<',
+  expiryDate: '340115',
+};
+export const PASSPORT_MRZ: MrzPerson = {
+  documentCode: 'P',
+  issuingState: 'UTO',
+  documentNumber: 'SPP000002',
+  surname: 'SPECIMEN',
+  givenNames: 'PAT SPECIMEN',
+  nationality: 'UTO',
+  birthDate: '900101',
+  sex: '<',
+  expiryDate: '340301',
+};
 
 export interface SpecimenFacts {
   sha256: string;
@@ -24,6 +56,7 @@ export interface Specimen extends SpecimenFacts {
 }
 
 const CARD = { width: 1800, height: 1140 } as const;
+const PASSPORT_PAGE = { width: 1800, height: 1270 } as const;
 const SELFIE = { width: 1200, height: 1600 } as const;
 const JPEG_QUALITY = 85;
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
@@ -35,7 +68,7 @@ function esc(text: string): string {
 }
 
 /** Deterministic PRNG (mulberry32), so the same build serves the same bytes on every run. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -123,9 +156,9 @@ function frontSvg(): string {
   ${field(650, 410, 'GIVEN NAMES / NOMBRES', 'ALEX SPECIMEN')}
   ${field(650, 530, 'DATE OF BIRTH', '01 JAN 1990')}
   ${field(1150, 530, 'SEX', 'X')}
-  ${field(650, 650, 'DOCUMENT NO.', 'X00000000')}
+  ${field(650, 650, 'DOCUMENT NO.', ID_CARD_MRZ.documentNumber)}
   ${field(1150, 650, 'NATIONALITY', 'UTOPIA')}
-  ${field(650, 770, 'DATE OF EXPIRY', '31 DEC 2099')}
+  ${field(650, 770, 'DATE OF EXPIRY', '15 JAN 2034')}
   ${field(1150, 770, 'ISSUED BY', 'DEMO AUTHORITY')}
   <path d="M 660 960 c 40 -50 70 30 110 -10 s 60 -40 90 10 s 50 20 80 -20" fill="none" stroke="#203c8a" stroke-width="5"/>
   <text x="650" y="1010" font-family="${FONT}" font-size="22" fill="#35606b">SIGNATURE (SPECIMEN)</text>
@@ -134,8 +167,22 @@ function frontSvg(): string {
 </svg>`;
 }
 
-function mrzLine(text: string): string {
-  return text.padEnd(30, '<').slice(0, 30);
+/**
+ * A machine-readable zone on a plain band at the bottom of the page, as ICAO 9303 lays it out:
+ * monospace capitals stretched to the zone's exact width (`textLength`), so the layout does not
+ * depend on which monospace face the machine has.
+ */
+export function mrzZone(
+  lines: readonly string[],
+  box: { x: number; y: number; width: number; lineGap: number; size: number },
+): string {
+  return lines
+    .map(
+      (line, i) =>
+        `<text x="${box.x}" y="${box.y + i * box.lineGap}" font-family="${MONO}" font-size="${box.size}" fill="#111"
+          textLength="${box.width}" lengthAdjust="spacing">${esc(line)}</text>`,
+    )
+    .join('');
 }
 
 function backSvg(): string {
@@ -148,11 +195,6 @@ function backSvg(): string {
       bars.push(`<rect x="${x}" y="300" width="${bw}" height="170" fill="#1b1b1b"/>`);
     x += bw;
   }
-  const mrz = [
-    mrzLine('IDUTOX000000000<0<<<<<<<<<<<<'),
-    mrzLine('9001011X9912318UTO<<<<<<<<<<<4'),
-    mrzLine('SPECIMEN<<ALEX<SPECIMEN'),
-  ];
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
     <linearGradient id="bg" x1="0" y1="1" x2="1" y2="0">
@@ -172,15 +214,41 @@ function backSvg(): string {
   <text x="1385" y="200" font-family="${FONT}" font-size="34" fill="#3b4b66" text-anchor="middle">CHIP AREA (SPECIMEN)</text>
   ${bars.join('')}
   <text x="1385" y="510" font-family="${MONO}" font-size="26" fill="#333" text-anchor="middle">0000 0000 0000 0000</text>
-  <rect x="40" y="700" width="${w - 80}" height="330" fill="#fbfaf6" opacity="0.92"/>
-  ${mrz
-    .map(
-      (line, i) =>
-        `<text x="130" y="${800 + i * 95}" font-family="${MONO}" font-size="74" fill="#111" letter-spacing="6">${esc(line)}</text>`,
-    )
-    .join('')}
-  <text x="${w / 2}" y="${h - 62}" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
+  <text x="${w / 2}" y="650" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
   ${watermark(w, h, 250)}
+  <rect x="40" y="700" width="${w - 80}" height="360" fill="#f3f1ea"/>
+  ${mrzZone(td1(ID_CARD_MRZ), { x: 140, y: 800, width: 1520, lineGap: 105, size: 72 })}
+</svg>`;
+}
+
+function passportSvg(): string {
+  const { width: w, height: h } = PASSPORT_PAGE;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
+  <defs>
+    <linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
+      <stop offset="0" stop-color="#efe6f2"/><stop offset="0.55" stop-color="#f5f0e3"/><stop offset="1" stop-color="#e3ecf4"/>
+    </linearGradient>
+  </defs>
+  <rect width="${w}" height="${h}" fill="#6a6660"/>
+  <rect x="30" y="30" width="${w - 60}" height="${h - 60}" rx="20" fill="url(#bg)" stroke="#a79bb5" stroke-width="3"/>
+  ${waves(w, h, '#9a88b0')}
+  ${guilloche(1300, 480, 320, 36, '#7d5f9a')}
+  <text x="90" y="110" font-family="${FONT}" font-size="50" font-weight="bold" fill="#3b2452">UTOPIA · SPECIMEN PASSPORT</text>
+  <text x="${w - 90}" y="110" font-family="${FONT}" font-size="30" fill="#5a4670" text-anchor="end">DEMO</text>
+  <rect x="90" y="170" width="420" height="540" rx="12" fill="#d6cfdd" stroke="#6f5a88" stroke-width="4"/>
+  ${silhouette(120, 230, 360, 480, '#85739a')}
+  ${field(580, 170, 'TYPE / CODE', 'P / UTO')}
+  ${field(1050, 170, 'PASSPORT NO.', PASSPORT_MRZ.documentNumber)}
+  ${field(580, 280, 'SURNAME', PASSPORT_MRZ.surname)}
+  ${field(580, 390, 'GIVEN NAMES', PASSPORT_MRZ.givenNames)}
+  ${field(580, 500, 'DATE OF BIRTH', '01 JAN 1990')}
+  ${field(1050, 500, 'SEX', 'X')}
+  ${field(580, 610, 'DATE OF EXPIRY', '01 MAR 2034')}
+  ${field(1050, 610, 'NATIONALITY', 'UTOPIA')}
+  <text x="${w / 2}" y="800" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
+  ${watermark(w, h, 250)}
+  <rect x="30" y="930" width="${w - 60}" height="280" fill="#f3f1ea"/>
+  ${mrzZone(td3(PASSPORT_MRZ), { x: 90, y: 1030, width: 1620, lineGap: 100, size: 60 })}
 </svg>`;
 }
 
@@ -266,7 +334,7 @@ async function turnedLikeAPhone(upright: Specimen): Promise<Specimen> {
   return specimen(bytes, upright);
 }
 
-let cache: Promise<Record<SpecimenKind, Specimen>> | undefined;
+let cache: Promise<Record<SpecimenImage, Specimen>> | undefined;
 let turnedCache: Promise<Specimen> | undefined;
 
 /** The selfie stored turned with EXIF orientation 6 (the `portrait` persona's), made on first use. */
@@ -278,15 +346,16 @@ export function getTurnedSelfie(): Promise<Specimen> {
   return turnedCache;
 }
 
-/** The three specimen JPEGs, generated on first use and kept in memory for the process. */
-export function getSpecimens(): Promise<Record<SpecimenKind, Specimen>> {
+/** The specimen JPEGs, generated on first use and kept in memory for the process. */
+export function getSpecimens(): Promise<Record<SpecimenImage, Specimen>> {
   cache ??= (async () => {
-    const [documentFront, documentBack, face] = await Promise.all([
+    const [documentFront, documentBack, face, passportPage] = await Promise.all([
       render(frontSvg(), CARD, 1),
       render(backSvg(), CARD, 2),
       render(selfieSvg(), SELFIE, 3),
+      render(passportSvg(), PASSPORT_PAGE, 4),
     ]);
-    return { documentFront, documentBack, face };
+    return { documentFront, documentBack, face, passportPage };
   })();
   cache.catch(() => {
     cache = undefined;

@@ -7,6 +7,7 @@ import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../s
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import { loadDocuments } from '../../core/documents/loader.ts';
 import { defineCommand } from '../command.ts';
+import { analysisLines, analyzeHeld } from './analysis-output.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
 import { messageFor } from '../i18n/index.ts';
 import type { CliStrings } from '../i18n/index.ts';
@@ -55,6 +56,7 @@ export const CheckFlagsSchema = z
       .transform(Number)
       .pipe(z.int().min(1).max(86_400))
       .optional(),
+    analyze: z.boolean().default(false),
   })
   .strict();
 
@@ -128,6 +130,7 @@ export const check = defineCommand({
     'allow-image-host': { type: 'string', multiple: true, usage: '--allow-image-host HOST' },
     'download-timeout-seconds': { type: 'string', usage: '--download-timeout-seconds N' },
     'save-dir': { type: 'string', usage: '--save-dir DIR' },
+    analyze: { type: 'boolean', usage: '--analyze' },
   },
   flagsSchema: CheckFlagsSchema,
   async run(ctx) {
@@ -141,8 +144,10 @@ export const check = defineCommand({
       apiBase: config.apiBase,
       getAccessToken: () => auth.getAccessToken(),
       refreshAccessToken: () => auth.refreshAccessToken(),
-      // Registry data is personal and not part of this report: never fetched here.
-      grantedScopes: status.scopes.filter((s) => s !== SCOPES.details),
+      // Registry data is personal: fetched only for --analyze, which compares it with the document.
+      grantedScopes: ctx.flags.analyze
+        ? status.scopes
+        : status.scopes.filter((s) => s !== SCOPES.details),
       allowedImageHosts: hosts,
       allowLoopbackHttp: demoLoopback,
       ...(ctx.flags.downloadTimeoutSeconds !== undefined && {
@@ -160,6 +165,8 @@ export const check = defineCommand({
           ? await saveImages(ctx.flags.saveDir, held, t)
           : { files: [] };
       const session = held.verified ? held.session : null;
+      const analysis =
+        ctx.flags.analyze && held.verified ? await analyzeHeld(held, ctx.signal) : undefined;
       const hasFront = documents.documentFront !== null;
       const line = (slot: DocumentSlot) => {
         const d = documents[slot];
@@ -185,6 +192,7 @@ export const check = defineCommand({
           ...(refused.length > 0 && { refused: held.refused }),
           ...(saved.files.length > 0 && { saved: saved.files }),
           ...(saved.failure && { ok: false, saveError: saved.failure }),
+          ...(analysis && { analysis }),
         },
         held.verified
           ? [
@@ -196,6 +204,7 @@ export const check = defineCommand({
               t.check.documents,
               ...DOCUMENT_SLOTS.map(line),
               ...saved.files.map((file) => t.check.saved(file)),
+              ...(analysis ? analysisLines(analysis) : []),
             ]
           : [t.check.notVerified],
       );

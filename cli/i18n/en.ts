@@ -51,6 +51,8 @@ export const en = {
       'give up on an image download after N seconds in all (default 300); one that brings less than 16 KB in 15 s is abandoned sooner',
     'save-dir':
       'write the valid images to DIR as <slot>-<sha256 prefix>.jpg, mode 0600 (otherwise nothing is written)',
+    analyze:
+      'also check the documents on this computer: MRZ, check digits, expiry, registry agreement, capture quality and metadata',
     'user-data': "look at DIR instead of this platform's idlens folder (must exist)",
     tmp: 'look for temporary session folders (idlens-session-*) in DIR (must exist)',
     hash: 'also look for this document hash (repeatable; idlens check prints them)',
@@ -110,6 +112,7 @@ export const en = {
     'allow-image-host': 'expected a host name or IP address without port',
     'download-timeout-seconds': 'expected a whole number of seconds from 1 to 86400',
     'save-dir': 'expected a folder path',
+    analyze: 'a switch: it takes no value',
     'user-data': 'expected a folder path',
     tmp: 'expected a folder path',
     hash: 'expected a SHA-256 digest (64 hexadecimal characters)',

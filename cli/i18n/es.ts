@@ -57,6 +57,8 @@ export const es: CliStrings = {
       'abandonar la descarga de una imagen después de N segundos en total (por defecto 300); una que trae menos de 16 KB en 15 s se abandona antes',
     'save-dir':
       'guardar las imágenes válidas en DIR como <ranura>-<prefijo sha256>.jpg, modo 0600 (si no, no se escribe nada)',
+    analyze:
+      'revisar también los documentos en esta computadora: MRZ, dígitos de control, vencimiento, coincidencia con el registro, calidad de captura y metadatos',
     'user-data': 'revisar DIR en lugar de la carpeta de idlens de esta plataforma (debe existir)',
     tmp: 'buscar carpetas temporales de sesión (idlens-session-*) en DIR (debe existir)',
     hash: 'buscar también este hash de documento (repetible; idlens check los imprime)',
@@ -123,6 +125,7 @@ export const es: CliStrings = {
     'allow-image-host': 'se espera un nombre de host o una dirección IP sin puerto',
     'download-timeout-seconds': 'se espera un número entero de segundos de 1 a 86400',
     'save-dir': 'se espera la ruta de una carpeta',
+    analyze: 'es un interruptor: no lleva valor',
     'user-data': 'se espera la ruta de una carpeta',
     tmp: 'se espera la ruta de una carpeta',
     hash: 'se espera un resumen SHA-256 (64 caracteres hexadecimales)',

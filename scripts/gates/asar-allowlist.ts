@@ -40,7 +40,17 @@ export const REQUIRED_FILES = [
 ] as const;
 
 /** The direct runtime dependencies from package.json; each must be packaged. */
-export const REQUIRED_PACKAGES = ['openid-client', 'zod', 'electron-store'] as const;
+export const REQUIRED_PACKAGES = [
+  'openid-client',
+  'zod',
+  'electron-store',
+  // Review assist: OCR engine, its WebAssembly core and English model, MRZ parser, EXIF reader.
+  'tesseract.js',
+  'tesseract.js-core',
+  '@tesseract.js-data/eng',
+  'mrz',
+  'exifr',
+] as const;
 
 /**
  * Packages that only build, test or demo the app. Refused even when no lock file is at hand,
@@ -119,7 +129,11 @@ function isAllowlistedAppPath(path: string, isDirectory: boolean): boolean {
   if (path.startsWith('dist/renderer/')) return true;
   if (path.startsWith('dist/main/')) return isDirectory || path.endsWith('.js');
   if (isDirectory)
-    return ['dist', 'dist/main', 'dist/preload', 'dist/renderer', 'node_modules'].includes(path);
+    return (
+      ['dist', 'dist/main', 'dist/preload', 'dist/renderer', 'node_modules'].includes(path) ||
+      // A scope folder (node_modules/@scope) holds packages and nothing else.
+      /(^|\/)node_modules\/@[^/]+$/.test(path)
+    );
   return false;
 }
 

@@ -11,7 +11,8 @@ import type { PrivacyFinding } from '../../shared/privacy.ts';
  *
  * What it traces: `-f` (all threads and children, so libuv's thread pool too), `-y` (file
  * descriptors annotated with their paths: an `openat` result and an `ftruncate` argument carry
- * the real absolute path), `-e trace=%file,ftruncate,io_uring_setup`. What counts as a write:
+ * the real absolute path), `-e trace=%file,ftruncate,io_uring_setup,connect` (connect() attempts
+ * are listed apart, in `connects`). What counts as a write:
  * open/openat/openat2/creat with O_WRONLY, O_RDWR, O_CREAT, O_TRUNC or O_TMPFILE; rename(at/at2)
  * (both names); unlink(at); mkdir(at); rmdir; mknod(at); truncate/ftruncate; link(at)/symlink(at).
  * Failed calls (`= -1 E…`) and /dev, /proc, /sys are ignored.
@@ -90,6 +91,8 @@ export interface ParsedLog {
   blind: string[];
   /** Lines of traced calls seen (for the report's numbers). */
   calls: number;
+  /** Every connect() attempt, failed ones included: `pid: address` (sockets opened to anything). */
+  connects: string[];
 }
 
 /** Decodes strace's C-style escapes (`\303\251`, `\"`, `\\`, `\n`, `\x41`) to a UTF-8 string. */
@@ -232,8 +235,10 @@ export function parseStraceLog(text: string, cwd: string): ParsedLog {
   const blind: string[] = [];
   const cwdOf = new Map<number, string>();
   const all = calls(text);
+  const connects: string[] = [];
 
   for (const call of all) {
+    if (call.name === 'connect') connects.push(`${call.pid}: ${splitArgs(call.args)[1] ?? ''}`);
     if (/^-1 /.test(call.result) || call.result.startsWith('?')) continue;
     const args = splitArgs(call.args);
     const here = cwdOf.get(call.pid) ?? cwd;
@@ -331,7 +336,7 @@ export function parseStraceLog(text: string, cwd: string): ParsedLog {
         break;
     }
   }
-  return { events, blind, calls: all.length };
+  return { events, blind, calls: all.length, connects };
 }
 
 export interface Allowlist {
@@ -404,7 +409,7 @@ export async function runTraced(
         '-e',
         'signal=none',
         '-e',
-        'trace=%file,ftruncate,io_uring_setup',
+        'trace=%file,ftruncate,io_uring_setup,connect',
         '-o',
         log,
         '--',

@@ -119,13 +119,50 @@ describe('idlens check', () => {
     expect(readdirSync(scratch).filter((f) => f.endsWith('.jpg'))).toEqual([]);
   });
 
+  it('full --analyze: the same fields and exit code, plus the checks made on this computer', async () => {
+    const scopes = [
+      'openid',
+      'eprospera:person.id_verification.read',
+      'eprospera:person.details.read',
+    ];
+    const run = await runCheck('full', [
+      ...IMAGE_HOST,
+      '--json',
+      '--analyze',
+      '--scope',
+      scopes.join(' '),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const out = json(run) as ReturnType<typeof json> & { analysis: Record<string, unknown> };
+    expect(out.documents.documentBack).toMatchObject({
+      sha256: backend.specimens.documentBack.sha256,
+    });
+    expect(out.analysis).toMatchObject({
+      ranOn: 'this-computer',
+      mrz: {
+        status: 'read',
+        format: 'TD1',
+        checkDigitsValid: true,
+        fields: { documentNumber: { value: 'SPC000001' } },
+      },
+      document: { status: 'known', type: 'id_card', issuingCountry: { code: 'UTO' } },
+      registry: { status: 'compared' },
+    });
+    const text = await runCheck('full', [...IMAGE_HOST, '--analyze']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Checks \(computed on this computer; an aid, not a verdict\)$/m);
+    expect(text.stdout).toMatch(/IDUTOSPC0000014<{15}/);
+    // Without the details scope the registry is not compared, and the text says why.
+    expect(text.stdout).toMatch(/registry: +cannot tell .*\(no_registry\)/);
+  }, 120_000);
+
   it('passport: exit 0 with documentBack null', async () => {
     const run = await runCheck('passport', [...IMAGE_HOST, '--json']);
     expect(run.code).toBe(0);
     const out = json(run);
     expect(out.documents.documentBack).toBeNull();
     expect(out.documents.documentFront).toMatchObject({
-      sha256: backend.specimens.documentFront.sha256,
+      sha256: backend.specimens.passportPage.sha256,
     });
     expect(out.documents.face).toMatchObject({ sha256: backend.specimens.face.sha256 });
   });
@@ -230,13 +267,13 @@ describe('idlens check', () => {
     expect(run.code).toBe(0);
     const files = readdirSync(dir).sort();
     expect(files).toEqual([
-      `documentFront-${backend.specimens.documentFront.sha256.slice(0, 16)}.jpg`,
+      `documentFront-${backend.specimens.passportPage.sha256.slice(0, 16)}.jpg`,
       `face-${backend.specimens.face.sha256.slice(0, 16)}.jpg`,
     ]);
     for (const file of files) {
       const path = join(dir, file);
       expect(statSync(path).mode & 0o777).toBe(0o600);
-      const slot = file.startsWith('face') ? 'face' : 'documentFront';
+      const slot = file.startsWith('face') ? 'face' : 'passportPage';
       expect(createHash('sha256').update(readFileSync(path)).digest('hex')).toBe(
         backend.specimens[slot].sha256,
       );

@@ -94,7 +94,7 @@ describe('loadDocuments against the demo backend', () => {
     const result = await loadDocuments(deps(auth));
     expect(result.verified).toBe(true);
     expect(result.documents.documentBack).toBeNull();
-    expect(result.documents.documentFront?.sha256).toBe(backend.specimens.documentFront.sha256);
+    expect(result.documents.documentFront?.sha256).toBe(backend.specimens.passportPage.sha256);
     expect(result.documents.face?.sha256).toBe(backend.specimens.face.sha256);
   });
 

@@ -45,6 +45,21 @@ function summary(events: WriteEvent[]): string[] {
 }
 
 describe('reading strace logs', () => {
+  it('lists every connect() attempt, a refused one included, and no write for it', () => {
+    const parsed = parseStraceLog(
+      String.raw`
+200 connect(21<socket:[1]>, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("104.16.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
+201 connect(22<socket:[2]>, {sa_family=AF_UNIX, sun_path="/run/dbus/system_bus_socket"}, 110) = -1 ENOENT (No such file or directory)
+200 openat(AT_FDCWD</work>, "/work/model.gz", O_RDONLY|O_CLOEXEC) = 23</work/model.gz>
+`,
+      '/work',
+    );
+    expect(parsed.connects).toHaveLength(2);
+    expect(parsed.connects[0]).toMatch(/^200: \{sa_family=AF_INET, sin_port=htons\(443\)/);
+    expect(parsed.connects[1]).toMatch(/^201: .*system_bus_socket/);
+    expect(parsed.events).toEqual([]);
+  });
+
   it('finds every creation, write, rename, removal and link; ignores reads, failures and /dev /proc', () => {
     const parsed = parseStraceLog(LOG, '/work');
     expect(summary(parsed.events)).toEqual([

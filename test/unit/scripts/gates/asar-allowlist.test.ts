@@ -43,6 +43,22 @@ const CLEAN = [
   '/node_modules/electron-store',
   '/node_modules/electron-store/index.js',
   '/node_modules/electron-store/package.json',
+  '/node_modules/@tesseract.js-data',
+  '/node_modules/@tesseract.js-data/eng',
+  '/node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+  '/node_modules/@tesseract.js-data/eng/package.json',
+  '/node_modules/tesseract.js',
+  '/node_modules/tesseract.js/src/index.js',
+  '/node_modules/tesseract.js/package.json',
+  '/node_modules/tesseract.js-core',
+  '/node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js',
+  '/node_modules/tesseract.js-core/package.json',
+  '/node_modules/mrz',
+  '/node_modules/mrz/lib/index.js',
+  '/node_modules/mrz/package.json',
+  '/node_modules/exifr',
+  '/node_modules/exifr/dist/full.umd.cjs',
+  '/node_modules/exifr/package.json',
   '/package.json',
 ];
 
@@ -148,7 +164,18 @@ describe('checkAsarListing', () => {
   });
 
   it('with the production closure, refuses any other package and requires every member', () => {
-    const runtimePackages = new Set(['openid-client', 'jose', 'zod', 'electron-store', 'conf']);
+    const runtimePackages = new Set([
+      'openid-client',
+      'jose',
+      'zod',
+      'electron-store',
+      'conf',
+      'tesseract.js',
+      'tesseract.js-core',
+      '@tesseract.js-data/eng',
+      'mrz',
+      'exifr',
+    ]);
     const problems = checkAsarListing(
       [
         ...CLEAN,
@@ -191,8 +218,13 @@ describe('checkAsarListing', () => {
     expect(kinds(problems)).toEqual([
       ['missing', 'dist/preload/preload.cjs'],
       ['missing', 'dist/renderer/index.html'],
+      ['missing', 'node_modules/@tesseract.js-data/eng'],
       ['missing', 'node_modules/electron-store'],
+      ['missing', 'node_modules/exifr'],
+      ['missing', 'node_modules/mrz'],
       ['missing', 'node_modules/openid-client'],
+      ['missing', 'node_modules/tesseract.js'],
+      ['missing', 'node_modules/tesseract.js-core'],
       ['missing', 'node_modules/zod'],
     ]);
   });

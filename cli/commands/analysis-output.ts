@@ -1,0 +1,113 @@
+import type { AnalysisReport, CannotTell } from '../../shared/analysis.ts';
+import type { DocumentsResult } from '../../shared/ipc.ts';
+import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
+
+/**
+ * `idlens check --analyze`: runs the review-assist checks on the images just downloaded, in the
+ * analysis worker, and prints them — the `analysis` object of `--json` and a readable block of
+ * text. The worker ends before the command does; nothing is written and nothing is sent.
+ */
+
+export type AnalysisOutcome = AnalysisReport | CannotTell;
+
+export async function analyzeHeld(
+  held: DocumentsResult,
+  signal: AbortSignal,
+): Promise<AnalysisOutcome> {
+  const runner = new AnalysisRunner();
+  try {
+    return await runner.analyze(
+      {
+        images: {
+          documentFront: held.documents.documentFront?.bytes ?? null,
+          documentBack: held.documents.documentBack?.bytes ?? null,
+          face: held.documents.face?.bytes ?? null,
+        },
+        sessionDate: held.session.date,
+        registry: held.registry,
+        now: new Date().toISOString(),
+      },
+      { signal },
+    );
+  } catch (error) {
+    if (error instanceof AnalysisError) {
+      return { status: 'cannot_tell', reason: error.reason, detail: error.message };
+    }
+    throw error;
+  } finally {
+    await runner.dispose();
+  }
+}
+
+const SLOT_NAMES = { documentFront: 'front', documentBack: 'back', face: 'selfie' } as const;
+
+function why(c: CannotTell): string {
+  return `cannot tell — ${c.detail} (${c.reason})`;
+}
+
+/** The text block: findings with their evidence, "cannot tell" with its reason. */
+export function analysisLines(outcome: AnalysisOutcome): string[] {
+  const lines = ['Checks (computed on this computer; an aid, not a verdict)'];
+  if (!('ranOn' in outcome)) return [...lines, `  ${why(outcome)}`];
+  const { mrz, document, registry, images } = outcome;
+  if (mrz.status === 'read') {
+    const digits = Object.entries(mrz.checkDigits)
+      .map(([field, ok]) => `${field} ${ok ? 'ok' : 'WRONG'}`)
+      .join(', ');
+    lines.push(
+      `  MRZ:        ${mrz.format} on the ${SLOT_NAMES[mrz.slot]}, OCR confidence ${mrz.confidence}`,
+      ...mrz.lines.map((l) => `              ${l}`),
+      `  check digits: ${digits}`,
+    );
+  } else {
+    lines.push(`  MRZ:        ${why(mrz)}`);
+  }
+  if (document.status === 'known') {
+    const country = document.issuingCountry;
+    const expiry =
+      document.expiry.status === 'known'
+        ? `${document.expiry.date}: today ${document.expiry.today}, at the session ${
+            typeof document.expiry.atSession === 'string'
+              ? document.expiry.atSession
+              : 'cannot tell'
+          }`
+        : why(document.expiry);
+    lines.push(
+      `  document:   ${document.type ?? 'unknown type'}, issued by ${
+        country ? `${country.name ?? 'unknown state'} (${country.code})` : 'unknown'
+      }`,
+      `  expiry:     ${expiry}`,
+      ...(document.backMissing ? ['  back:       MISSING (an ID card’s zone is on its back)'] : []),
+    );
+  }
+  if (registry.status === 'compared') {
+    for (const item of registry.items) {
+      lines.push(
+        `  registry ${item.field.padEnd(12)} ${item.verdict.replace('_', ' ')}: document ${
+          item.document ?? '—'
+        } / registry ${item.registry ?? '—'}`,
+      );
+    }
+  } else {
+    lines.push(`  registry:   ${why(registry)}`);
+  }
+  for (const slot of ['documentFront', 'documentBack', 'face'] as const) {
+    const image = images[slot];
+    if (!image) continue;
+    const q = image.quality;
+    const m = image.metadata;
+    const quality =
+      q.status === 'measured'
+        ? `${q.sharpness.verdict}, glare ${q.glare.verdict}, exposure ${q.exposure.verdict}`
+        : why(q);
+    const notes = [
+      ...(q.status === 'measured' ? q.notes : []),
+      ...(m.status === 'read' ? m.notes : []),
+    ];
+    lines.push(
+      `  ${SLOT_NAMES[slot].padEnd(10)}  ${quality}`,
+      ...notes.map((n) => `              ${n}`),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,67 @@
+import { analyzeDocuments, type AnalysisEngine } from './analyze.ts';
+import { OcrEngine } from './ocr-engine.ts';
+import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
+
+/**
+ * The analysis process's loop: start the engine, answer `analyze` requests one at a time, drop a
+ * cancelled run at its next step, and zero every image it was given once its run ends.
+ */
+
+class Cancelled extends Error {
+  override name = 'Cancelled';
+}
+
+export async function serveAnalysis(
+  port: AnalysisPort,
+  exit: () => void,
+  startEngine: () => Promise<AnalysisEngine & { stop(): Promise<void> }> = () => OcrEngine.start(),
+): Promise<void> {
+  const cancelled = new Set<number>();
+  let queue: Promise<void> = Promise.resolve();
+  const engineReady = startEngine();
+  engineReady.catch(() => undefined);
+
+  port.onMessage((raw) => {
+    const parsed = ToAnalysisSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'cancel') {
+      cancelled.add(message.id);
+      return;
+    }
+    if (message.type === 'stop') {
+      void engineReady.then((e) => e.stop()).finally(exit);
+      return;
+    }
+    const { id, input } = message;
+    queue = queue.then(async () => {
+      try {
+        const engine = await engineReady;
+        const report = await analyzeDocuments(
+          { ...input, registry: input.registry },
+          engine,
+          () => {
+            if (cancelled.has(id)) throw new Cancelled();
+          },
+        );
+        port.post({ type: 'result', id, report });
+      } catch (error) {
+        port.post(
+          error instanceof Cancelled
+            ? { type: 'failed', id, reason: 'cancelled', detail: 'The checks were cancelled.' }
+            : {
+                type: 'failed',
+                id,
+                reason: 'analysis_failed',
+                detail: 'The checks could not be completed.',
+              },
+        );
+      } finally {
+        cancelled.delete(id);
+        for (const bytes of Object.values(input.images)) bytes?.fill(0);
+      }
+    });
+  });
+  await engineReady;
+  port.post({ type: 'ready' });
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+/**
+ * What the analysis process reports about the documents: plain data, computed on this computer,
+ * parsed with these schemas wherever it crosses a boundary (worker → main, main → renderer, CLI
+ * JSON). Every finding is an aid with its evidence — never a verdict. When a check cannot be made
+ * it says so with a stable `reason` and a sentence a reviewer can read.
+ */
+
+export const CANNOT_TELL_REASONS = [
+  'no_image',
+  'image_not_decodable',
+  'no_mrz',
+  'mrz_unreadable',
+  'no_registry',
+  'registry_field_missing',
+  'mrz_field_missing',
+  'unknown_country',
+  'no_session_date',
+  'no_metadata',
+  'cancelled',
+  'analysis_failed',
+] as const;
+export const CannotTellReasonSchema = z.enum(CANNOT_TELL_REASONS);
+export type CannotTellReason = z.infer<typeof CannotTellReasonSchema>;
+
+export const CannotTellSchema = z.object({
+  status: z.literal('cannot_tell'),
+  reason: CannotTellReasonSchema,
+  detail: z.string(),
+});
+export type CannotTell = z.infer<typeof CannotTellSchema>;
+
+export const AnalysisSlotSchema = z.enum(['documentFront', 'documentBack', 'face']);
+export type AnalysisSlot = z.infer<typeof AnalysisSlotSchema>;
+
+export const BoxSchema = z.object({
+  left: z.number(),
+  top: z.number(),
+  width: z.number(),
+  height: z.number(),
+});
+
+export const MrzFieldSchema = z.object({
+  /** The characters as read from the zone (fillers kept). */
+  raw: z.string(),
+  /** The parsed value, or null when the parser rejected it. */
+  value: z.string().nullable(),
+  valid: z.boolean(),
+  error: z.string().optional(),
+});
+export type MrzField = z.infer<typeof MrzFieldSchema>;
+
+export const MrzFormatSchema = z.enum(['TD1', 'TD2', 'TD3']);
+
+export const MrzReadSchema = z.object({
+  status: z.literal('read'),
+  slot: AnalysisSlotSchema,
+  format: MrzFormatSchema,
+  lines: z.array(z.string()),
+  /** Where the zone is, in pixels of the image as delivered. */
+  box: BoxSchema,
+  /** The OCR engine's mean confidence over the zone's lines, 0–100. */
+  confidence: z.number(),
+  fields: z.record(z.string(), MrzFieldSchema),
+  /** Each check digit: true when it matches the digits it protects. */
+  checkDigits: z.record(z.string(), z.boolean()),
+  /** Every check digit, the composite one included, matches. */
+  checkDigitsValid: z.boolean(),
+  /** Characters the parser corrected (e.g. O read where a digit must be). */
+  corrections: z.array(
+    z.object({ line: z.number(), column: z.number(), from: z.string(), to: z.string() }),
+  ),
+});
+export type MrzRead = z.infer<typeof MrzReadSchema>;
+export const MrzFindingSchema = z.discriminatedUnion('status', [MrzReadSchema, CannotTellSchema]);
+export type MrzFinding = z.infer<typeof MrzFindingSchema>;
+
+export const ExpiryStatusSchema = z.enum(['valid', 'expired', 'expires_within_90_days']);
+export type ExpiryStatus = z.infer<typeof ExpiryStatusSchema>;
+
+export const DocumentFactsSchema = z.object({
+  type: z.enum(['passport', 'id_card', 'other']).nullable(),
+  issuingCountry: z.object({ code: z.string(), name: z.string().nullable() }).nullable(),
+  expiry: z.union([
+    z.object({
+      status: z.literal('known'),
+      date: z.string(),
+      today: ExpiryStatusSchema,
+      atSession: z.union([ExpiryStatusSchema, CannotTellSchema]),
+    }),
+    CannotTellSchema,
+  ]),
+  /** An ID card whose machine-readable back was not provided. */
+  backMissing: z.boolean(),
+});
+export type DocumentFacts = z.infer<typeof DocumentFactsSchema>;
+
+export const AgreementFieldSchema = z.enum(['name', 'birthDate', 'sex', 'nationality']);
+export type AgreementField = z.infer<typeof AgreementFieldSchema>;
+
+export const AgreementSchema = z.object({
+  field: AgreementFieldSchema,
+  verdict: z.enum(['agrees', 'differs', 'cannot_tell']),
+  document: z.string().nullable(),
+  registry: z.string().nullable(),
+  reason: CannotTellReasonSchema.optional(),
+  detail: z.string(),
+});
+export type Agreement = z.infer<typeof AgreementSchema>;
+
+export const RegistryFindingSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('compared'), items: z.array(AgreementSchema) }),
+  CannotTellSchema,
+]);
+export type RegistryFinding = z.infer<typeof RegistryFindingSchema>;
+
+export const QualitySchema = z.object({
+  status: z.literal('measured'),
+  width: z.int(),
+  height: z.int(),
+  sharpness: z.object({
+    laplacianVariance: z.number(),
+    verdict: z.enum(['sharp', 'soft', 'blurred']),
+  }),
+  glare: z.object({ glareFraction: z.number(), verdict: z.enum(['none', 'some', 'strong']) }),
+  exposure: z.object({
+    meanLuma: z.number(),
+    darkFraction: z.number(),
+    brightFraction: z.number(),
+    verdict: z.enum(['good', 'underexposed', 'overexposed']),
+  }),
+  /** Plain-language sentences, one per problem found (empty when none). */
+  notes: z.array(z.string()),
+});
+export type Quality = z.infer<typeof QualitySchema>;
+
+export const MetadataSchema = z.object({
+  status: z.literal('read'),
+  camera: z.string().nullable(),
+  captureTime: z.string().nullable(),
+  /** Whole days from the verification session to the capture (negative: before it). */
+  daysFromSession: z.number().nullable(),
+  software: z.string().nullable(),
+  /** The file names a known photo editor. */
+  editedWith: z.string().nullable(),
+  thumbnail: z.enum(['none', 'matches', 'differs', 'unreadable']),
+  /** GPS coordinates are present in the file: personal data (never copied into this report). */
+  gps: z.boolean(),
+  notes: z.array(z.string()),
+});
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+export const ImageFindingsSchema = z.object({
+  quality: z.discriminatedUnion('status', [QualitySchema, CannotTellSchema]),
+  metadata: z.discriminatedUnion('status', [MetadataSchema, CannotTellSchema]),
+});
+export type ImageFindings = z.infer<typeof ImageFindingsSchema>;
+
+export const AnalysisReportSchema = z.object({
+  /** The checks ran in an analysis process on this computer; nothing was sent anywhere. */
+  ranOn: z.literal('this-computer'),
+  images: z.object({
+    documentFront: ImageFindingsSchema.nullable(),
+    documentBack: ImageFindingsSchema.nullable(),
+    face: ImageFindingsSchema.nullable(),
+  }),
+  mrz: MrzFindingSchema,
+  document: z.discriminatedUnion('status', [
+    DocumentFactsSchema.extend({ status: z.literal('known') }),
+    CannotTellSchema,
+  ]),
+  registry: RegistryFindingSchema,
+});
+export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
+
+export function cannotTell(reason: CannotTellReason, detail: string): CannotTell {
+  return { status: 'cannot_tell', reason, detail };
+}
