@@ -22,13 +22,13 @@ import { CROP_SIZE, faceRuntime, type DetectionWithLandmarks } from './face-api-
 export const CompareOptions = z
   .object({
     minConfidence: z.number().min(0.1).max(0.99).default(0.5),
-    minFaceWidth: z.number().int().min(16).max(1024).default(64),
+    minFaceWidth: z.number().int().min(16).max(1024).default(80),
     otherFaceRatio: z.number().min(0.1).max(1).default(0.6),
   })
   .strict();
 export type CompareOptions = z.input<typeof CompareOptions>;
 
-type Side = 'selfie' | 'document';
+export type Side = 'selfie' | 'document';
 
 const REASONS: Record<
   Side,
@@ -48,13 +48,10 @@ const REASONS: Record<
   },
 };
 
-interface FoundFace {
-  face: DetectedFace;
-  crop: FaceCrop;
-  pixels: Uint8Array;
-}
-
-type FaceOrReason = { found: FoundFace } | { reason: FaceMatchReason; face: DetectedFace | null };
+/** One image's face, described; or why it could not be. Stays inside the analysis process. */
+export type DescribedFace =
+  | { face: DetectedFace; crop: FaceCrop; descriptor: Float32Array }
+  | { reason: FaceMatchReason; face: DetectedFace | null };
 
 /**
  * Compares the face in a selfie with the portrait on a document's front, on this computer: the
@@ -74,27 +71,35 @@ export async function compareFaces(
 ): Promise<FaceComparison> {
   const settings = CompareOptions.parse(options);
   const runtime = await faceRuntime();
-  const selfie = await findFace(selfieJpeg, 'selfie', settings);
-  const portrait = await findFace(portraitSourceJpeg, 'document', settings);
-  const selfieFace = 'found' in selfie ? selfie.found.face : selfie.face;
-  const portraitFace = 'found' in portrait ? portrait.found.face : portrait.face;
-  const crops = {
-    selfie: 'found' in selfie ? selfie.found.crop : null,
-    portrait: 'found' in portrait ? portrait.found.crop : null,
-  };
-  const base = { selfieFace, portraitFace, crops, model: runtime.modelName };
-  if (!('found' in selfie) || !('found' in portrait)) {
-    const reason =
-      'reason' in selfie ? selfie.reason : (portrait as { reason: FaceMatchReason }).reason;
+  const selfie = await describeFace(selfieJpeg, 'selfie', settings);
+  const portrait = await describeFace(portraitSourceJpeg, 'document', settings);
+  try {
+    return compareDescribed(selfie, portrait, runtime.modelName);
+  } finally {
     wipe(selfie, portrait);
-    return { ...base, score: null, band: 'cannot-tell', reason };
   }
-  const a = await runtime.describe(selfie.found.pixels);
-  const b = await runtime.describe(portrait.found.pixels);
-  const score = scoreFromDistance(euclidean(a, b));
-  a.fill(0);
-  b.fill(0);
-  wipe(selfie, portrait);
+}
+
+/**
+ * The result for two described faces. Exported for the calibration bench, which describes each
+ * image once and scores every pair; nothing outside the analysis process calls it.
+ */
+export function compareDescribed(
+  selfie: DescribedFace,
+  portrait: DescribedFace,
+  model: string,
+): FaceComparison {
+  const crops = {
+    selfie: 'descriptor' in selfie ? selfie.crop : null,
+    portrait: 'descriptor' in portrait ? portrait.crop : null,
+  };
+  const base = { selfieFace: selfie.face, portraitFace: portrait.face, crops, model };
+  if ('reason' in selfie)
+    return { ...base, score: null, band: 'cannot-tell', reason: selfie.reason };
+  if ('reason' in portrait) {
+    return { ...base, score: null, band: 'cannot-tell', reason: portrait.reason };
+  }
+  const score = scoreFromDistance(euclidean(selfie.descriptor, portrait.descriptor));
   return { ...base, score, band: bandFor(score) };
 }
 
@@ -115,15 +120,17 @@ function euclidean(a: Float32Array, b: Float32Array): number {
   return Math.sqrt(sum);
 }
 
-function wipe(...sides: FaceOrReason[]): void {
-  for (const side of sides) if ('found' in side) side.found.pixels.fill(0);
+/** Zeroes the descriptors, so no embedding outlives the comparison in this process's heap. */
+export function wipe(...sides: DescribedFace[]): void {
+  for (const side of sides) if ('descriptor' in side) side.descriptor.fill(0);
 }
 
-async function findFace(
+/** Finds, checks, aligns and describes the one face of an image; the pixels are zeroed after. */
+export async function describeFace(
   jpeg: Uint8Array,
   side: Side,
-  settings: z.output<typeof CompareOptions>,
-): Promise<FaceOrReason> {
+  settings: z.output<typeof CompareOptions> = CompareOptions.parse({}),
+): Promise<DescribedFace> {
   const reasons = REASONS[side];
   const image = decodeJpeg(jpeg);
   if (!image) return { reason: reasons.unreadable, face: null };
@@ -149,7 +156,12 @@ async function findFace(
     if (others.length > 0) return { reason: reasons.several, face };
     if (largest.detection.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
     const crop = alignedCrop(largest.landmarks.positions, CROP_SIZE);
-    return { found: { face, crop, pixels: extractCrop(image, crop) } };
+    const pixels = extractCrop(image, crop);
+    try {
+      return { face, crop, descriptor: await runtime.describe(pixels) };
+    } finally {
+      pixels.fill(0);
+    }
   } finally {
     zero(image);
   }
