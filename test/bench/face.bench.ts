@@ -1,7 +1,7 @@
 /**
  * Face comparison, calibrated and timed. Pairs come from the photographs `@vladmandic/face-api`
  * ships (test/fixtures/face-pairs.ts): every face wide enough becomes an untouched selfie and
- * three captures of a specimen card carrying it (a portrait 190, 230 or 270 px wide on a
+ * three captures of a specimen card carrying it (a portrait 240, 290 or 340 px wide on a
  * 1000 px card, grain and guilloche over it, relit 0.7–1.3, turned within ±10°, JPEG quality
  * 55–85).
  *   - genuine pair: a face's selfie against a capture of its own card;
@@ -33,7 +33,7 @@ import { faceRuntime } from '../../core/analysis/face/face-api-runtime.ts';
 import { captureVariant, documentFront, sampleFaces } from '../fixtures/face-pairs.ts';
 
 /** One capture of each face's card per portrait width (pixels, on a 1000-pixel-wide card). */
-const PORTRAIT_WIDTHS = [190, 230, 270];
+const PORTRAIT_WIDTHS = [240, 290, 340];
 const CAPTURES_PER_FACE = PORTRAIT_WIDTHS.length;
 const TIMED_PAIRS = 8;
 /** The error-rate budget the thresholds are picked for: at most this share of wrong bands. */
