@@ -103,7 +103,9 @@ let loading: Promise<FaceRuntime> | undefined;
 export function faceRuntime(): Promise<FaceRuntime> {
   loading ??= loadRuntime().catch((error: unknown) => {
     loading = undefined;
-    throw error;
+    throw new Error('The face models or their WASM backend could not be loaded from the app.', {
+      cause: error,
+    });
   });
   return loading;
 }
