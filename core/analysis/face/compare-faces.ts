@@ -9,6 +9,7 @@ import {
 } from '../../../shared/face-match.ts';
 import { alignedCrop, extractCrop } from './align-face.ts';
 import { decodeJpeg, type RgbImage } from './decode-jpeg.ts';
+import { detectFaces } from './detect-faces.ts';
 import { CROP_SIZE, faceRuntime, type DetectionWithLandmarks } from './face-api-runtime.ts';
 
 /**
@@ -136,12 +137,7 @@ export async function describeFace(
   if (!image) return { reason: reasons.unreadable, face: null };
   try {
     const runtime = await faceRuntime();
-    const faces = await runtime.detect(
-      image.rgb,
-      image.width,
-      image.height,
-      settings.minConfidence,
-    );
+    const faces = await detectFaces(runtime, image, settings.minConfidence);
     const largest = faces.reduce<DetectionWithLandmarks | undefined>(
       (best, f) => (!best || f.detection.box.width > best.detection.box.width ? f : best),
       undefined,
