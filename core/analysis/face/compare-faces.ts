@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import {
+  FACE_MATCH_CALIBRATION,
+  type DetectedFace,
+  type FaceComparison,
+  type FaceCrop,
+  type FaceMatchBand,
+  type FaceMatchReason,
+} from '../../../shared/face-match.ts';
+import { alignedCrop, extractCrop } from './align-face.ts';
+import { decodeJpeg, type RgbImage } from './decode-jpeg.ts';
+import { detectFaces } from './detect-faces.ts';
+import { CROP_SIZE, faceRuntime, type DetectionWithLandmarks } from './face-api-runtime.ts';
+
+/**
+ * Options a caller may set; everything has a default that the calibration was measured with.
+ * - `minConfidence`: the detector's floor for "a face is here".
+ * - `minFaceWidth`: a face narrower than this (source pixels) is too small to compare.
+ * - `otherFaceRatio`: a second face at least this wide relative to the largest makes the image
+ *   ambiguous ("several faces"); smaller ones (a ghost portrait, a face in the background) are
+ *   ignored.
+ */
+export const CompareOptions = z
+  .object({
+    minConfidence: z.number().min(0.1).max(0.99).default(0.5),
+    minFaceWidth: z.number().int().min(16).max(1024).default(80),
+    otherFaceRatio: z.number().min(0.1).max(1).default(0.6),
+  })
+  .strict();
+export type CompareOptions = z.input<typeof CompareOptions>;
+
+export type Side = 'selfie' | 'document';
+
+const REASONS: Record<
+  Side,
+  Record<'unreadable' | 'none' | 'several' | 'small', FaceMatchReason>
+> = {
+  selfie: {
+    unreadable: 'selfie-unreadable',
+    none: 'no-face-in-selfie',
+    several: 'several-faces-in-selfie',
+    small: 'selfie-face-too-small',
+  },
+  document: {
+    unreadable: 'document-unreadable',
+    none: 'no-face-on-document',
+    several: 'several-faces-on-document',
+    small: 'portrait-too-small',
+  },
+};
+
+/** One image's face, described; or why it could not be. Stays inside the analysis process. */
+export type DescribedFace =
+  | { face: DetectedFace; crop: FaceCrop; descriptor: Float32Array }
+  | { reason: FaceMatchReason; face: DetectedFace | null };
+
+/**
+ * Compares the face in a selfie with the portrait on a document's front, on this computer: the
+ * face is found in each image, its eyes levelled and scaled into a 150×150 crop, each crop turned
+ * into a 128-number descriptor, and the two descriptors' distance into a 0–1 score read against
+ * the calibrated bands. The descriptors and crop pixels are zeroed before this returns; the result
+ * carries only the score, the band, the boxes and the crops' coordinates.
+ *
+ * Never throws for a bad image: an undecodable file, no face, several faces or a face too small
+ * gives `band: 'cannot-tell'` with its reason. It throws only for invalid `options` (a ZodError)
+ * or when the models cannot be loaded.
+ */
+export async function compareFaces(
+  selfieJpeg: Uint8Array,
+  portraitSourceJpeg: Uint8Array,
+  options: CompareOptions = {},
+): Promise<FaceComparison> {
+  const settings = CompareOptions.parse(options);
+  const runtime = await faceRuntime();
+  const selfie = await describeFace(selfieJpeg, 'selfie', settings);
+  const portrait = await describeFace(portraitSourceJpeg, 'document', settings);
+  try {
+    return compareDescribed(selfie, portrait, runtime.modelName);
+  } finally {
+    wipe(selfie, portrait);
+  }
+}
+
+/**
+ * The result for two described faces. Exported for the calibration bench, which describes each
+ * image once and scores every pair; nothing outside the analysis process calls it.
+ */
+export function compareDescribed(
+  selfie: DescribedFace,
+  portrait: DescribedFace,
+  model: string,
+): FaceComparison {
+  const crops = {
+    selfie: 'descriptor' in selfie ? selfie.crop : null,
+    portrait: 'descriptor' in portrait ? portrait.crop : null,
+  };
+  const base = { selfieFace: selfie.face, portraitFace: portrait.face, crops, model };
+  if ('reason' in selfie)
+    return { ...base, score: null, band: 'cannot-tell', reason: selfie.reason };
+  if ('reason' in portrait) {
+    return { ...base, score: null, band: 'cannot-tell', reason: portrait.reason };
+  }
+  const score = scoreFromDistance(euclidean(selfie.descriptor, portrait.descriptor));
+  return { ...base, score, band: bandFor(score) };
+}
+
+/** 1 − the descriptors' Euclidean distance, clamped to 0–1 (face-api's distance runs 0 to ~1.4). */
+export function scoreFromDistance(distance: number): number {
+  return Math.min(1, Math.max(0, 1 - distance));
+}
+
+export function bandFor(score: number): Exclude<FaceMatchBand, 'cannot-tell'> {
+  if (score >= FACE_MATCH_CALIBRATION.sameAtOrAbove) return 'same';
+  if (score < FACE_MATCH_CALIBRATION.differentBelow) return 'different';
+  return 'uncertain';
+}
+
+function euclidean(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += ((a[i] ?? 0) - (b[i] ?? 0)) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** Zeroes the descriptors, so no embedding outlives the comparison in this process's heap. */
+export function wipe(...sides: DescribedFace[]): void {
+  for (const side of sides) if ('descriptor' in side) side.descriptor.fill(0);
+}
+
+/** Finds, checks, aligns and describes the one face of an image; the pixels are zeroed after. */
+export async function describeFace(
+  jpeg: Uint8Array,
+  side: Side,
+  settings: z.output<typeof CompareOptions> = CompareOptions.parse({}),
+): Promise<DescribedFace> {
+  const reasons = REASONS[side];
+  const image = decodeJpeg(jpeg);
+  if (!image) return { reason: reasons.unreadable, face: null };
+  try {
+    const runtime = await faceRuntime();
+    const faces = await detectFaces(runtime, image, settings.minConfidence);
+    const largest = faces.reduce<DetectionWithLandmarks | undefined>(
+      (best, f) => (!best || f.detection.box.width > best.detection.box.width ? f : best),
+      undefined,
+    );
+    if (!largest) return { reason: reasons.none, face: null };
+    const face = detected(largest);
+    const others = faces.filter(
+      (f) =>
+        f !== largest &&
+        f.detection.box.width >= largest.detection.box.width * settings.otherFaceRatio,
+    );
+    if (others.length > 0) return { reason: reasons.several, face };
+    if (largest.detection.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
+    const crop = alignedCrop(largest.landmarks.positions, CROP_SIZE);
+    const pixels = extractCrop(image, crop);
+    try {
+      return { face, crop, descriptor: await runtime.describe(pixels) };
+    } finally {
+      pixels.fill(0);
+    }
+  } finally {
+    zero(image);
+  }
+}
+
+function detected(f: DetectionWithLandmarks): DetectedFace {
+  const { x, y, width, height } = f.detection.box;
+  return { box: { x, y, width, height }, confidence: f.detection.score };
+}
+
+function zero(image: RgbImage): void {
+  image.rgb.fill(0);
+}

@@ -1,0 +1,88 @@
+/**
+ * The face comparison's result as the renderer and the CLI will see it — a score, a band, the
+ * boxes and the crops' coordinates; never an embedding — with the calibration the bands come
+ * from and the words that present it. Pure data: no Node built-in, no model.
+ */
+
+export const FACE_MATCH_BANDS = ['same', 'uncertain', 'different', 'cannot-tell'] as const;
+export type FaceMatchBand = (typeof FACE_MATCH_BANDS)[number];
+
+export const FACE_MATCH_REASONS = [
+  'selfie-unreadable',
+  'document-unreadable',
+  'no-face-in-selfie',
+  'no-face-on-document',
+  'several-faces-in-selfie',
+  'several-faces-on-document',
+  'selfie-face-too-small',
+  'portrait-too-small',
+] as const;
+export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
+
+/** A detected face, in the source image's pixels. */
+export interface FaceBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface DetectedFace {
+  box: FaceBox;
+  /** The detector's confidence, 0–1. */
+  confidence: number;
+}
+
+/**
+ * Where an aligned face crop was taken from, in the source image's pixels: a square of side
+ * `size` centred on (`centerX`, `centerY`), turned by `angleDegrees` so the eyes come out level.
+ * Both crops of a comparison are resampled to `outputSize` pixels a side, so they can be shown
+ * side by side at the same scale.
+ */
+export interface FaceCrop {
+  centerX: number;
+  centerY: number;
+  size: number;
+  angleDegrees: number;
+  outputSize: number;
+}
+
+export interface FaceComparison {
+  /** 0–1, higher is more alike; null when the comparison could not be made. */
+  score: number | null;
+  band: FaceMatchBand;
+  /** Set exactly when `band` is `cannot-tell`. */
+  reason?: FaceMatchReason;
+  selfieFace: DetectedFace | null;
+  portraitFace: DetectedFace | null;
+  crops: { selfie: FaceCrop | null; portrait: FaceCrop | null };
+  /** The models that produced the score. */
+  model: string;
+}
+
+/**
+ * Thresholds and the error rates measured at them by `test/bench/face.bench.ts` on synthetic
+ * pairs (see that file for how the pairs are made). A score at or above `sameAtOrAbove` reads
+ * "likely the same person"; below `differentBelow`, "likely different"; between, "uncertain".
+ */
+export const FACE_MATCH_CALIBRATION = {
+  model: 'face-api 1.7.15 (SSD MobileNet v1, 68-point landmarks, 128-d ResNet descriptor)',
+  sameAtOrAbove: 0.5,
+  differentBelow: 0.4,
+  /** `node test/bench/face.bench.ts`, 2026-11-29, two cores. */
+  measured: {
+    distinctFaces: 22,
+    /** Pairs that got a score (the rest were "cannot tell", counted in `cannotTellRate`). */
+    genuinePairs: 57,
+    impostorPairs: 1161,
+    rocAuc: 0.9923,
+    /** Impostor pairs read "likely the same person". */
+    falseAcceptRate: 0.0069,
+    /** Genuine pairs read "likely different". */
+    falseRejectRate: 0.0175,
+    /** Share of scored pairs left "uncertain". */
+    uncertainRate: 0.1059,
+    /** Share of all 1452 pairs where a face was not found or too small (mostly on the card). */
+    cannotTellRate: 0.1612,
+  },
+} as const;

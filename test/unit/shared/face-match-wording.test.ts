@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { FACE_MATCH_CALIBRATION } from '../../../shared/face-match.ts';
+import { FACE_MATCH_WORDING, faceMatchAid } from '../../../shared/face-match-wording.ts';
+
+describe('what the reviewer reads about a face comparison', () => {
+  it('calls the score an aid and names the model and the measured error rates, in English', () => {
+    const text = faceMatchAid('en');
+    expect(text).toMatch(/^An aid, not a verdict/);
+    expect(text).toContain(FACE_MATCH_CALIBRATION.model);
+    expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.genuinePairs));
+    expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.impostorPairs));
+    expect(text).toContain('0.7%');
+    expect(text).toContain('1.8%');
+  });
+
+  it('says the same in Spanish, with Spanish number formatting', () => {
+    const text = faceMatchAid('es');
+    expect(text).toMatch(/^Una ayuda, no un veredicto/);
+    expect(text).toContain(FACE_MATCH_CALIBRATION.model);
+    expect(text).toContain('0,7');
+    expect(text).toContain('1,8');
+  });
+
+  it('says in both languages that it does not detect presentation attacks', () => {
+    expect(FACE_MATCH_WORDING.en.notLiveness).toMatch(/mask.*screen.*printed photo/);
+    expect(FACE_MATCH_WORDING.es.notLiveness).toMatch(/máscara.*pantalla.*foto impresa/);
+  });
+});
