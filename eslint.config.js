@@ -65,7 +65,6 @@ export default tseslint.config(
         {
           paths: [
             { name: 'electron', message: 'Electron-free module: take what Electron offers through the platform interface.' },
-            { name: 'electron-store', message: 'Electron-free module: take the store as a parameter.' },
           ],
           patterns: [
             { group: ['**/renderer/**'], message: 'Main-process code may not import the renderer.' },

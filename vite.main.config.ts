@@ -7,7 +7,6 @@ import { defineConfig } from 'vite';
  */
 const external = [
   'electron',
-  'electron-store',
   'openid-client',
   'zod',
   /^zod\//,

@@ -13,7 +13,7 @@ import { SESSION_DIR_PREFIX } from '../session-dir.ts';
 
 export const APP_DIR_NAME = 'idlens';
 export const SETTINGS_FILE_NAME = 'settings.json';
-/** electron-store file holding only the OS-keychain ciphertext of a client secret, if stored. */
+/** The file holding only the OS-keychain ciphertext of a client secret, if stored. */
 export const CLIENT_SECRET_FILE_NAME = 'client-secret.json';
 
 export type PrivacyPlatform = 'linux' | 'darwin' | 'win32';

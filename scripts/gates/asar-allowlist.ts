@@ -43,7 +43,6 @@ export const REQUIRED_FILES = [
 export const REQUIRED_PACKAGES = [
   'openid-client',
   'zod',
-  'electron-store',
   // Review assist: OCR engine, its WebAssembly core and English model, MRZ parser, EXIF reader.
   'tesseract.js',
   'tesseract.js-core',

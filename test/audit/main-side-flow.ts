@@ -177,7 +177,7 @@ function fileBacking(file: string): SettingsBacking {
         return {};
       }
     },
-    // Like electron-store: write a sibling, then rename it over the file.
+    // As the app does: write a sibling, then rename it over the file.
     write: (settings) => {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       const tmp = `${file}.tmp-${process.pid}`;

@@ -1,12 +1,10 @@
 import { EventEmitter } from 'node:events';
 
 /**
- * A stand-in for the parts of the `electron` module (and electron-store, which loads Electron
- * itself) that the glue uses, in the manner of electron/fiddle's tests: classes over
+ * A stand-in for the parts of the `electron` module that the glue uses, in the manner of electron/fiddle's tests: classes over
  * EventEmitter that record what the glue applies and let a test fire Electron's events.
  * Use with
  *   vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
- *   vi.mock('electron-store', async () => (await import('../electron-fake.ts')).storeModule);
  * and `resetElectron()` before each run of the glue: every export reads the current fake.
  */
 
@@ -263,8 +261,6 @@ export interface ElectronFake {
   /** What "the system browser" does with an opened URL (default: nothing). */
   browser: (url: string) => Promise<void>;
   safeStorage: SafeStorageState;
-  /** electron-store files by name. */
-  stores: Map<string, Record<string, unknown>>;
   exposed: Map<string, unknown>;
   rendererInvokes: unknown[][];
   rendererListeners: Map<string, Set<(event: unknown, payload: unknown) => void>>;
@@ -284,7 +280,6 @@ function freshFake(userData: string): ElectronFake {
     opened: [],
     browser: () => Promise.resolve(),
     safeStorage: { available: true, backend: 'gnome_libsecret' },
-    stores: new Map(),
     exposed: new Map(),
     rendererInvokes: [],
     rendererListeners: new Map(),
@@ -391,32 +386,3 @@ export const electronModule = {
   },
 };
 
-/** electron-store: one JSON object per store name, kept in the fake. */
-class FakeStore {
-  readonly #name: string;
-  constructor(options: { name: string }) {
-    this.#name = options.name;
-    if (!holder.current.stores.has(this.#name)) holder.current.stores.set(this.#name, {});
-  }
-  get store(): Record<string, unknown> {
-    return { ...holder.current.stores.get(this.#name) };
-  }
-  set store(value: Record<string, unknown>) {
-    holder.current.stores.set(this.#name, { ...value });
-  }
-  get(key: string): unknown {
-    return holder.current.stores.get(this.#name)?.[key];
-  }
-  set(key: string, value: unknown): void {
-    holder.current.stores.set(this.#name, {
-      ...holder.current.stores.get(this.#name),
-      [key]: value,
-    });
-  }
-  delete(key: string): void {
-    const { [key]: _removed, ...rest } = holder.current.stores.get(this.#name) ?? {};
-    holder.current.stores.set(this.#name, rest);
-  }
-}
-
-export const storeModule = { default: FakeStore };

@@ -16,7 +16,6 @@ import {
 } from '../electron-fake.ts';
 
 vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
-vi.mock('electron-store', async () => (await import('../electron-fake.ts')).storeModule);
 
 /**
  * Runs electron/main/main.ts — the app's lifecycle — against the Electron stand-in, each test in a
