@@ -6,7 +6,7 @@
  * the backend runs elsewhere (the test process) and is passed in by URL.
  *
  *   node test/audit/main-side-flow.ts --issuer URL --api-base URL [--persona full]
- *        [--settings-file FILE] [--memory] [--skip-wipe] [--plant image-strings|resource-timing]
+ *        [--settings-file FILE] [--memory] [--skip-wipe] [--plant image-strings|api-body]
  *
  * Prints one JSON line: what happened, and with --memory the heap-snapshot search. Never prints
  * a token, a URL or image bytes — only whether each was found.
@@ -22,8 +22,10 @@
  * --skip-wipe leaves out every wipe (main's after-reply zeroing, the wipe button) and the sign-out:
  * the companion run that must fail;
  * --plant image-strings keeps the images as base64/hex/latin1 strings on purpose, and
- * --plant resource-timing puts back Node's resource-timing buffer, which kept every signed URL
- * until the download module turned it off (the runs that prove the search finds them).
+ * --plant api-body keeps the API's JSON answers (with every signed URL) as strings, as a careless
+ * client would (the runs that prove the search finds them). Node's resource-timing buffer, which
+ * once kept every signed URL, is no longer in the download path: downloads connect with a pinned
+ * `http(s).request`, and the buffer stays at size 0 for the API's own `fetch`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -46,7 +48,7 @@ const Args = z.object({
   settingsFile: z.string().min(1).optional(),
   memory: z.boolean().default(false),
   skipWipe: z.boolean().default(false),
-  plant: z.enum(['image-strings', 'resource-timing']).optional(),
+  plant: z.enum(['image-strings', 'api-body']).optional(),
   clientId: z.string().min(1).default('idlens-demo-public'),
 });
 
@@ -83,6 +85,8 @@ interface Masked {
   key: Buffer;
 }
 const secrets: Masked[] = [];
+/** --plant api-body: the API's answers kept as strings. */
+const keptBodies: string[] = [];
 
 function remember(kind: Masked['kind'], bytes: Uint8Array): void {
   const key = randomBytes(bytes.byteLength);
@@ -104,6 +108,11 @@ function watchFetch(): void {
     const response = await original(input, init);
     const type = response.headers.get('content-type') ?? '';
     if (/json/i.test(type)) await noteSecrets(response.clone());
+    const url = input instanceof Request ? input.url : String(input);
+    // Only the id-verification answers (they carry the signed URLs), not the token endpoint's.
+    if (args.plant === 'api-body' && url.includes('/api/v1/') && /json/i.test(type)) {
+      keptBodies.push(await response.clone().text());
+    }
     return response;
   };
 }
@@ -188,9 +197,6 @@ function fileBacking(file: string): SettingsBacking {
 }
 
 if (args.memory) watchFetch();
-// Node's default: every fetch files a timing entry named with its URL (the download module turns
-// this off; putting it back shows the audit finds the signed URLs it kept).
-if (args.plant === 'resource-timing') performance.setResourceTimingBufferSize(250);
 
 /** Wipes main's copy once "the reply has been serialised" — here, once the flow has looked. */
 const afterReply: (() => void)[] = [];
@@ -335,7 +341,8 @@ if (args.memory) {
   outcome['memory'] = { snapshotBytes: snapshot.byteLength, snapshotMs, secrets: found };
   snapshot.fill(0);
 }
-outcome['planted'] = planted.length; // keeps the planted strings alive until the snapshot is done
+// Keeps the planted strings alive until the snapshot is done.
+outcome['planted'] = planted.length + keptBodies.length;
 
 process.stdout.write(`${JSON.stringify(outcome)}\n`);
 process.exit(0);

@@ -143,6 +143,8 @@ async function apiFailureAt(base: string, timeoutMs = 10_000) {
     apiBase: base,
     getAccessToken: () => TOKEN,
     timeoutMs,
+    // The failing servers listen on loopback over plain http, as the demo does.
+    allowLoopbackHttp: base.startsWith('http://'),
   });
   if (outcome.kind !== 'error') throw new Error('expected a failure');
   return outcome;
