@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { DEFAULT_SCOPES, DEMO_CLIENTS, ENVIRONMENTS, type Environment } from './environments.ts';
 
 /** A host name as written in a URL, without scheme, port, path or user info. */
-export const HostNameSchema = z
+/**
+ * An image host the user allows besides Amazon S3: a host name or IP, with an optional port
+ * (`images.example`, `images.example:8443`, `[2001:db8::1]:8443`). Without a port only 443 is
+ * allowed; with one, exactly that port. No scheme, path or user info.
+ */
+export const ImageHostSchema = z
   .string()
   .min(1)
-  .max(253)
+  .max(260)
   .regex(
-    /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)$/,
-    'must be a bare host name, without scheme or port',
+    /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:(6553[0-5]|655[0-2]\d|65[0-4]\d\d|6[0-4]\d{3}|[1-5]\d{4}|[1-9]\d{0,3}))?$/,
+    'must be a host name or IP with an optional port (1–65535), without scheme or path',
   );
 
 /** One OAuth scope token (RFC 6749 §3.3: printable ASCII without space, `"` or `\`). */
@@ -61,7 +66,7 @@ const SETTING_FIELDS = {
   idleMinutes: ranged('idleMinutes'),
   signInTimeoutSeconds: ranged('signInTimeoutSeconds'),
   language: LanguageSchema,
-  imageHosts: z.array(HostNameSchema).max(50).optional(),
+  imageHosts: z.array(ImageHostSchema).max(50).optional(),
   singleKeyShortcuts: z.boolean(),
 };
 

@@ -6,6 +6,7 @@ import { SCOPES } from '../../shared/environments.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../shared/ipc.ts';
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
 import { loadDocuments } from '../../core/documents/loader.ts';
+import { parseAllowedHost } from '../../core/documents/url-guard.ts';
 import { defineCommand } from '../command.ts';
 import { analysisLines, analyzeHeld } from './analysis-output.ts';
 import { EXIT, exitCodeFor } from '../exit-codes.ts';
@@ -27,21 +28,27 @@ import type { CliStrings } from '../i18n/index.ts';
  * (malformed body, an image or URL refused).
  */
 
-/** A host name or IP address, without port or brackets — matched exactly against URL host names. */
+/**
+ * A host name or IP address, with an optional port (`host:8443`, `[v6]:8443`) — matched exactly
+ * against URL hosts; without a port only 443 is allowed (the guard's rule, `parseAllowedHost`).
+ */
 const HostSchema = z
   .string()
   .trim()
   .min(1)
-  .max(253)
-  .transform((h) => h.toLowerCase().replace(/^\[(.*)\]$/, '$1'))
-  .refine(
-    (h) =>
-      isIP(h) !== 0 ||
+  .max(260)
+  .transform((h) => h.toLowerCase())
+  .refine((h) => {
+    const entry = parseAllowedHost(h);
+    if (entry === null) return false;
+    const bare = entry.host;
+    return (
+      isIP(bare) !== 0 ||
       /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(
-        h,
-      ),
-    'must be a host name or IP address without port',
-  );
+        bare,
+      )
+    );
+  }, 'must be a host name or IP address, with an optional port');
 
 export const CheckFlagsSchema = z
   .object({

@@ -46,7 +46,7 @@ export const en = {
     help: 'show help',
     version: 'print the version',
     'allow-image-host':
-      'also download images from this exact host name or IP (repeatable; default: Amazon S3 hosts only)',
+      'also download images from this exact host name or IP, on port 443 or the :port it names (repeatable; default: Amazon S3 hosts only)',
     'download-timeout-seconds':
       'give up on an image download after N seconds in all (default 300); one that brings less than 16 KB in 15 s is abandoned sooner',
     'save-dir':
@@ -109,7 +109,7 @@ export const en = {
     'redirect-path': 'expected a path such as /callback (letters, digits, - _ . /)',
     'timeout-seconds': 'expected a whole number of seconds from 1 to 86400',
     lang: 'expected en or es',
-    'allow-image-host': 'expected a host name or IP address without port',
+    'allow-image-host': 'expected a host name or IP address, with an optional :port',
     'download-timeout-seconds': 'expected a whole number of seconds from 1 to 86400',
     'save-dir': 'expected a folder path',
     analyze: 'a switch: it takes no value',

@@ -52,7 +52,7 @@ export const es: CliStrings = {
     help: 'mostrar la ayuda',
     version: 'imprimir la versión',
     'allow-image-host':
-      'descargar imágenes también desde este nombre de host o IP exacto (repetible; por defecto solo hosts de Amazon S3)',
+      'descargar imágenes también desde este nombre de host o IP exacto, en el puerto 443 o el :puerto que indique (repetible; por defecto solo hosts de Amazon S3)',
     'download-timeout-seconds':
       'abandonar la descarga de una imagen después de N segundos en total (por defecto 300); una que trae menos de 16 KB en 15 s se abandona antes',
     'save-dir':
@@ -122,7 +122,7 @@ export const es: CliStrings = {
     'redirect-path': 'se espera una ruta como /callback (letras, dígitos, - _ . /)',
     'timeout-seconds': 'se espera un número entero de segundos de 1 a 86400',
     lang: 'se espera en o es',
-    'allow-image-host': 'se espera un nombre de host o una dirección IP sin puerto',
+    'allow-image-host': 'se espera un nombre de host o una dirección IP, con un :puerto opcional',
     'download-timeout-seconds': 'se espera un número entero de segundos de 1 a 86400',
     'save-dir': 'se espera la ruta de una carpeta',
     analyze: 'es un interruptor: no lleva valor',

@@ -309,9 +309,22 @@ describe('idlens check', () => {
     expect(es.stdout).toContain('Verificación de identidad');
   });
 
-  it('rejects an --allow-image-host with a port or path (exit 2)', async () => {
-    const run = await runCheck('full', ['--allow-image-host', '127.0.0.1:4481', '--json']);
-    expect(run.code).toBe(2);
+  it('rejects an --allow-image-host with a scheme or a path (exit 2)', async () => {
+    for (const host of ['http://127.0.0.1', '127.0.0.1/images', '127.0.0.1:0', 'a b']) {
+      const run = await runCheck('full', ['--allow-image-host', host, '--json']);
+      expect(run.code, host).toBe(2);
+    }
+  });
+
+  it('an --allow-image-host with a port allows exactly that port', async () => {
+    const port = new URL(backend.imageOrigin).port;
+    const right = await runCheck('full', ['--allow-image-host', `127.0.0.1:${port}`, '--json']);
+    expect(right.code).toBe(0);
+    const wrong = await runCheck('full', ['--allow-image-host', '127.0.0.1:1', '--json']);
+    expect(wrong.code).toBe(6);
+    expect(JSON.parse(wrong.stdout)).toMatchObject({
+      refused: { documentFront: { code: 'host_not_allowed' } },
+    });
   });
 
   it('never printed a signed URL, a token or an authorization code', () => {

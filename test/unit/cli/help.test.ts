@@ -144,8 +144,8 @@ describe('errors name what the user typed', () => {
       ],
       [['whoami', '--lang', 'fr'], 'Invalid value for --lang: expected en or es.'],
       [
-        ['check', '--allow-image-host', 'a.test:443', '--env', 'demo', '--insecure-loopback'],
-        'Invalid value for --allow-image-host: expected a host name or IP address without port.',
+        ['check', '--allow-image-host', 'a.test/path', '--env', 'demo', '--insecure-loopback'],
+        'Invalid value for --allow-image-host: expected a host name or IP address, with an optional :port.',
       ],
       [
         ['audit', '--hash', 'abc'],

@@ -127,4 +127,26 @@ describe('settings', () => {
         .apiBase,
     ).toBe('https://id.example');
   });
+
+  it('image hosts may name a port (then only that one is allowed), never a scheme or a path', () => {
+    const service = createSettingsService(memoryBacking(PRODUCTION));
+    const hosts = [
+      'images.example',
+      'images.example:8443',
+      '[2001:db8::1]:8443',
+      '203.0.113.9:443',
+    ];
+    expect(service.set({ imageHosts: hosts }).imageHosts).toEqual(hosts);
+    for (const bad of [
+      'https://images.example',
+      'images.example/x',
+      'images.example:0',
+      'a:70000',
+    ]) {
+      expect(() => service.set({ imageHosts: [bad] }), bad).toThrow(
+        expect.objectContaining({ code: 'settings_invalid' }),
+      );
+    }
+    expect(service.get().imageHosts).toEqual(hosts);
+  });
 });
