@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FaceComparisonSchema } from './face-match.ts';
 
 /**
  * What the analysis process reports about the documents: plain data, computed on this computer,
@@ -171,8 +172,26 @@ export const AnalysisReportSchema = z.object({
     CannotTellSchema,
   ]),
   registry: RegistryFindingSchema,
+  /** Selfie against the document's portrait; absent where the face comparison did not run. */
+  face: FaceComparisonSchema.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
+
+/**
+ * The checks for the documents on screen, as main tells the renderer: none yet (no documents, or
+ * wiped), running, done with the report, or stopped with a reason a reviewer can read.
+ */
+export const AnalysisStateSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('idle') }),
+  z.object({ status: z.literal('running') }),
+  z.object({ status: z.literal('done'), report: AnalysisReportSchema }),
+  z.object({
+    status: z.literal('failed'),
+    reason: z.enum(['cancelled', 'analysis_failed']),
+    detail: z.string(),
+  }),
+]);
+export type AnalysisState = z.infer<typeof AnalysisStateSchema>;
 
 export function cannotTell(reason: CannotTellReason, detail: string): CannotTell {
   return { status: 'cannot_tell', reason, detail };

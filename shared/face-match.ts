@@ -3,6 +3,7 @@
  * boxes and the crops' coordinates; never an embedding — with the calibration the bands come
  * from and the words that present it. Pure data: no Node built-in, no model.
  */
+import { z } from 'zod';
 
 export const FACE_MATCH_BANDS = ['same', 'uncertain', 'different', 'cannot-tell'] as const;
 export type FaceMatchBand = (typeof FACE_MATCH_BANDS)[number];
@@ -20,18 +21,20 @@ export const FACE_MATCH_REASONS = [
 export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
 
 /** A detected face, in the source image's pixels. */
-export interface FaceBox {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export const FaceBoxSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number().nonnegative(),
+  height: z.number().nonnegative(),
+});
+export type FaceBox = z.infer<typeof FaceBoxSchema>;
 
-export interface DetectedFace {
-  box: FaceBox;
+export const DetectedFaceSchema = z.object({
+  box: FaceBoxSchema,
   /** The detector's confidence, 0–1. */
-  confidence: number;
-}
+  confidence: z.number().min(0).max(1),
+});
+export type DetectedFace = z.infer<typeof DetectedFaceSchema>;
 
 /**
  * Where an aligned face crop was taken from, in the source image's pixels: a square of side
@@ -39,26 +42,31 @@ export interface DetectedFace {
  * Both crops of a comparison are resampled to `outputSize` pixels a side, so they can be shown
  * side by side at the same scale.
  */
-export interface FaceCrop {
-  centerX: number;
-  centerY: number;
-  size: number;
-  angleDegrees: number;
-  outputSize: number;
-}
+export const FaceCropSchema = z.object({
+  centerX: z.number(),
+  centerY: z.number(),
+  size: z.number().positive(),
+  angleDegrees: z.number(),
+  outputSize: z.int().positive(),
+});
+export type FaceCrop = z.infer<typeof FaceCropSchema>;
 
-export interface FaceComparison {
-  /** 0–1, higher is more alike; null when the comparison could not be made. */
-  score: number | null;
-  band: FaceMatchBand;
-  /** Set exactly when `band` is `cannot-tell`. */
-  reason?: FaceMatchReason;
-  selfieFace: DetectedFace | null;
-  portraitFace: DetectedFace | null;
-  crops: { selfie: FaceCrop | null; portrait: FaceCrop | null };
-  /** The models that produced the score. */
-  model: string;
-}
+/** What crosses a process boundary: a score, a band, boxes and crop coordinates — never an embedding. */
+export const FaceComparisonSchema = z
+  .object({
+    /** 0–1, higher is more alike; null when the comparison could not be made. */
+    score: z.number().min(0).max(1).nullable(),
+    band: z.enum(FACE_MATCH_BANDS),
+    /** Set exactly when `band` is `cannot-tell`. */
+    reason: z.enum(FACE_MATCH_REASONS).optional(),
+    selfieFace: DetectedFaceSchema.nullable(),
+    portraitFace: DetectedFaceSchema.nullable(),
+    crops: z.object({ selfie: FaceCropSchema.nullable(), portrait: FaceCropSchema.nullable() }),
+    /** The models that produced the score. */
+    model: z.string(),
+  })
+  .strict();
+export type FaceComparison = z.infer<typeof FaceComparisonSchema>;
 
 /**
  * Thresholds and the error rates measured at them by `test/bench/face.bench.ts` on synthetic
