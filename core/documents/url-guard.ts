@@ -159,12 +159,20 @@ export async function guardTarget(
   if (literal) {
     addresses = [{ address: host, family: isIP(host) }];
   } else {
+    // The host is on the allowlist, so naming it (never the path or query) tells the user what to check.
+    const unresolved = (cause?: unknown): never => {
+      const where = url.port === '' ? host : `${host}:${url.port}`;
+      throw new IdlensError('host_not_allowed', `The image host ${where} could not be resolved.`, {
+        detail: { host: where, cause: 'dns' },
+        ...(cause === undefined ? {} : { cause }),
+      });
+    };
     try {
       addresses = await (options.lookup ?? defaultLookup)(host);
-    } catch {
-      refuse('host_not_allowed', 'The image host could not be resolved.');
+    } catch (error) {
+      unresolved(error);
     }
-    if (addresses.length === 0) refuse('host_not_allowed', 'The image host could not be resolved.');
+    if (addresses.length === 0) unresolved();
   }
   for (const { address } of addresses) {
     const kind = classifyAddress(address);

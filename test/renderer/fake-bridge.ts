@@ -440,6 +440,9 @@ function privacyReport(disk: 'clean' | 'sensitive'): PrivacyReport {
     entry('settings.json', 412, { known: 'settings', expected: true }),
     entry('Local State', 2048, { known: 'chromium-local-state' }),
     entry('Preferences', 1024, { known: 'chromium-preferences' }),
+    // Special files are listed by kind, never opened.
+    entry('SingletonSocket', 0, { type: 'other', special: 'socket' }),
+    entry('pipe', 0, { type: 'other', special: 'fifo' }),
   ];
   if (disk === 'sensitive') {
     entries.push(

@@ -30,6 +30,15 @@ describe.each(['en', 'es'] as const)('privacy report (%s)', (lang) => {
     expect(fake.calls).toContain('privacy:report');
   });
 
+  it('names each special file by its kind: a FIFO is not called a socket', async () => {
+    const { report } = await open('clean');
+    const row = (name: string) =>
+      within(report).getByText(name).closest('.privacy__entry')?.textContent ?? '';
+    expect(row('SingletonSocket')).toContain(t.privacy.special.socket);
+    expect(row('pipe')).toContain(t.privacy.special.fifo);
+    expect(row('pipe')).not.toContain(t.privacy.special.socket);
+  });
+
   it('a sensitive file is marked with what was found in it', async () => {
     const { report } = await open('sensitive');
     expect(report.getAttribute('data-verdict')).toBe('sensitive');

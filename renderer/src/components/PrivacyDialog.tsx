@@ -225,7 +225,7 @@ function Entry({ entry }: { entry: PrivacyEntry }) {
       : entry.type === 'symlink'
         ? t.privacy.link
         : entry.type === 'other'
-          ? t.privacy.socket
+          ? t.privacy.special[entry.special ?? 'unknown']
           : formatBytes(entry.size, lang);
   return (
     <li

@@ -388,7 +388,13 @@ export const en = {
     nothing: 'Nothing on disk.',
     folder: 'folder',
     link: 'link',
-    socket: 'socket',
+    special: {
+      fifo: 'named pipe (FIFO)',
+      socket: 'socket',
+      'block-device': 'block device',
+      'char-device': 'character device',
+      unknown: 'special file',
+    },
     expected: 'kept on purpose',
     known: {
       settings: 'idlens settings file',

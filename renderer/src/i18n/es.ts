@@ -386,7 +386,13 @@ export const es: Dictionary = {
     nothing: 'Nada en disco.',
     folder: 'carpeta',
     link: 'enlace',
-    socket: 'socket',
+    special: {
+      fifo: 'tubería con nombre (FIFO)',
+      socket: 'socket',
+      'block-device': 'dispositivo de bloques',
+      'char-device': 'dispositivo de caracteres',
+      unknown: 'archivo especial',
+    },
     expected: 'se conserva a propósito',
     known: {
       settings: 'Archivo de configuración de idlens',

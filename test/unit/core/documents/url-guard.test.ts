@@ -39,7 +39,8 @@ async function refusal(url: string, options: Parameters<typeof guardUrl>[1] = {}
   } catch (error) {
     expect(error).toBeInstanceOf(IdlensError);
     const message = (error as IdlensError).message;
-    expect(message).not.toContain('amazonaws');
+    // A refusal may name the host it checked, never the address's path or query (the signed part).
+    expect(message).not.toMatch(/k\.jpg|X-Amz|\?/);
     expect(message).not.toContain('127.0.0.1');
     return (error as IdlensError).code;
   }
@@ -199,6 +200,19 @@ describe('guardUrl refuses hostile URLs without fetching them', () => {
         lookup: () => Promise.reject(new Error('ENOTFOUND')),
       }),
     ).toBe('host_not_allowed');
+  });
+
+  it('names the host that could not be resolved, as a DNS failure, and nothing of the path', async () => {
+    const url = 'https://images.example.net:8443/k.jpg?X-Amz-Signature=abc';
+    const error = await guardUrl(url, {
+      allowedHosts: ['images.example.net:8443'],
+      lookup: () => Promise.reject(new Error('getaddrinfo ENOTFOUND images.example.net')),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IdlensError);
+    const info = (error as IdlensError).toInfo();
+    expect(info.message).toBe('The image host images.example.net:8443 could not be resolved.');
+    expect(info.detail).toEqual({ host: 'images.example.net:8443', cause: 'dns' });
+    expect(JSON.stringify(info)).not.toMatch(/k\.jpg|X-Amz|abc/);
   });
 
   it.each([
