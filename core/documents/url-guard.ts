@@ -160,7 +160,7 @@ export async function guardTarget(
     addresses = [{ address: host, family: isIP(host) }];
   } else {
     // The host is on the allowlist, so naming it (never the path or query) tells the user what to check.
-    const unresolved = (cause?: unknown): never => {
+    const unresolved: (cause?: unknown) => never = (cause) => {
       const where = url.port === '' ? host : `${host}:${url.port}`;
       throw new IdlensError('host_not_allowed', `The image host ${where} could not be resolved.`, {
         detail: { host: where, cause: 'dns' },

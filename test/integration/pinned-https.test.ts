@@ -22,7 +22,7 @@ const BODY = Buffer.from('pinned-body-0123456789');
 let dir = '';
 let server: Server;
 let port = 0;
-const seen: { servername: string | false; host: string | undefined }[] = [];
+const seen: { servername: string | false | null; host: string | undefined }[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'idlens-pinned-'));
