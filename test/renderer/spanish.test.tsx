@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { es } from '../../renderer/src/i18n/es.ts';
@@ -163,6 +163,32 @@ describe('Spanish reads native on every screen', () => {
     await view.user.click(await screen.findByTestId('sign-in'));
     await waitFor(() => expect(document.querySelector('[data-error-code]')).toBeTruthy());
     read('network error');
+  });
+
+  it('the idle warning and the idle wipe receipt', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const view = setup(
+        { settings: { language: 'es', idleMinutes: 3 } },
+        { advanceTimers: vi.advanceTimersByTime },
+      );
+      await signIn(view);
+      await act(async () => {
+        vi.advanceTimersByTime(2 * 60_000 + 10);
+        await Promise.resolve();
+      });
+      await screen.findByRole('alertdialog', { name: es.idle.title });
+      read('idle warning');
+      await act(async () => {
+        vi.advanceTimersByTime(60_000);
+        await Promise.resolve();
+      });
+      await screen.findByTestId('wipe-receipt');
+      read('idle wipe receipt');
+      view.unmount();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the settings dialog signed out, with an invalid value', async () => {
