@@ -17,6 +17,8 @@ export const FACE_MATCH_REASONS = [
   'several-faces-on-document',
   'selfie-face-too-small',
   'portrait-too-small',
+  /** The models could not be loaded or failed on these images: nothing to read into it. */
+  'comparison-failed',
 ] as const;
 export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
 
