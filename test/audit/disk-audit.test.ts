@@ -39,6 +39,7 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   noscope: 4,
   broken: 5,
   shortlived: 0,
+  impostor: 0,
 };
 
 let backend: DemoBackend;
