@@ -68,9 +68,12 @@ export interface DemoBackend {
     confidential: { clientId: string; clientSecret: string };
     fixedPort: { clientId: string; redirectUri: string };
   };
-  /** The ID card's sides and the selfie; `passportPage` is the passport persona's documentFront. */
+  /**
+   * The ID card's sides and the selfie; `passportPage` is the passport persona's documentFront;
+   * `impostorSelfie` the `impostor` persona's selfie (someone other than the card's portrait).
+   */
   specimens: Record<
-    'documentFront' | 'documentBack' | 'face' | 'passportPage',
+    'documentFront' | 'documentBack' | 'face' | 'passportPage' | 'impostorSelfie',
     { sha256: string; byteLength: number; width: number; height: number }
   > & {
     /** The `portrait` persona's selfie: stored 1600×1200 with EXIF orientation 6, shown 1200×1600. */
@@ -185,7 +188,14 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
         if (kind === 'documentBack' && !session.hasBack) continue;
         const image =
           kind === 'documentFront' && session.documentType === 'passport' ? 'passportPage' : kind;
-        const specimen = persona === 'portrait' && kind === 'face' ? turnedFace : specimens[image];
+        const specimen =
+          kind !== 'face'
+            ? specimens[image]
+            : persona === 'portrait'
+              ? turnedFace
+              : persona === 'impostor'
+                ? specimens.impostorSelfie
+                : specimens.face;
         store.objects.set(objectKey(persona, kind), specimen);
       }
     }
@@ -305,6 +315,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
           height: turnedFace.height,
         },
         passportPage: specimenFacts('passportPage'),
+        impostorSelfie: specimenFacts('impostorSelfie'),
       },
       control: {
         setShortlivedStaleResponses(n) {

@@ -4,7 +4,14 @@
  */
 
 export type Persona =
-  'full' | 'passport' | 'portrait' | 'unverified' | 'noscope' | 'broken' | 'shortlived';
+  | 'full'
+  | 'passport'
+  | 'portrait'
+  | 'unverified'
+  | 'noscope'
+  | 'broken'
+  | 'shortlived'
+  | 'impostor';
 
 export const PERSONAS: readonly Persona[] = [
   'full',
@@ -14,6 +21,7 @@ export const PERSONAS: readonly Persona[] = [
   'noscope',
   'broken',
   'shortlived',
+  'impostor',
 ];
 
 export function isPersona(value: string): value is Persona {
@@ -135,6 +143,20 @@ export const PERSONA_PROFILES: Record<Persona, PersonaProfile> = {
     session: {
       id: '9d8c7b6a-5f4e-4d3c-a2b1-0f9e8d7c6b5a',
       date: '2024-05-30T09:15:00.000Z',
+      documentType: 'national_id',
+      hasBack: true,
+    },
+  },
+  impostor: {
+    summary:
+      "approved national ID like full's, but the selfie shows someone else than the card's portrait",
+    givenName: 'Alex',
+    familyName: 'Specimen',
+    name: 'Alex Specimen',
+    email: 'impostor@demo.idlens.invalid',
+    session: {
+      id: '2b3c4d5e-6f70-4a81-9b2c-3d4e5f607182',
+      date: '2024-07-09T11:12:13.000Z',
       documentType: 'national_id',
       hasBack: true,
     },

@@ -1,19 +1,28 @@
 /**
- * Synthetic SPECIMEN documents for the demo backend: an ID card front and back and a "selfie",
- * drawn as SVG and encoded to JPEG with sharp. They look like scans (layout, size, grain) and are
- * unmistakably fake: a geometric silhouette instead of a face, a diagonal SPECIMEN watermark,
- * and "idlens demo — not a real document" on every image. Generated in memory once per process;
- * nothing is written to disk.
+ * Synthetic SPECIMEN documents for the demo backend: an ID card front and back, a passport data
+ * page and a "selfie", drawn as SVG and encoded to JPEG with sharp. They look like scans (layout,
+ * size, grain) and are unmistakably fake: invented SPECIMEN data, a diagonal SPECIMEN watermark,
+ * and "idlens demo — not a real document" on every image. The portraits and the selfies are real
+ * faces, so the face comparison has something to compare: cut, at generation time, from the
+ * sample photographs `@vladmandic/face-api` ships in node_modules (demo/sample1.jpg and
+ * sample3.jpg; the package is MIT-licensed, see demo/README.md). None is committed, none ships.
+ * Generated in memory once per process; nothing is written to disk.
  */
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { td1, td3, type MrzPerson } from './mrz-lines.ts';
 
 export type SpecimenKind = 'documentFront' | 'documentBack' | 'face';
 export const SPECIMEN_KINDS: readonly SpecimenKind[] = ['documentFront', 'documentBack', 'face'];
 
-/** Every image the demo serves: the ID card's sides, the selfie, and the passport data page. */
-export type SpecimenImage = SpecimenKind | 'passportPage';
+/**
+ * Every image the demo serves: the ID card's sides, the selfie, the passport data page, and the
+ * `impostor` persona's selfie (someone other than the card's holder).
+ */
+export type SpecimenImage = SpecimenKind | 'passportPage' | 'impostorSelfie';
 
 /**
  * What the machine-readable zones say. The ID card (TD1, on its back) is Alex's, the passport
@@ -115,16 +124,71 @@ function watermark(width: number, height: number, size: number): string {
     transform="rotate(${angle.toFixed(2)} ${width / 2} ${height / 2})">SPECIMEN</text>`;
 }
 
-/** A person-shaped geometric figure: a circle on rounded shoulders. Never a face. */
-function silhouette(x: number, y: number, w: number, h: number, fill: string): string {
-  const cx = x + w / 2;
-  const headR = w * 0.2;
-  const headCy = y + h * 0.36;
-  return `<g fill="${fill}">
-    <circle cx="${cx}" cy="${headCy}" r="${headR}"/>
-    <path d="M ${x + w * 0.1} ${y + h} C ${x + w * 0.1} ${y + h * 0.68}, ${x + w * 0.3} ${y + h * 0.6}, ${cx} ${y + h * 0.6}
-             C ${x + w * 0.7} ${y + h * 0.6}, ${x + w * 0.9} ${y + h * 0.68}, ${x + w * 0.9} ${y + h} Z"/>
-  </g>`;
+/**
+ * A face in one of the photographs `@vladmandic/face-api` ships (`demo/sample<n>.jpg`): the
+ * photograph's number and the face's box in its pixels, as face-api's detector finds it.
+ */
+interface SampleFace {
+  sample: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/** The documents' holder: on the ID card, the passport page and the honest personas' selfie. */
+export const HOLDER_FACE: SampleFace = {
+  sample: 1,
+  box: { x: 414, y: 355, width: 178, height: 238 },
+};
+/** Someone else: the `impostor` persona's selfie. */
+export const OTHER_FACE: SampleFace = {
+  sample: 3,
+  box: { x: 585, y: 329, width: 199, height: 271 },
+};
+
+const require = createRequire(import.meta.url);
+
+function samplePhoto(n: number): string {
+  return join(
+    dirname(require.resolve('@vladmandic/face-api/package.json')),
+    'demo',
+    `sample${n}.jpg`,
+  );
+}
+
+/**
+ * The face with `margin` times its width around it, at the frame's aspect, resized to `frame`
+ * and returned as JPEG bytes (for an SVG `<image>`).
+ */
+async function facePhoto(
+  face: SampleFace,
+  frame: { width: number; height: number },
+  margin: number,
+): Promise<Buffer> {
+  const bytes = await readFile(samplePhoto(face.sample));
+  const meta = await sharp(bytes).metadata();
+  const width = Math.round(face.box.width * margin);
+  const height = Math.round((width * frame.height) / frame.width);
+  const cx = face.box.x + face.box.width / 2;
+  // Eyes a little above the middle, as on a passport photo.
+  const cy = face.box.y + face.box.height * 0.45;
+  const left = Math.max(0, Math.min(meta.width - width, Math.round(cx - width / 2)));
+  const top = Math.max(0, Math.min(meta.height - height, Math.round(cy - height * 0.45)));
+  return sharp(bytes)
+    .extract({
+      left,
+      top,
+      width: Math.min(width, meta.width),
+      height: Math.min(height, meta.height),
+    })
+    .resize(frame.width, frame.height, { fit: 'cover' })
+    .jpeg({ quality: 92 })
+    .toBuffer();
+}
+
+function photo(x: number, y: number, w: number, h: number, jpeg: Buffer, rx = 0): string {
+  const clip = `clip-${x}-${y}`;
+  return `<clipPath id="${clip}"><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${rx}"/></clipPath>
+  <image x="${x}" y="${y}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"
+    href="data:image/jpeg;base64,${jpeg.toString('base64')}"/>`;
 }
 
 function field(x: number, y: number, label: string, value: string): string {
@@ -132,7 +196,7 @@ function field(x: number, y: number, label: string, value: string): string {
     <text x="${x}" y="${y + 46}" font-family="${FONT}" font-size="40" font-weight="bold" fill="#10232a">${esc(value)}</text>`;
 }
 
-function frontSvg(): string {
+function frontSvg(portrait: Buffer): string {
   const { width: w, height: h } = CARD;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
@@ -150,8 +214,8 @@ function frontSvg(): string {
   <text x="110" y="128" font-family="${FONT}" font-size="56" font-weight="bold" fill="#f4f1e6">UTOPIA · SPECIMEN IDENTITY CARD</text>
   <text x="${w - 110}" y="128" font-family="${FONT}" font-size="34" fill="#cfe6e2" text-anchor="end">DEMO</text>
   <rect x="110" y="260" width="460" height="590" rx="18" fill="#c9d6d9" stroke="#557f88" stroke-width="4"/>
-  ${silhouette(150, 330, 380, 520, '#6f8f98')}
-  <text x="340" y="900" font-family="${FONT}" font-size="26" fill="#35606b" text-anchor="middle">NOT A REAL PERSON</text>
+  ${photo(130, 280, 420, 550, portrait, 10)}
+  <text x="340" y="900" font-family="${FONT}" font-size="26" fill="#35606b" text-anchor="middle">SAMPLE PHOTO · NOT A REAL ID</text>
   ${field(650, 290, 'SURNAME / APELLIDO', 'SPECIMEN')}
   ${field(650, 410, 'GIVEN NAMES / NOMBRES', 'ALEX SPECIMEN')}
   ${field(650, 530, 'DATE OF BIRTH', '01 JAN 1990')}
@@ -221,7 +285,7 @@ function backSvg(): string {
 </svg>`;
 }
 
-function passportSvg(): string {
+function passportSvg(portrait: Buffer): string {
   const { width: w, height: h } = PASSPORT_PAGE;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
@@ -236,7 +300,7 @@ function passportSvg(): string {
   <text x="90" y="110" font-family="${FONT}" font-size="50" font-weight="bold" fill="#3b2452">UTOPIA · SPECIMEN PASSPORT</text>
   <text x="${w - 90}" y="110" font-family="${FONT}" font-size="30" fill="#5a4670" text-anchor="end">DEMO</text>
   <rect x="90" y="170" width="420" height="540" rx="12" fill="#d6cfdd" stroke="#6f5a88" stroke-width="4"/>
-  ${silhouette(120, 230, 360, 480, '#85739a')}
+  ${photo(110, 190, 380, 500, portrait, 8)}
   ${field(580, 170, 'TYPE / CODE', 'P / UTO')}
   ${field(1050, 170, 'PASSPORT NO.', PASSPORT_MRZ.documentNumber)}
   ${field(580, 280, 'SURNAME', PASSPORT_MRZ.surname)}
@@ -252,26 +316,17 @@ function passportSvg(): string {
 </svg>`;
 }
 
-function selfieSvg(): string {
+function selfieSvg(face: Buffer): string {
   const { width: w, height: h } = SELFIE;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
-  <defs>
-    <radialGradient id="room" cx="0.5" cy="0.35" r="0.9">
-      <stop offset="0" stop-color="#f2e6d0"/><stop offset="0.6" stop-color="#c9b89a"/><stop offset="1" stop-color="#6f6352"/>
-    </radialGradient>
-    <linearGradient id="body" x1="0" y1="0" x2="0" y2="1">
-      <stop offset="0" stop-color="#5d7f8c"/><stop offset="1" stop-color="#2f4a55"/>
-    </linearGradient>
-  </defs>
-  <rect width="${w}" height="${h}" fill="url(#room)"/>
-  <rect x="0" y="1180" width="${w}" height="420" fill="#8c7b62" opacity="0.35"/>
-  <rect x="820" y="120" width="300" height="420" fill="#eef3f6" opacity="0.55" stroke="#a99c86" stroke-width="10"/>
-  ${silhouette(150, 370, 900, 1230, 'url(#body)')}
-  <ellipse cx="600" cy="${370 + 1230 * 0.36}" rx="270" ry="330" fill="none" stroke="#f7f3ea" stroke-width="6" stroke-dasharray="28 18" opacity="0.8"/>
-  <text x="${w / 2}" y="140" font-family="${FONT}" font-size="46" font-weight="bold" fill="#2c2a26" text-anchor="middle">LIVENESS CHECK · SPECIMEN</text>
-  <text x="${w / 2}" y="200" font-family="${FONT}" font-size="32" fill="#2c2a26" text-anchor="middle">NOT A REAL PERSON</text>
-  <text x="${w / 2}" y="${h - 60}" font-family="${FONT}" font-size="34" fill="#f4efe4" text-anchor="middle">${esc('idlens demo — not a real person')}</text>
-  ${watermark(w, h, 260)}
+  ${photo(0, 0, w, h, face)}
+  <rect x="0" y="0" width="${w}" height="230" fill="#f2e6d0" opacity="0.75"/>
+  <text x="${w / 2}" y="120" font-family="${FONT}" font-size="46" font-weight="bold" fill="#2c2a26" text-anchor="middle">LIVENESS CHECK · SPECIMEN</text>
+  <text x="${w / 2}" y="185" font-family="${FONT}" font-size="32" fill="#2c2a26" text-anchor="middle">SAMPLE PHOTO · NOT A CUSTOMER</text>
+  <rect x="0" y="${h - 130}" width="${w}" height="130" fill="#2c2a26" opacity="0.7"/>
+  <text x="${w / 2}" y="${h - 55}" font-family="${FONT}" font-size="34" fill="#f4efe4" text-anchor="middle">${esc('idlens demo — not a real verification')}</text>
+  <text x="60" y="${h - 170}" font-family="${FONT}" font-size="90" font-weight="bold" fill="#c0182b" fill-opacity="0.5"
+    letter-spacing="12">SPECIMEN</text>
 </svg>`;
 }
 
@@ -349,13 +404,20 @@ export function getTurnedSelfie(): Promise<Specimen> {
 /** The specimen JPEGs, generated on first use and kept in memory for the process. */
 export function getSpecimens(): Promise<Record<SpecimenImage, Specimen>> {
   cache ??= (async () => {
-    const [documentFront, documentBack, face, passportPage] = await Promise.all([
-      render(frontSvg(), CARD, 1),
-      render(backSvg(), CARD, 2),
-      render(selfieSvg(), SELFIE, 3),
-      render(passportSvg(), PASSPORT_PAGE, 4),
+    const [cardPortrait, pagePortrait, holderSelfie, otherSelfie] = await Promise.all([
+      facePhoto(HOLDER_FACE, { width: 420, height: 550 }, 1.9),
+      facePhoto(HOLDER_FACE, { width: 380, height: 500 }, 1.9),
+      facePhoto(HOLDER_FACE, SELFIE, 2.6),
+      facePhoto(OTHER_FACE, SELFIE, 2.6),
     ]);
-    return { documentFront, documentBack, face, passportPage };
+    const [documentFront, documentBack, face, passportPage, impostorSelfie] = await Promise.all([
+      render(frontSvg(cardPortrait), CARD, 1),
+      render(backSvg(), CARD, 2),
+      render(selfieSvg(holderSelfie), SELFIE, 3),
+      render(passportSvg(pagePortrait), PASSPORT_PAGE, 4),
+      render(selfieSvg(otherSelfie), SELFIE, 5),
+    ]);
+    return { documentFront, documentBack, face, passportPage, impostorSelfie };
   })();
   cache.catch(() => {
     cache = undefined;

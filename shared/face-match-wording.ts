@@ -49,6 +49,7 @@ export const FACE_MATCH_WORDING: Record<'en' | 'es', FaceMatchWording> = {
       'several-faces-on-document': "The document's front shows more than one face of similar size.",
       'selfie-face-too-small': 'The face in the selfie is too small to compare.',
       'portrait-too-small': 'The portrait on the document is too small to compare.',
+      'comparison-failed': 'The face comparison could not be run on this computer.',
     },
     score: (score) => `Similarity ${score.toFixed(2)} (0 to 1)`,
     aid: (model, r) =>
@@ -78,6 +79,7 @@ export const FACE_MATCH_WORDING: Record<'en' | 'es', FaceMatchWording> = {
         'El anverso del documento muestra más de un rostro de tamaño parecido.',
       'selfie-face-too-small': 'El rostro de la selfi es demasiado pequeño para compararlo.',
       'portrait-too-small': 'El retrato del documento es demasiado pequeño para compararlo.',
+      'comparison-failed': 'No se pudo realizar la comparación de rostros en este equipo.',
     },
     score: (score) => `Similitud ${score.toFixed(2)} (de 0 a 1)`,
     aid: (model, r) =>

@@ -1,6 +1,13 @@
 import type { AnalysisReport, CannotTell } from '../../shared/analysis.ts';
+import {
+  FACE_MATCH_CALIBRATION,
+  type DetectedFace,
+  type FaceComparison,
+} from '../../shared/face-match.ts';
+import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
 import type { DocumentsResult } from '../../shared/ipc.ts';
 import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
+import type { CliStrings, Lang } from '../i18n/index.ts';
 
 /**
  * `idlens check --analyze`: runs the review-assist checks on the images just downloaded, in the
@@ -45,8 +52,39 @@ function why(c: CannotTell): string {
   return `cannot tell — ${c.detail} (${c.reason})`;
 }
 
+/**
+ * The face comparison, in the run's language: the band and the score (or why it cannot tell),
+ * the detector's confidence on each image, which model computed it with the error rates
+ * measured for it, and what it does not detect. The descriptors never reach the CLI.
+ */
+export function faceLines(face: FaceComparison, lang: Lang, t: CliStrings): string[] {
+  const words = FACE_MATCH_WORDING[lang];
+  const percent = (f: DetectedFace | null) =>
+    f
+      ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
+          f.confidence,
+        )
+      : t.check.face.notFound;
+  const detail =
+    face.score !== null
+      ? words.score(face.score)
+      : face.reason
+        ? `${words.reasons[face.reason]} (${face.reason})`
+        : null;
+  const reading = detail ? `${words.bands[face.band]} — ${detail}` : words.bands[face.band];
+  const indent = '              ';
+  return [
+    `  ${`${t.check.face.label}:`.padEnd(11)} ${reading}`,
+    ...(face.selfieFace || face.portraitFace
+      ? [`${indent}${t.check.face.detected(percent(face.selfieFace), percent(face.portraitFace))}`]
+      : []),
+    `${indent}${words.aid(face.model, FACE_MATCH_CALIBRATION.measured)}`,
+    `${indent}${words.notLiveness}`,
+  ];
+}
+
 /** The text block: findings with their evidence, "cannot tell" with its reason. */
-export function analysisLines(outcome: AnalysisOutcome): string[] {
+export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliStrings): string[] {
   const lines = ['Checks (computed on this computer; an aid, not a verdict)'];
   if (!('ranOn' in outcome)) return [...lines, `  ${why(outcome)}`];
   const { mrz, document, registry, images } = outcome;
@@ -109,5 +147,6 @@ export function analysisLines(outcome: AnalysisOutcome): string[] {
       ...notes.map((n) => `              ${n}`),
     );
   }
+  if (outcome.face) lines.push(...faceLines(outcome.face, lang, t));
   return lines;
 }

@@ -211,7 +211,7 @@ export const check = defineCommand({
               t.check.documents,
               ...DOCUMENT_SLOTS.map(line),
               ...saved.files.map((file) => t.check.saved(file)),
-              ...(analysis ? analysisLines(analysis) : []),
+              ...(analysis ? analysisLines(analysis, ctx.lang, t) : []),
             ]
           : [t.check.notVerified],
       );

@@ -252,6 +252,13 @@ export const en = {
     refused: (message: string, code: string) => `refused: ${message} (${code})`,
     notVerified: 'No approved identity verification: there is nothing to show.',
     saved: (file: string) => `Saved ${file}`,
+    /** The face comparison's block under --analyze (its readings come from shared wording). */
+    face: {
+      label: 'face',
+      detected: (selfie: string, portrait: string) =>
+        `face found: selfie ${selfie}, document ${portrait} (detector confidence)`,
+      notFound: 'none',
+    },
   },
   version: (version: string) => `idlens ${version}`,
 } as const;

@@ -261,6 +261,12 @@ export const es: CliStrings = {
     refused: (message, code) => `rechazada: ${message} (${code})`,
     notVerified: 'No hay una verificación de identidad aprobada: no hay nada que mostrar.',
     saved: (file) => `Guardado ${file}`,
+    face: {
+      label: 'rostro',
+      detected: (selfie, portrait) =>
+        `rostro hallado: selfie ${selfie}, documento ${portrait} (confianza del detector)`,
+      notFound: 'ninguno',
+    },
   },
   version: (version) => `idlens ${version}`,
 };

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 import type { AnalysisReport, CannotTellReason } from '../../shared/analysis.ts';
 import type { AnalysisInput } from './analyze.ts';
 import { FromAnalysisSchema, type ToAnalysis } from './protocol.ts';
@@ -22,6 +23,9 @@ export interface AnalysisChannel {
 }
 
 const WORKER_URL = new URL('./worker.ts', import.meta.url);
+
+/** Just enough of an answer to tell which run it was for. */
+const RunIdSchema = z.object({ type: z.enum(['result', 'failed']), id: z.int() });
 
 /** The analysis process as a `worker_threads` worker running worker.ts. */
 export function workerChannel(workerUrl: URL = WORKER_URL): AnalysisChannel {
@@ -77,7 +81,19 @@ export class AnalysisRunner {
     this.ready.catch(() => undefined);
     this.channel.onMessage((raw: unknown) => {
       const parsed = FromAnalysisSchema.safeParse(raw);
-      if (!parsed.success) return;
+      if (!parsed.success) {
+        // A malformed answer to a run still ends that run (as failed), instead of leaving it
+        // waiting for ever; anything else malformed is ignored.
+        const id = RunIdSchema.safeParse(raw);
+        const run = id.success ? this.pending.get(id.data.id) : undefined;
+        if (id.success && run) {
+          this.pending.delete(id.data.id);
+          run.reject(
+            new AnalysisError('analysis_failed', 'The analysis process sent an invalid report.'),
+          );
+        }
+        return;
+      }
       const message = parsed.data;
       if (message.type === 'ready') {
         markReady();

@@ -1,10 +1,13 @@
 import { analyzeDocuments, type AnalysisEngine } from './analyze.ts';
+import { faceApiComparer, faceFinding, wantsFaces, type FaceComparer } from './face-step.ts';
 import { OcrEngine } from './ocr-engine.ts';
 import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
 
 /**
  * The analysis process's loop: start the engine, answer `analyze` requests one at a time, drop a
- * cancelled run at its next step, and zero every image it was given once its run ends.
+ * cancelled run at its next step, and zero every image it was given once its run ends. The face
+ * models are not part of the start (`ready` waits for the OCR engine only): they load when the
+ * first run holding a selfie and a document front arrives, alongside that run's document checks.
  */
 
 class Cancelled extends Error {
@@ -15,6 +18,7 @@ export async function serveAnalysis(
   port: AnalysisPort,
   exit: () => void,
   startEngine: () => Promise<AnalysisEngine & { stop(): Promise<void> }> = () => OcrEngine.start(),
+  faces: FaceComparer = faceApiComparer,
 ): Promise<void> {
   const cancelled = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
@@ -34,17 +38,20 @@ export async function serveAnalysis(
       return;
     }
     const { id, input } = message;
+    if (wantsFaces(input.images)) faces.warm();
     queue = queue.then(async () => {
+      const checkpoint = () => {
+        if (cancelled.has(id)) throw new Cancelled();
+      };
       try {
         const engine = await engineReady;
         const report = await analyzeDocuments(
           { ...input, registry: input.registry },
           engine,
-          () => {
-            if (cancelled.has(id)) throw new Cancelled();
-          },
+          checkpoint,
         );
-        port.post({ type: 'result', id, report });
+        const face = await faceFinding(input.images, faces, checkpoint);
+        port.post({ type: 'result', id, report: face ? { ...report, face } : report });
       } catch (error) {
         port.post(
           error instanceof Cancelled

@@ -49,6 +49,12 @@ export const REQUIRED_PACKAGES = [
   '@tesseract.js-data/eng',
   'mrz',
   'exifr',
+  // Review assist: face detection and description (models inside the package), the TensorFlow.js
+  // runtime and its WebAssembly backend, and the JPEG decoder the faces are read with.
+  '@vladmandic/face-api',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  'jpeg-js',
 ] as const;
 
 /**
@@ -236,7 +242,10 @@ export function checkAsarListing(paths: string[], options: AsarCheckOptions = {}
 
 /**
  * The production dependency closure from an npm lock file (v2/v3): every package entry that
- * npm did not mark `dev` or `devOptional`. Returns package names.
+ * npm did not mark `dev` or `devOptional`. Returns package names. Type-declaration packages
+ * (`@types/*`) are left out even when a runtime package lists them as dependencies (the
+ * TensorFlow.js packages do): nothing loads them at run time, and electron-builder.yml keeps
+ * them out of the archive.
  */
 export function runtimePackageNames(lock: unknown): Set<string> {
   const names = new Set<string>();
@@ -251,7 +260,7 @@ export function runtimePackageNames(lock: unknown): Set<string> {
     const flags = value as { dev?: unknown; devOptional?: unknown; link?: unknown };
     if (flags.dev === true || flags.devOptional === true || flags.link === true) continue;
     const pkg = packageOf(key);
-    if (pkg !== null) names.add(pkg.name);
+    if (pkg !== null && !pkg.name.startsWith('@types/')) names.add(pkg.name);
   }
   return names;
 }

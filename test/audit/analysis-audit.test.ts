@@ -8,11 +8,13 @@ import { createSandbox, describeViolations, runTraced, straceAvailable } from '.
 
 /**
  * Disk and network audit of the review-assist checks: one analysis run over the ID card's three
- * specimen images — worker thread, OCR engine (WebAssembly) and its language model loaded from
+ * specimen images — worker thread, OCR engine (WebAssembly) and its language model, and the face
+ * comparison (face-api's models on TensorFlow.js' WebAssembly backend), all loaded from
  * node_modules — under `strace -f` with a fresh HOME, TMPDIR and XDG_*. It must create, write,
- * rename or remove no file anywhere (tesseract.js would otherwise cache its model to disk) and
- * make no connect() call at all (the model is never fetched). The specimen JPEGs are written by
- * this test process, outside the trace, and only read by the traced run.
+ * rename or remove no file anywhere (tesseract.js would otherwise cache its model to disk; tfjs
+ * could cache a model or fetch its .wasm) and make no connect() call at all (no model is ever
+ * fetched). The specimen JPEGs are written by this test process, outside the trace, and only read
+ * by the traced run.
  */
 
 let inputs: string;
@@ -29,7 +31,7 @@ afterAll(() => {
   if (inputs) rmSync(inputs, { recursive: true, force: true });
 });
 
-it('an analysis run writes no file and opens no connection', async () => {
+it('an analysis run, face comparison included, writes no file and opens no connection', async () => {
   const sandbox = createSandbox();
   try {
     const run = await runTraced(
@@ -46,12 +48,13 @@ it('an analysis run writes no file and opens no connection', async () => {
         `${run.durationMs} ms`,
     );
     expect(run.exitCode, run.stderr).toBe(0);
-    // It did the work: the zone was read and the three images measured.
+    // It did the work: the zone was read, the three images measured, the faces compared.
     expect(JSON.parse(run.stdout.trim())).toEqual({
       mrz: 'read',
       format: 'TD1',
       checkDigitsValid: true,
       quality: 3,
+      face: 'same',
     });
     expect(run.parsed.blind).toEqual([]);
     expect(run.violations, describeViolations(run.violations)).toEqual([]);

@@ -1,6 +1,7 @@
 /**
  * One analysis run as the audit traces it: reads the specimen JPEGs named on the command line
- * (reading is not writing), runs every check in the analysis worker, ends the worker, and prints
+ * (reading is not writing), runs every check in the analysis worker — the face comparison
+ * included when a front and a selfie are given — ends the worker, and prints
  * one JSON line with what was found — so the audit knows the run did real work.
  *
  *   node test/audit/analysis-run.ts <front.jpg|-> <back.jpg|-> <face.jpg|->
@@ -25,6 +26,7 @@ try {
       format: report.mrz.status === 'read' ? report.mrz.format : null,
       checkDigitsValid: report.mrz.status === 'read' ? report.mrz.checkDigitsValid : null,
       quality: Object.values(report.images).filter((i) => i?.quality.status === 'measured').length,
+      face: report.face?.band ?? null,
     }),
   );
 } finally {

@@ -39,6 +39,7 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   noscope: 4,
   broken: 5,
   shortlived: 0,
+  impostor: 0,
 };
 
 let backend: DemoBackend;
@@ -170,6 +171,42 @@ describe('disk audit: idlens check writes nothing, for every persona', () => {
         const report = await reportOf(sandbox);
         expect(report.verdict).toBe('clean');
         expect(report.summary).toMatchObject({ files: 0, sessionFolders: 0 });
+      } finally {
+        sandbox.dispose();
+      }
+    });
+  }
+
+  for (const [persona, band] of [
+    ['full', 'same'],
+    ['impostor', 'different'],
+  ] as const) {
+    it(`check --analyze as ${persona}: the checks and the face comparison write nothing and reach no other host`, async () => {
+      const { run, sandbox } = await traced(
+        `check ${persona} --analyze`,
+        checkArgs(['--analyze']),
+        {
+          BROWSER: BROWSER_FIXTURE,
+          IDLENS_DEMO_PERSONA: persona,
+        },
+      );
+      try {
+        expect(run.exitCode, run.stderr).toBe(0);
+        const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as {
+          analysis?: { face?: { band?: string } };
+        };
+        expect(out.analysis?.face?.band).toBe(band);
+        expect(run.parsed.blind).toEqual([]);
+        expect(describeViolations(run.violations)).toBe('');
+        // Sockets only to the demo on loopback (sign-in, API, images): none elsewhere.
+        expect(run.parsed.connects.some((c) => c.includes('inet_addr("127.0.0.1")'))).toBe(true);
+        const elsewhere = run.parsed.connects.filter(
+          (c) =>
+            /inet_addr\("(?!127\.0\.0\.1")/.test(c) || /inet_pton\(AF_INET6, "(?!::1")/.test(c),
+        );
+        expect(elsewhere).toEqual([]);
+        const report = await reportOf(sandbox);
+        expect(report.verdict).toBe('clean');
       } finally {
         sandbox.dispose();
       }

@@ -5,7 +5,12 @@ import type { AnalysisInput } from '../../core/analysis/analyze.ts';
 import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
 import { naturalPersonFor, type Persona } from '../../demo/personas.ts';
 import { RegistrySchema } from '../../shared/ipc.ts';
-import { getSpecimens, type Specimen, type SpecimenImage } from '../../demo/specimens.ts';
+import {
+  getSpecimens,
+  getTurnedSelfie,
+  type Specimen,
+  type SpecimenImage,
+} from '../../demo/specimens.ts';
 
 /**
  * The analysis worker on the demo's SPECIMEN documents: the real OCR engine and model, the real
@@ -14,12 +19,14 @@ import { getSpecimens, type Specimen, type SpecimenImage } from '../../demo/spec
 
 let runner: AnalysisRunner;
 let specimens: Record<SpecimenImage, Specimen>;
+let turnedSelfie: Specimen;
 const SESSION = '2024-01-15T10:30:00.000Z';
 const NOW = '2026-11-29T12:00:00.000Z';
 
 beforeAll(async () => {
   runner = new AnalysisRunner();
   specimens = await getSpecimens();
+  turnedSelfie = await getTurnedSelfie();
   await runner.ready;
 }, 120_000);
 afterAll(async () => {
@@ -190,6 +197,106 @@ describe('bad input: a specific "cannot tell", never a crash, never a false "agr
     const mine = new Uint8Array(specimens.face.bytes);
     await runner.analyze(input({ face: mine }));
     expect(Buffer.from(mine).equals(specimens.face.bytes)).toBe(true);
+  }, 120_000);
+});
+
+/**
+ * Every typed array, and every array of more than 16 numbers, anywhere in a value: what an
+ * embedding or a crop's pixels would look like had one crossed the process boundary.
+ */
+function bulkyNumbers(value: unknown, path = 'report'): string[] {
+  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return [path];
+  if (Array.isArray(value)) {
+    if (value.length > 16 && value.every((v) => typeof v === 'number')) return [path];
+    return value.flatMap((v, i) => bulkyNumbers(v, `${path}[${i}]`));
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([k, v]) => bulkyNumbers(v, `${path}.${k}`));
+  }
+  return [];
+}
+
+describe('face comparison in the worker: the selfie against the portrait on the front', () => {
+  it('full: the card holder\'s selfie reads "likely the same person", with boxes and crops, and no embedding', async () => {
+    const report = await runner.analyze(
+      input({
+        documentFront: specimens.documentFront.bytes,
+        documentBack: specimens.documentBack.bytes,
+        face: specimens.face.bytes,
+      }),
+    );
+    expect(report.face).toMatchObject({ band: 'same', model: expect.stringMatching(/face-api/) });
+    const face = report.face;
+    if (!face || face.score === null) throw new Error('no score');
+    expect(face.score).toBeGreaterThanOrEqual(0.5);
+    expect(face.reason).toBeUndefined();
+    // The portrait sits in its frame on the card's left (x 130–550, y 280–830 of 1800 × 1140).
+    const portrait = face.portraitFace?.box;
+    expect(portrait?.x).toBeGreaterThan(130);
+    expect((portrait?.x ?? 0) + (portrait?.width ?? 0)).toBeLessThan(550);
+    expect(portrait?.y).toBeGreaterThan(280);
+    expect(face.crops.selfie?.outputSize).toBe(face.crops.portrait?.outputSize);
+    expect(bulkyNumbers(report)).toEqual([]);
+  }, 120_000);
+
+  it('passport: the data page is the front; portrait persona: the selfie stored on its side is turned upright first', async () => {
+    for (const selfie of [specimens.face.bytes, turnedSelfie.bytes]) {
+      const report = await runner.analyze(
+        input({ documentFront: specimens.passportPage.bytes, face: selfie }),
+      );
+      expect(report.face).toMatchObject({ band: 'same' });
+    }
+  }, 120_000);
+
+  it('impostor: someone else\'s selfie reads "likely different people"', async () => {
+    const report = await runner.analyze(
+      input({
+        documentFront: specimens.documentFront.bytes,
+        documentBack: specimens.documentBack.bytes,
+        face: specimens.impostorSelfie.bytes,
+      }),
+    );
+    expect(report.face).toMatchObject({ band: 'different' });
+    expect(report.face?.score).toBeLessThan(0.4);
+    expect(bulkyNumbers(report)).toEqual([]);
+  }, 120_000);
+
+  it('a selfie with no face: "cannot tell", and why; the document checks still report', async () => {
+    const blank = await sharp({
+      create: { width: 600, height: 800, channels: 3, background: '#8a7f70' },
+    })
+      .jpeg()
+      .toBuffer();
+    const report = await runner.analyze(
+      input({ documentFront: specimens.documentFront.bytes, face: new Uint8Array(blank) }),
+    );
+    expect(report.face).toMatchObject({
+      score: null,
+      band: 'cannot-tell',
+      reason: 'no-face-in-selfie',
+      selfieFace: null,
+    });
+    expect(report.images.documentFront?.quality.status).toBe('measured');
+  }, 120_000);
+
+  it('without a document front there is nothing to compare: no face finding', async () => {
+    const report = await runner.analyze(
+      input({ documentBack: specimens.documentBack.bytes, face: specimens.face.bytes }),
+    );
+    expect(report.face).toBeUndefined();
+  }, 120_000);
+
+  it('a cancelled face run rejects as cancelled, and the next comparison is made', async () => {
+    const controller = new AbortController();
+    const images = {
+      documentFront: specimens.documentFront.bytes,
+      face: specimens.impostorSelfie.bytes,
+    };
+    const run = runner.analyze(input(images), { signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AnalysisError', reason: 'cancelled' });
+    const next = await runner.analyze(input(images));
+    expect(next.face?.band).toBe('different');
   }, 120_000);
 });
 

@@ -147,13 +147,32 @@ describe('idlens check', () => {
       },
       document: { status: 'known', type: 'id_card', issuingCountry: { code: 'UTO' } },
       registry: { status: 'compared' },
+      face: {
+        band: 'same',
+        score: expect.any(Number),
+        selfieFace: { box: expect.any(Object), confidence: expect.any(Number) },
+        portraitFace: { box: expect.any(Object), confidence: expect.any(Number) },
+        crops: { selfie: expect.any(Object), portrait: expect.any(Object) },
+        model: expect.stringMatching(/face-api/),
+      },
     });
     const text = await runCheck('full', [...IMAGE_HOST, '--analyze']);
     expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^ {2}face: +Likely the same person — Similarity 0\.\d\d/m);
+    expect(text.stdout).toContain('It does not detect presentation attacks');
     expect(text.stdout).toMatch(/^Checks \(computed on this computer; an aid, not a verdict\)$/m);
     expect(text.stdout).toMatch(/IDUTOSPC0000014<{15}/);
     // Without the details scope the registry is not compared, and the text says why.
     expect(text.stdout).toMatch(/registry: +cannot tell .*\(no_registry\)/);
+  }, 120_000);
+
+  it('impostor --analyze --lang es: exit 0, and the face block reads "likely different people" in Spanish', async () => {
+    const run = await runCheck('impostor', [...IMAGE_HOST, '--analyze', '--lang', 'es']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(
+      /^ {2}rostro: +Probablemente personas distintas — Similitud 0\.\d\d/m,
+    );
+    expect(run.stdout).toContain('No detecta ataques de presentación');
   }, 120_000);
 
   it('passport: exit 0 with documentBack null', async () => {

@@ -55,7 +55,15 @@ describe('demo:server', () => {
     expect(text).toContain(`API base      ${issuer}`);
     for (const id of Object.values(DEMO_CLIENTS)) expect(text).toContain(id);
     expect(text).toMatch(/secret "[^"]+"/);
-    for (const persona of ['full', 'passport', 'unverified', 'noscope', 'broken', 'shortlived']) {
+    for (const persona of [
+      'full',
+      'passport',
+      'unverified',
+      'noscope',
+      'broken',
+      'shortlived',
+      'impostor',
+    ]) {
       expect(text).toMatch(new RegExp(`^\\s+${persona}\\s`, 'm'));
     }
     expect(text).toContain('DEMO');

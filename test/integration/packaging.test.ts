@@ -97,9 +97,32 @@ describe('packaged app.asar (electron-builder --linux dir, stand-in Electron)', 
     ]) {
       expect(listing, file).toContain(file);
     }
-    for (const pkg of ['openid-client', 'zod', 'jose', 'oauth4webapi', 'tesseract.js', 'mrz', 'exifr']) {
+    for (const pkg of [
+      'openid-client',
+      'zod',
+      'jose',
+      'oauth4webapi',
+      'tesseract.js',
+      'mrz',
+      'exifr',
+      '@vladmandic/face-api',
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      'jpeg-js',
+    ]) {
       expect(listing, pkg).toContain(`node_modules/${pkg}/package.json`);
     }
+    // The face comparison's models and WASM kernels ship inside their packages (read from there).
+    for (const file of [
+      'node_modules/@vladmandic/face-api/dist/face-api.node-wasm.js',
+      'node_modules/@vladmandic/face-api/model/ssd_mobilenetv1_model.bin',
+      'node_modules/@vladmandic/face-api/model/face_landmark_68_model.bin',
+      'node_modules/@vladmandic/face-api/model/face_recognition_model.bin',
+      'node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+    ]) {
+      expect(listing, file).toContain(file);
+    }
+    expect(listing.filter((p) => p.startsWith('node_modules/@types/'))).toEqual([]);
     const manifest = z
       .object({ main: z.string(), devDependencies: z.unknown().optional() })
       .parse(JSON.parse(extractFile(report.asarPath, 'package.json').toString('utf8')));

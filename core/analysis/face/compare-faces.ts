@@ -62,22 +62,31 @@ export type DescribedFace =
  * carries only the score, the band, the boxes and the crops' coordinates.
  *
  * Never throws for a bad image: an undecodable file, no face, several faces or a face too small
- * gives `band: 'cannot-tell'` with its reason. It throws only for invalid `options` (a ZodError)
- * or when the models cannot be loaded.
+ * gives `band: 'cannot-tell'` with its reason. It throws only for invalid `options` (a ZodError),
+ * when the models cannot be loaded, or when `checkpoint` throws (it is called once the models are
+ * loaded and again between the two images, so a cancelled run stops there; the selfie's
+ * descriptor is zeroed on the way out).
  */
 export async function compareFaces(
   selfieJpeg: Uint8Array,
   portraitSourceJpeg: Uint8Array,
   options: CompareOptions = {},
+  checkpoint: () => void = () => {},
 ): Promise<FaceComparison> {
   const settings = CompareOptions.parse(options);
   const runtime = await faceRuntime();
+  checkpoint();
   const selfie = await describeFace(selfieJpeg, 'selfie', settings);
-  const portrait = await describeFace(portraitSourceJpeg, 'document', settings);
   try {
-    return compareDescribed(selfie, portrait, runtime.modelName);
+    checkpoint();
+    const portrait = await describeFace(portraitSourceJpeg, 'document', settings);
+    try {
+      return compareDescribed(selfie, portrait, runtime.modelName);
+    } finally {
+      wipe(portrait);
+    }
   } finally {
-    wipe(selfie, portrait);
+    wipe(selfie);
   }
 }
 

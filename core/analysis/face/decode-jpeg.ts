@@ -1,4 +1,6 @@
 import jpeg from 'jpeg-js';
+import { checkJpeg } from '../../documents/jpeg.ts';
+import type { Orientation } from '../../documents/exif-orientation.ts';
 
 /** RGB pixels, three bytes a pixel, row after row. */
 export interface RgbImage {
@@ -12,10 +14,14 @@ const MAX_MEGAPIXELS = 40;
 const MAX_DECODE_MEMORY_MB = 512;
 
 /**
- * Decodes a JPEG in pure JavaScript (jpeg-js), in memory. Returns null for anything the decoder
- * refuses — not a JPEG, truncated, too many pixels — so the caller can say "cannot tell" and why.
+ * Decodes a JPEG in pure JavaScript (jpeg-js), in memory, and turns it upright as its EXIF
+ * orientation says (as the viewer shows it: a phone selfie stored on its side is searched for a
+ * face standing up, and the boxes are in the displayed picture's pixels). Returns null for
+ * anything the decoder refuses — not a JPEG, truncated, too many pixels — so the caller can say
+ * "cannot tell" and why.
  */
 export function decodeJpeg(bytes: Uint8Array): RgbImage | null {
+  let stored: RgbImage;
   try {
     const image = jpeg.decode(bytes, {
       useTArray: true,
@@ -26,13 +32,52 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage | null {
     const pixels = image.width * image.height;
     if (pixels < 1) return null;
     if (image.data.length === pixels * 3) {
-      return { width: image.width, height: image.height, rgb: image.data };
+      stored = { width: image.width, height: image.height, rgb: image.data };
+    } else if (image.data.length === pixels) {
+      const rgb = new Uint8Array(pixels * 3);
+      for (let i = 0; i < pixels; i++) rgb.fill(image.data[i] ?? 0, i * 3, i * 3 + 3);
+      image.data.fill(0);
+      stored = { width: image.width, height: image.height, rgb };
+    } else {
+      return null;
     }
-    if (image.data.length !== pixels) return null;
-    const rgb = new Uint8Array(pixels * 3);
-    for (let i = 0; i < pixels; i++) rgb.fill(image.data[i] ?? 0, i * 3, i * 3 + 3);
-    return { width: image.width, height: image.height, rgb };
   } catch {
     return null;
   }
+  const check = checkJpeg(bytes);
+  const orientation = check.ok ? check.orientation : 1;
+  if (orientation === 1) return stored;
+  const upright = orient(stored, orientation);
+  stored.rgb.fill(0);
+  return upright;
+}
+
+/**
+ * The picture as displayed under an EXIF orientation (2–8: mirrored, turned, or both). For each
+ * displayed pixel, where it is stored.
+ */
+export function orient(image: RgbImage, orientation: Orientation): RgbImage {
+  const { width: w, height: h } = image;
+  const quarter = orientation >= 5;
+  const width = quarter ? h : w;
+  const height = quarter ? w : h;
+  const source: (x: number, y: number) => [number, number] = {
+    1: (x: number, y: number): [number, number] => [x, y],
+    2: (x: number, y: number): [number, number] => [w - 1 - x, y],
+    3: (x: number, y: number): [number, number] => [w - 1 - x, h - 1 - y],
+    4: (x: number, y: number): [number, number] => [x, h - 1 - y],
+    5: (x: number, y: number): [number, number] => [y, x],
+    6: (x: number, y: number): [number, number] => [y, h - 1 - x],
+    7: (x: number, y: number): [number, number] => [w - 1 - y, h - 1 - x],
+    8: (x: number, y: number): [number, number] => [w - 1 - y, x],
+  }[orientation];
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const [sx, sy] = source(x, y);
+      const from = (sy * w + sx) * 3;
+      rgb.set(image.rgb.subarray(from, from + 3), (y * width + x) * 3);
+    }
+  }
+  return { width, height, rgb };
 }

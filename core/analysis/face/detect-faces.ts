@@ -39,8 +39,9 @@ function cropColumns(image: RgbImage, left: number, width: number): RgbImage {
 
 function shifted(face: DetectionWithLandmarks, dx: number): DetectionWithLandmarks {
   const { box, score } = face.detection;
+  // face-api's Box keeps its coordinates behind getters: copy them by name, not by spreading.
   return {
-    detection: { score, box: { ...box, x: box.x + dx } },
+    detection: { score, box: { x: box.x + dx, y: box.y, width: box.width, height: box.height } },
     landmarks: { positions: face.landmarks.positions.map((p) => ({ x: p.x + dx, y: p.y })) },
   };
 }

@@ -9,16 +9,16 @@ describe('what the reviewer reads about a face comparison', () => {
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
     expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.genuinePairs));
     expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.impostorPairs));
-    expect(text).toContain('0.7%');
-    expect(text).toContain('1.8%');
+    expect(text).toContain('0.6%');
+    expect(text).toContain('1.7%');
   });
 
   it('says the same in Spanish, with Spanish number formatting', () => {
     const text = faceMatchAid('es');
     expect(text).toMatch(/^Una ayuda, no un veredicto/);
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
-    expect(text).toContain('0,7');
-    expect(text).toContain('1,8');
+    expect(text).toContain('0,6');
+    expect(text).toContain('1,7');
   });
 
   it('says in both languages that it does not detect presentation attacks', () => {

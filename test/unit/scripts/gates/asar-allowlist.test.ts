@@ -56,6 +56,21 @@ const CLEAN = [
   '/node_modules/exifr',
   '/node_modules/exifr/dist/full.umd.cjs',
   '/node_modules/exifr/package.json',
+  '/node_modules/@vladmandic',
+  '/node_modules/@vladmandic/face-api',
+  '/node_modules/@vladmandic/face-api/dist/face-api.node-wasm.js',
+  '/node_modules/@vladmandic/face-api/model/face_recognition_model.bin',
+  '/node_modules/@vladmandic/face-api/package.json',
+  '/node_modules/@tensorflow',
+  '/node_modules/@tensorflow/tfjs',
+  '/node_modules/@tensorflow/tfjs/dist/index.js',
+  '/node_modules/@tensorflow/tfjs/package.json',
+  '/node_modules/@tensorflow/tfjs-backend-wasm',
+  '/node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm',
+  '/node_modules/@tensorflow/tfjs-backend-wasm/package.json',
+  '/node_modules/jpeg-js',
+  '/node_modules/jpeg-js/index.js',
+  '/node_modules/jpeg-js/package.json',
   '/package.json',
 ];
 
@@ -170,6 +185,10 @@ describe('checkAsarListing', () => {
       '@tesseract.js-data/eng',
       'mrz',
       'exifr',
+      '@vladmandic/face-api',
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-wasm',
+      'jpeg-js',
       'oauth4webapi',
     ]);
     const problems = checkAsarListing(
@@ -214,8 +233,12 @@ describe('checkAsarListing', () => {
     expect(kinds(problems)).toEqual([
       ['missing', 'dist/preload/preload.cjs'],
       ['missing', 'dist/renderer/index.html'],
+      ['missing', 'node_modules/@tensorflow/tfjs'],
+      ['missing', 'node_modules/@tensorflow/tfjs-backend-wasm'],
       ['missing', 'node_modules/@tesseract.js-data/eng'],
+      ['missing', 'node_modules/@vladmandic/face-api'],
       ['missing', 'node_modules/exifr'],
+      ['missing', 'node_modules/jpeg-js'],
       ['missing', 'node_modules/mrz'],
       ['missing', 'node_modules/openid-client'],
       ['missing', 'node_modules/tesseract.js'],
@@ -247,9 +270,26 @@ describe('runtimePackageNames (from the real package-lock.json)', () => {
   const names = runtimePackageNames(lock);
 
   it('holds the runtime dependencies and what they pull in', () => {
-    for (const name of ['openid-client', 'zod', 'jose', 'oauth4webapi', 'tesseract.js', 'mrz']) {
+    for (const name of [
+      'openid-client',
+      'zod',
+      'jose',
+      'oauth4webapi',
+      'tesseract.js',
+      'mrz',
+      '@vladmandic/face-api',
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-core',
+      '@tensorflow/tfjs-backend-wasm',
+      'jpeg-js',
+    ]) {
       expect(names, name).toContain(name);
     }
+  });
+
+  it('leaves out type-declaration packages, even those a runtime package depends on', () => {
+    // @tensorflow/tfjs-core lists @types/long and @types/seedrandom as dependencies.
+    expect([...names].filter((n) => n.startsWith('@types/'))).toEqual([]);
   });
 
   it('leaves out build, test and demo tools', () => {

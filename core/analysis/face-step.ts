@@ -1,0 +1,69 @@
+import type { FaceComparison } from '../../shared/face-match.ts';
+import type { AnalysisInput, Checkpoint } from './analyze.ts';
+import { compareFaces } from './face/compare-faces.ts';
+import { faceRuntime, MODEL_NAME } from './face/face-api-runtime.ts';
+
+/**
+ * The face step of a run: the selfie against the portrait on the document's front (a passport's
+ * data page is its front). Runs inside the analysis process; what leaves it is the comparison's
+ * score, band, boxes and crop coordinates — the descriptors and crop pixels are zeroed inside
+ * `compareFaces` before it returns.
+ */
+
+export interface FaceComparer {
+  /**
+   * Starts loading the models if they are not loaded yet, and returns at once; never rejects.
+   * The process calls it when a run that will need them arrives, so that loading overlaps the
+   * document checks instead of delaying the process's `ready`.
+   */
+  warm(): void;
+  compare(
+    selfie: Uint8Array,
+    documentFront: Uint8Array,
+    checkpoint: Checkpoint,
+  ): Promise<FaceComparison>;
+}
+
+/** face-api on the WebAssembly backend, loaded once per process on first need. */
+export const faceApiComparer: FaceComparer = {
+  warm() {
+    faceRuntime().catch(() => undefined);
+  },
+  compare: (selfie, documentFront, checkpoint) =>
+    compareFaces(selfie, documentFront, {}, checkpoint),
+};
+
+/** Whether a run has the two images the comparison needs. */
+export function wantsFaces(images: AnalysisInput['images']): boolean {
+  return images.face !== null && images.documentFront !== null;
+}
+
+/**
+ * The comparison for a run, or undefined when the run lacks the selfie or the document front.
+ * A failure of the models reads "cannot tell" (`comparison-failed`), so the other findings of
+ * the run still reach the reviewer; a cancelled run's checkpoint error goes through.
+ */
+export async function faceFinding(
+  images: AnalysisInput['images'],
+  comparer: FaceComparer,
+  checkpoint: Checkpoint,
+): Promise<FaceComparison | undefined> {
+  const { face, documentFront } = images;
+  if (!face || !documentFront) return undefined;
+  checkpoint();
+  try {
+    return await comparer.compare(face, documentFront, checkpoint);
+  } catch {
+    // Cancelled while comparing: the checkpoint says so again and its error goes up.
+    checkpoint();
+    return {
+      score: null,
+      band: 'cannot-tell',
+      reason: 'comparison-failed',
+      selfieFace: null,
+      portraitFace: null,
+      crops: { selfie: null, portrait: null },
+      model: MODEL_NAME,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { analysisLines, faceLines } from '../../../cli/commands/analysis-output.ts';
+import { STRINGS } from '../../../cli/i18n/index.ts';
+import { AnalysisReportSchema, cannotTell, type AnalysisReport } from '../../../shared/analysis.ts';
+import { FACE_MATCH_CALIBRATION, type FaceComparison } from '../../../shared/face-match.ts';
+
+/** The face block of `idlens check --analyze`, in both languages. */
+
+const SAME: FaceComparison = {
+  score: 0.7134,
+  band: 'same',
+  selfieFace: { box: { x: 1, y: 2, width: 100, height: 120 }, confidence: 0.987 },
+  portraitFace: { box: { x: 60, y: 150, width: 90, height: 110 }, confidence: 0.91 },
+  crops: {
+    selfie: { centerX: 50, centerY: 60, size: 150, angleDegrees: 1.5, outputSize: 150 },
+    portrait: { centerX: 100, centerY: 200, size: 130, angleDegrees: -3, outputSize: 150 },
+  },
+  model: 'model X',
+};
+
+const NO_FACE: FaceComparison = {
+  score: null,
+  band: 'cannot-tell',
+  reason: 'no-face-in-selfie',
+  selfieFace: null,
+  portraitFace: SAME.portraitFace,
+  crops: { selfie: null, portrait: null },
+  model: 'model X',
+};
+
+function report(face?: FaceComparison): AnalysisReport {
+  const none = cannotTell('no_mrz', 'No machine-readable zone was found.');
+  return AnalysisReportSchema.parse({
+    ranOn: 'this-computer',
+    images: { documentFront: null, documentBack: null, face: null },
+    mrz: none,
+    document: none,
+    registry: cannotTell('no_registry', 'No registry data to compare with.'),
+    ...(face && { face }),
+  });
+}
+
+describe('the face block of check --analyze', () => {
+  it('English: the band, the score, the detector confidence, the model, its measured rates, and what it cannot detect', () => {
+    const text = faceLines(SAME, 'en', STRINGS.en).join('\n');
+    expect(text).toMatch(/^ {2}face: +Likely the same person — Similarity 0\.71 \(0 to 1\)$/m);
+    expect(text).toContain('selfie 99%, document 91%');
+    expect(text).toContain('computed on this computer by model X');
+    expect(text).toContain(`On ${FACE_MATCH_CALIBRATION.measured.genuinePairs} same-person`);
+    expect(text).toContain('0.6%'); // the measured false-accept rate
+    expect(text).toContain('It does not detect presentation attacks');
+  });
+
+  it('Spanish: the same facts, no English sentence left', () => {
+    const text = faceLines(SAME, 'es', STRINGS.es).join('\n');
+    expect(text).toMatch(/^ {2}rostro: +Probablemente la misma persona — Similitud 0\.71/m);
+    expect(text).toContain('calculado en este equipo con model X');
+    expect(text).toContain('No detecta ataques de presentación');
+    expect(text).not.toMatch(/Likely|Similarity|does not detect|computed on/);
+  });
+
+  it('"cannot tell" gives its reason, in words and as its code', () => {
+    const en = faceLines(NO_FACE, 'en', STRINGS.en).join('\n');
+    expect(en).toContain('Cannot tell — No face was found in the selfie. (no-face-in-selfie)');
+    expect(en).toContain('selfie none, document 91%');
+    expect(faceLines(NO_FACE, 'es', STRINGS.es).join('\n')).toContain(
+      'No se puede saber — No se encontró ningún rostro en la selfi. (no-face-in-selfie)',
+    );
+  });
+
+  it('the checks block carries the face block only when the report has a comparison', () => {
+    expect(analysisLines(report(SAME), 'en', STRINGS.en).join('\n')).toContain(
+      'Likely the same person',
+    );
+    expect(analysisLines(report(), 'en', STRINGS.en).join('\n')).not.toMatch(/^ {2}face:/m);
+  });
+});

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysisEngine } from '../../../../core/analysis/analyze.ts';
+import type { FaceComparer } from '../../../../core/analysis/face-step.ts';
+import { ImageDecodeError } from '../../../../core/analysis/ocr-engine.ts';
+import { FromAnalysisSchema, type FromAnalysis } from '../../../../core/analysis/protocol.ts';
+import { serveAnalysis } from '../../../../core/analysis/serve.ts';
+import type { FaceComparison } from '../../../../shared/face-match.ts';
+
+/**
+ * The analysis process's loop with a stand-in OCR engine (it refuses every image, so a run is
+ * quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
+ * a cancel stops, and that `ready` does not wait for the face models.
+ */
+
+const SAME: FaceComparison = {
+  score: 0.71,
+  band: 'same',
+  selfieFace: { box: { x: 1, y: 2, width: 100, height: 120 }, confidence: 0.98 },
+  portraitFace: { box: { x: 60, y: 150, width: 90, height: 110 }, confidence: 0.9 },
+  crops: {
+    selfie: { centerX: 50, centerY: 60, size: 150, angleDegrees: 1.5, outputSize: 150 },
+    portrait: { centerX: 100, centerY: 200, size: 130, angleDegrees: -3, outputSize: 150 },
+  },
+  model: 'stand-in',
+};
+
+const refusingEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =>
+  Promise.resolve({
+    decodeGrey: () => Promise.reject(new ImageDecodeError('stand-in engine decodes nothing')),
+    layoutLines: () => Promise.resolve([]),
+    readLines: () => Promise.resolve([]),
+    stop: () => Promise.resolve(),
+  });
+
+interface Calls {
+  warm: number;
+  compared: { selfie: number[]; front: number[] }[];
+}
+
+/** A comparer that records its calls and answers what `answer` says, when `gate` lets it. */
+function comparer(
+  answer: () => Promise<FaceComparison>,
+  gate: Promise<void> = Promise.resolve(),
+): FaceComparer & { calls: Calls } {
+  const calls: Calls = { warm: 0, compared: [] };
+  return {
+    calls,
+    warm: () => {
+      calls.warm++;
+    },
+    compare: async (selfie, front, checkpoint) => {
+      calls.compared.push({ selfie: [...selfie], front: [...front] });
+      await gate;
+      checkpoint();
+      return answer();
+    },
+  };
+}
+
+function serve(faces: FaceComparer) {
+  const posted: FromAnalysis[] = [];
+  const waiters: (() => void)[] = [];
+  let listener: (message: unknown) => void = () => {};
+  void serveAnalysis(
+    {
+      onMessage: (l) => (listener = l),
+      post: (message) => {
+        posted.push(FromAnalysisSchema.parse(message));
+        for (const w of waiters.splice(0)) w();
+      },
+    },
+    () => {},
+    refusingEngine,
+    faces,
+  );
+  const until = async (find: (m: FromAnalysis) => boolean): Promise<FromAnalysis> => {
+    for (;;) {
+      const found = posted.find(find);
+      if (found) return found;
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  };
+  return { send: (m: unknown) => listener(m), posted, until };
+}
+
+const input = (images: { documentFront?: number[]; documentBack?: number[]; face?: number[] }) => {
+  const bytes = (b?: number[]) => (b ? new Uint8Array(b) : null);
+  return {
+    images: {
+      documentFront: bytes(images.documentFront),
+      documentBack: bytes(images.documentBack),
+      face: bytes(images.face),
+    },
+    sessionDate: null,
+    now: '2026-11-29T12:00:00.000Z',
+  };
+};
+
+const resultOf = (id: number) => (m: FromAnalysis) => m.type !== 'ready' && m.id === id;
+
+describe('the face step in the analysis process', () => {
+  it('answers ready without loading the face models', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    await process.until((m) => m.type === 'ready');
+    expect(faces.calls.warm).toBe(0);
+    expect(faces.calls.compared).toEqual([]);
+  });
+
+  it('compares the selfie with the document front and adds the comparison to the report', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    const run = input({ documentFront: [1, 2, 3], face: [4, 5, 6] });
+    process.send({ type: 'analyze', id: 1, input: run });
+    const result = await process.until(resultOf(1));
+    expect(faces.calls.warm).toBe(1);
+    expect(faces.calls.compared).toEqual([{ selfie: [4, 5, 6], front: [1, 2, 3] }]);
+    expect(result).toMatchObject({ type: 'result', report: { face: SAME } });
+    // The document checks still ran and reported.
+    expect(result.type === 'result' && result.report.images.documentFront).not.toBeNull();
+    // The process zeroes the images it was given once the run ends.
+    expect([...(run.images.face ?? [])]).toEqual([0, 0, 0]);
+    expect([...(run.images.documentFront ?? [])]).toEqual([0, 0, 0]);
+  });
+
+  it('does not compare, nor load the models, without a selfie or without a document front', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    process.send({ type: 'analyze', id: 1, input: input({ face: [4] }) });
+    process.send({
+      type: 'analyze',
+      id: 2,
+      input: input({ documentFront: [1], documentBack: [2] }),
+    });
+    for (const id of [1, 2]) {
+      const result = await process.until(resultOf(id));
+      expect(result.type).toBe('result');
+      expect(result.type === 'result' && 'face' in result.report).toBe(false);
+    }
+    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+  });
+
+  it('a comparison that fails reads "cannot tell", and the rest of the report stands', async () => {
+    const faces = comparer(() => Promise.reject(new Error('models missing')));
+    const process = serve(faces);
+    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    const result = await process.until(resultOf(1));
+    expect(result).toMatchObject({
+      type: 'result',
+      report: {
+        ranOn: 'this-computer',
+        face: { score: null, band: 'cannot-tell', reason: 'comparison-failed' },
+      },
+    });
+  });
+
+  it('a run cancelled before its face step never reaches the comparer', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    process.send({ type: 'cancel', id: 1 });
+    expect(await process.until(resultOf(1))).toMatchObject({ type: 'failed', reason: 'cancelled' });
+    expect(faces.calls.compared).toEqual([]);
+  });
+
+  it('a run cancelled during the comparison stops at its next step and reports no face', async () => {
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const faces = comparer(() => Promise.resolve(SAME), gate);
+    const process = serve(faces);
+    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    await process.until((m) => m.type === 'ready');
+    // Wait until the comparer holds the run, then cancel and let it go on.
+    while (faces.calls.compared.length === 0) await new Promise((r) => setImmediate(r));
+    process.send({ type: 'cancel', id: 1 });
+    open();
+    expect(await process.until(resultOf(1))).toMatchObject({ type: 'failed', reason: 'cancelled' });
+    // The process goes on serving.
+    process.send({ type: 'analyze', id: 2, input: input({ documentFront: [1], face: [2] }) });
+    expect(await process.until(resultOf(2))).toMatchObject({
+      type: 'result',
+      report: { face: SAME },
+    });
+  });
+});
