@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisReport, CannotTellReason } from '../../shared/analysis.ts';
 import type { AnalysisInput } from './analyze.ts';
 import { FromAnalysisSchema, type ToAnalysis } from './protocol.ts';
+import { analysisWorkerUrl } from './worker-location.ts';
 
 /**
  * Runs the checks in the analysis process: a `worker_threads` worker by default (the CLI and the
@@ -21,10 +22,8 @@ export interface AnalysisChannel {
   terminate(): Promise<void>;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-
-/** The analysis process as a `worker_threads` worker running worker.ts. */
-export function workerChannel(workerUrl: URL = WORKER_URL): AnalysisChannel {
+/** The analysis process as a `worker_threads` worker (worker.ts, or its bundle once built). */
+export function workerChannel(workerUrl: URL = analysisWorkerUrl()): AnalysisChannel {
   const worker = new Worker(workerUrl);
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),
