@@ -10,6 +10,7 @@ import type {
   WipeReceipt,
 } from '../shared/ipc.ts';
 import type { PrivacyReport } from '../shared/privacy.ts';
+import type { AnalysisService } from './analysis-service.ts';
 import type { Handlers } from './ipc-dispatch.ts';
 import type { SignInConfig } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
@@ -73,6 +74,8 @@ export interface MainServicesDeps {
   replaceRenderer(): void;
   /** The on-disk report over the app's folders, looking also for these document hashes. */
   privacyReport?(documentHashes: readonly string[]): Promise<PrivacyReport>;
+  /** The review-assist checks, started after each load and ended by every wipe. */
+  analysis?: AnalysisService;
   now?(): number;
 }
 
@@ -124,6 +127,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   });
 
   const wipeInMain = (reason: WipeReason): WipeReceipt => {
+    // The analysis process ends with the images: it held a copy of them and the report on them.
+    void deps.analysis?.stop();
     const cleared = deps.documents.wipe();
     // Several triggers often follow one another (sign-out, then the page's own wipe): one that
     // finds nothing since the last wipe repeats that receipt rather than replacing it with zeros.
@@ -190,6 +195,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       if (deps.auth.status().state !== 'signedIn' || endpoints === null) {
         throw new IdlensError('auth_required', 'Sign in to load documents.');
       }
+      deps.analysis?.clear();
       const result = await deps.documents.load({
         apiBase: endpoints.apiBase,
         allowLoopbackHttp: endpoints.allowLoopbackHttp,
@@ -200,6 +206,9 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       const shown = Object.values(result.documents).filter((d) => d !== null);
       rendererImages = shown.length;
       for (const image of shown) shownHashes.add(image.sha256);
+      // Takes its own copy now, before main's held copy is zeroed once the reply is sent; not
+      // for a load its session has outlived (signed out meanwhile).
+      if (bound === endpoints) deps.analysis?.start(result);
       return result;
     },
     'documents:wipe': (reason) => {
@@ -240,6 +249,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       }
       return deps.privacyReport([...shownHashes]);
     },
+    'analysis:state': () => deps.analysis?.state() ?? { status: 'idle' },
   };
 
   return {
@@ -247,7 +257,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     wipeInMain,
     async shutdown() {
       wipeInMain('window-close');
-      await deps.auth.signOut().catch(() => undefined);
+      await Promise.all([deps.analysis?.stop(), deps.auth.signOut().catch(() => undefined)]);
     },
   };
 }

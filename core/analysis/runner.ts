@@ -138,6 +138,9 @@ export class AnalysisRunner {
         },
       });
       this.send({ type: 'analyze', id, input: { ...input, images } }, transfer);
+      // A worker took the buffers (detached now: length 0); a utility process got a structured
+      // clone, so the copy made here is zeroed rather than left for the collector.
+      for (const bytes of Object.values(images)) if (bytes && bytes.byteLength > 0) bytes.fill(0);
     });
   }
 
