@@ -78,7 +78,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
             face: documents.face?.bytes ?? null,
           },
           sessionDate: result.session.date,
-          registry: result.registry ?? null,
+          // undefined: the details scope was not granted; null: granted, the record empty.
+          ...(result.registry !== undefined ? { registry: result.registry } : {}),
           now: new Date(now).toISOString(),
         },
         { signal: controller.signal },
