@@ -246,7 +246,7 @@ export const en = {
       notAllHold: 'At least one check digit does not match: a misread or an altered field.',
       corrections: 'Characters corrected',
       correction: (line: number, column: number, from: string, to: string) =>
-        `Line ${line}, position ${column}: “${from}” read as “${to}”`,
+        `Line ${line}, position ${column}: read “${from}”, corrected to “${to}”`,
       noCorrections: 'None',
       notParsed: 'not understood',
       fieldNames: {

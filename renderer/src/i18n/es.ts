@@ -240,7 +240,7 @@ export const es: Dictionary = {
       notAllHold: 'Al menos un dígito de control no cuadra: una mala lectura o un dato alterado.',
       corrections: 'Caracteres corregidos',
       correction: (line: number, column: number, from: string, to: string) =>
-        `Línea ${line}, posición ${column}: «${from}» leído como «${to}»`,
+        `Línea ${line}, posición ${column}: se leyó «${from}» y se corrigió a «${to}»`,
       noCorrections: 'Ninguno',
       notParsed: 'no se entendió',
       fieldNames: {

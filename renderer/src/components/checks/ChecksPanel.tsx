@@ -237,7 +237,10 @@ function MrzGroup({
 function MrzRead({ mrz }: { mrz: MrzRead }) {
   const { t } = useI18n();
   const names = t.checks.mrz.fieldNames;
-  const fields = Object.entries(mrz.fields).filter(([key]) => !key.endsWith('CheckDigit'));
+  // Check digits are listed on their own; an optional field left as fillers says nothing.
+  const fields = Object.entries(mrz.fields).filter(
+    ([key, field]) => !key.endsWith('CheckDigit') && field.raw.replaceAll('<', '') !== '',
+  );
   return (
     <>
       <p className="small">{t.checks.mrz.where(mrz.format, t.slots[mrz.slot])}</p>
