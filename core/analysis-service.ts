@@ -13,8 +13,11 @@ import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/
 
 export interface AnalysisService {
   state(): AnalysisState;
-  /** A new load begins: a run still going is cancelled and the old report forgotten (idle). */
-  clear(): void;
+  /**
+   * A new load begins: a run still going is cancelled, the old report forgotten (idle), and the
+   * analysis process started if it is not running, so its engine loads during the download.
+   */
+  prepare(): void;
   /** Starts the checks on the documents just loaded (copied now, synchronously). */
   start(result: DocumentsResult): void;
   /** Ends the analysis process and forgets the report: the state is idle after. */
@@ -57,7 +60,11 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
 
   return {
     state: () => state,
-    clear,
+
+    prepare() {
+      clear();
+      if (deps.channel !== undefined) runner ??= new AnalysisRunner(deps.channel());
+    },
 
     start(result) {
       clear();

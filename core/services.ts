@@ -126,7 +126,10 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     deps.emit('auth:changed', presentStatus(status));
   });
 
+  /** Wipes so far: a load that a wipe overtook starts no checks on what it brought. */
+  let wipes = 0;
   const wipeInMain = (reason: WipeReason): WipeReceipt => {
+    wipes++;
     // The analysis process ends with the images: it held a copy of them and the report on them.
     void deps.analysis?.stop();
     const cleared = deps.documents.wipe();
@@ -195,7 +198,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       if (deps.auth.status().state !== 'signedIn' || endpoints === null) {
         throw new IdlensError('auth_required', 'Sign in to load documents.');
       }
-      deps.analysis?.clear();
+      deps.analysis?.prepare();
+      const wipesBefore = wipes;
       const result = await deps.documents.load({
         apiBase: endpoints.apiBase,
         allowLoopbackHttp: endpoints.allowLoopbackHttp,
@@ -207,8 +211,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       rendererImages = shown.length;
       for (const image of shown) shownHashes.add(image.sha256);
       // Takes its own copy now, before main's held copy is zeroed once the reply is sent; not
-      // for a load its session has outlived (signed out meanwhile).
-      if (bound === endpoints) deps.analysis?.start(result);
+      // for a load a wipe or a sign-out overtook (its images are not shown).
+      if (bound === endpoints && wipes === wipesBefore) deps.analysis?.start(result);
       return result;
     },
     'documents:wipe': (reason) => {

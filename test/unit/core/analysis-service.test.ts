@@ -132,6 +132,17 @@ describe('the analysis service', () => {
     expect(service.state()).toEqual({ status: 'idle' });
   });
 
+  it('prepare starts the process ahead of the images (its engine loads meanwhile); start reuses it', () => {
+    const { service, channels, states } = setup();
+    service.prepare();
+    expect(channels).toHaveLength(1);
+    expect(channels[0]!.posted).toEqual([]);
+    expect(states).toEqual([]);
+    service.start(loaded());
+    expect(channels).toHaveLength(1);
+    expect(channels[0]!.posted).toMatchObject([{ type: 'analyze' }]);
+  });
+
   it('runs nothing for an unverified result, one without images, or with no process offered', () => {
     const { service, channels, states } = setup();
     service.start(loaded({ verified: false }));
