@@ -99,7 +99,15 @@ describe('packaged app.asar (electron-builder --linux dir, stand-in Electron)', 
     ]) {
       expect(listing, file).toContain(file);
     }
-    for (const pkg of ['openid-client', 'zod', 'jose', 'oauth4webapi', 'tesseract.js', 'mrz', 'exifr']) {
+    for (const pkg of [
+      'openid-client',
+      'zod',
+      'jose',
+      'oauth4webapi',
+      'tesseract.js',
+      'mrz',
+      'exifr',
+    ]) {
       expect(listing, pkg).toContain(`node_modules/${pkg}/package.json`);
     }
     const manifest = z
