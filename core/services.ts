@@ -122,7 +122,11 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   };
 
   deps.auth.onChange((status) => {
-    if (status.state === 'signedOut') bound = null;
+    if (status.state === 'signedOut') {
+      bound = null;
+      // A session that ended by itself (expired, revoked) ends the checks on its documents too.
+      void deps.analysis?.stop();
+    }
     deps.emit('auth:changed', presentStatus(status));
   });
 

@@ -303,6 +303,23 @@ describe('what a fresh start tells the page', () => {
       expect(analysis.calls).toEqual(['prepare', 'stop']);
     });
 
+    it('a session that ends by itself (expired, revoked) ends the process', () => {
+      const analysis = recordingAnalysis();
+      let tell: (status: AuthStatus) => void = () => undefined;
+      const auth = {
+        ...fakeAuth(),
+        onChange: (listener: (status: AuthStatus) => void) => {
+          tell = listener;
+          return () => undefined;
+        },
+      };
+      services({ analysis, auth });
+      tell({ state: 'signedIn', environment: 'demo', scopes: [] });
+      expect(analysis.calls).toEqual([]);
+      tell({ state: 'signedOut', environment: 'demo', scopes: [] });
+      expect(analysis.calls).toEqual(['stop']);
+    });
+
     it('every wipe, the sign-out and the shutdown end the process', async () => {
       const analysis = recordingAnalysis();
       const s = services({ analysis });
