@@ -1,15 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { z } from 'zod';
 
 /**
- * Main-process and CLI bundles (ESM, for Node ≥ 22.12 / Electron 45). Runtime dependencies stay
- * external: electron-builder packages them from `dependencies`.
+ * Main-process, CLI and analysis-process bundles (ESM, for Node ≥ 22.12 / Electron 45). Every
+ * runtime dependency stays external — read from package.json, so one added later does too:
+ * electron-builder packages them from `dependencies`, and tesseract.js finds its own worker
+ * script, WebAssembly core and language data inside its installed packages only when it runs
+ * from node_modules, not from a bundle.
  */
+const manifest = z
+  .object({ dependencies: z.record(z.string(), z.string()).default({}) })
+  .parse(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')));
+
+const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const dependencies = Object.keys(manifest.dependencies);
+
 const external = [
   'electron',
-  'openid-client',
-  'zod',
-  /^zod\//,
+  ...dependencies,
+  ...dependencies.map((name) => new RegExp(`^${escape(name)}/`)),
   ...builtinModules,
   ...builtinModules.map((m) => `node:${m}`),
 ];
@@ -23,9 +34,19 @@ export default defineConfig({
     target: 'node22',
     minify: false,
     rollupOptions: {
-      input: { main: 'electron/main/main.ts', cli: 'cli/idlens.ts' },
+      input: {
+        main: 'electron/main/main.ts',
+        cli: 'cli/idlens.ts',
+        // The analysis process (worker_threads under Node, utilityProcess in the app); the runner
+        // finds it next to main.js and cli.js (core/analysis/worker-location.ts).
+        'analysis-worker': 'core/analysis/worker.ts',
+      },
       external,
-      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
   },
 });

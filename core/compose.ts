@@ -1,5 +1,7 @@
 import { IdlensError } from '../shared/errors.ts';
 import type { AppInfo, EventChannel, PayloadOf } from '../shared/ipc.ts';
+import { createAnalysisService } from './analysis-service.ts';
+import type { AnalysisChannel } from './analysis/runner.ts';
 import { AuthService } from './auth/auth-service.ts';
 import { createClientSecretStore, type SecretBacking, type SecretCipher } from './client-secret.ts';
 import { createDocumentsService } from './documents-service.ts';
@@ -44,6 +46,11 @@ export interface AppPlatform {
   folders: LocationInput;
   /** Runs `fn` once an IPC reply has been serialised (main's copy of the images is zeroed then). */
   afterReply?: ((fn: () => void) => void) | undefined;
+  /**
+   * Starts the analysis process the review-assist checks run in (the app: a `utilityProcess`
+   * on the built worker; Node hosts: `workerChannel()`). Absent: no checks, the state stays idle.
+   */
+  analysisChannel?: (() => AnalysisChannel) | undefined;
   now?: (() => number) | undefined;
 }
 
@@ -96,7 +103,13 @@ export function composeApp(platform: AppPlatform): ComposedApp {
     ...(platform.afterReply ? { afterReply: platform.afterReply } : {}),
   });
   const appInfo = appInfoFor(platform);
+  const analysis = createAnalysisService({
+    channel: platform.analysisChannel,
+    emit: (state) => platform.emit('analysis:changed', state),
+    now: platform.now,
+  });
   const services = createMainServices({
+    analysis,
     settings,
     auth,
     documents,

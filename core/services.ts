@@ -10,6 +10,7 @@ import type {
   WipeReceipt,
 } from '../shared/ipc.ts';
 import type { PrivacyReport } from '../shared/privacy.ts';
+import type { AnalysisService } from './analysis-service.ts';
 import type { Handlers } from './ipc-dispatch.ts';
 import type { SignInConfig } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
@@ -73,6 +74,8 @@ export interface MainServicesDeps {
   replaceRenderer(): void;
   /** The on-disk report over the app's folders, looking also for these document hashes. */
   privacyReport?(documentHashes: readonly string[]): Promise<PrivacyReport>;
+  /** The review-assist checks, started after each load and ended by every wipe. */
+  analysis?: AnalysisService;
   now?(): number;
 }
 
@@ -119,11 +122,20 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   };
 
   deps.auth.onChange((status) => {
-    if (status.state === 'signedOut') bound = null;
+    if (status.state === 'signedOut') {
+      bound = null;
+      // A session that ended by itself (expired, revoked) ends the checks on its documents too.
+      void deps.analysis?.stop();
+    }
     deps.emit('auth:changed', presentStatus(status));
   });
 
+  /** Wipes so far: a load that a wipe overtook starts no checks on what it brought. */
+  let wipes = 0;
   const wipeInMain = (reason: WipeReason): WipeReceipt => {
+    wipes++;
+    // The analysis process ends with the images: it held a copy of them and the report on them.
+    void deps.analysis?.stop();
     const cleared = deps.documents.wipe();
     // Several triggers often follow one another (sign-out, then the page's own wipe): one that
     // finds nothing since the last wipe repeats that receipt rather than replacing it with zeros.
@@ -190,6 +202,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       if (deps.auth.status().state !== 'signedIn' || endpoints === null) {
         throw new IdlensError('auth_required', 'Sign in to load documents.');
       }
+      deps.analysis?.prepare();
+      const wipesBefore = wipes;
       const result = await deps.documents.load({
         apiBase: endpoints.apiBase,
         allowLoopbackHttp: endpoints.allowLoopbackHttp,
@@ -200,6 +214,9 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       const shown = Object.values(result.documents).filter((d) => d !== null);
       rendererImages = shown.length;
       for (const image of shown) shownHashes.add(image.sha256);
+      // Takes its own copy now, before main's held copy is zeroed once the reply is sent; not
+      // for a load a wipe or a sign-out overtook (its images are not shown).
+      if (bound === endpoints && wipes === wipesBefore) deps.analysis?.start(result);
       return result;
     },
     'documents:wipe': (reason) => {
@@ -240,6 +257,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       }
       return deps.privacyReport([...shownHashes]);
     },
+    'analysis:state': () => deps.analysis?.state() ?? { status: 'idle' },
   };
 
   return {
@@ -247,7 +265,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     wipeInMain,
     async shutdown() {
       wipeInMain('window-close');
-      await deps.auth.signOut().catch(() => undefined);
+      await Promise.all([deps.analysis?.stop(), deps.auth.signOut().catch(() => undefined)]);
     },
   };
 }

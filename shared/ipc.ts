@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalysisStateSchema } from './analysis.ts';
 import { ErrorInfoSchema, type ErrorInfo } from './errors.ts';
 import { ENVIRONMENTS } from './environments.ts';
 import { PrivacyReportSchema } from './privacy.ts';
@@ -184,6 +185,8 @@ export const INVOKE_CONTRACT = {
   },
   /** What idlens's folders hold on disk, scanned for anything of a person (paths, sizes, verdicts). */
   'privacy:report': { args: NoArgs, result: PrivacyReportSchema },
+  /** The review-assist checks on the documents shown: idle, running, done (report) or failed. */
+  'analysis:state': { args: NoArgs, result: AnalysisStateSchema },
 } as const;
 
 /** Events main sends to the renderer (`webContents.send` → a listener in the preload). */
@@ -191,6 +194,8 @@ export const EVENT_CONTRACT = {
   'auth:changed': AuthStatusSchema,
   'documents:progress': ProgressSchema,
   'documents:wipeRequested': WipeReasonSchema,
+  /** The checks' state changed (started after a load, finished, failed, ended by a wipe). */
+  'analysis:changed': AnalysisStateSchema,
 } as const;
 
 export type InvokeChannel = keyof typeof INVOKE_CONTRACT;

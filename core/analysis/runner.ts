@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AnalysisReport, CannotTellReason } from '../../shared/analysis.ts';
 import type { AnalysisInput } from './analyze.ts';
 import { FromAnalysisSchema, type ToAnalysis } from './protocol.ts';
+import { analysisWorkerUrl } from './worker-location.ts';
 
 /**
  * Runs the checks in the analysis process: a `worker_threads` worker by default (the CLI and the
@@ -22,13 +23,11 @@ export interface AnalysisChannel {
   terminate(): Promise<void>;
 }
 
-const WORKER_URL = new URL('./worker.ts', import.meta.url);
-
 /** Just enough of an answer to tell which run it was for. */
 const RunIdSchema = z.object({ type: z.enum(['result', 'failed']), id: z.int() });
 
-/** The analysis process as a `worker_threads` worker running worker.ts. */
-export function workerChannel(workerUrl: URL = WORKER_URL): AnalysisChannel {
+/** The analysis process as a `worker_threads` worker (worker.ts, or its bundle once built). */
+export function workerChannel(workerUrl: URL = analysisWorkerUrl()): AnalysisChannel {
   const worker = new Worker(workerUrl);
   return {
     post: (message, transfer) => worker.postMessage(message, transfer),
@@ -155,6 +154,9 @@ export class AnalysisRunner {
         },
       });
       this.send({ type: 'analyze', id, input: { ...input, images } }, transfer);
+      // A worker took the buffers (detached now: length 0); a utility process got a structured
+      // clone, so the copy made here is zeroed rather than left for the collector.
+      for (const bytes of Object.values(images)) if (bytes && bytes.byteLength > 0) bytes.fill(0);
     });
   }
 

@@ -2,6 +2,7 @@ import { app, Menu, powerMonitor, protocol, session, type BrowserWindow } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILT_WORKER_FILE } from '../../core/analysis/worker-location.ts';
 import { composeApp } from '../../core/compose.ts';
 import { APP_SCHEME, VIEWER_PARTITION, chromiumSwitches } from '../../core/security.ts';
 import {
@@ -26,6 +27,8 @@ export const QUIT_SIGN_OUT_LIMIT_MS = 3000;
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'preload.cjs');
+/** The analysis process's bundle, built beside main.js (vite.main.config.ts). */
+export const ANALYSIS_WORKER_PATH = join(here, BUILT_WORKER_FILE);
 const demoMode = isDemoMode(process.argv, process.env);
 
 // --- before ready -------------------------------------------------------------------------------
@@ -64,7 +67,9 @@ async function start(): Promise<void> {
   viewer.protocol.handle(APP_SCHEME, appProtocolHandler(rendererRoot));
 
   const contents = () => win?.webContents ?? null;
-  const composed = composeApp(electronPlatform({ demoMode, contents }));
+  const composed = composeApp(
+    electronPlatform({ demoMode, contents, analysisWorker: ANALYSIS_WORKER_PATH }),
+  );
   const { services, appInfo } = composed;
   registerIpc(services.handlers, contents);
 

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { AppPlatform } from '../../core/compose.ts';
 import type { SecretCipher } from '../../core/client-secret.ts';
 import { secretFileBacking, settingsFileBacking } from '../../core/settings-file.ts';
+import { utilityAnalysisChannel } from './analysis-process.ts';
 import { sendEvent } from './ipc.ts';
 
 /**
  * What Electron offers the core, as `composeApp` asks for it: the keychain (safeStorage), the
- * settings files in the user-data folder, the system browser, the window to send events to and replace.
+ * settings files in the user-data folder, the system browser, the window to send events to and
+ * replace, and the analysis process (a `utilityProcess`, apart from main and the renderer).
  */
 
 /** `--demo` on the command line (or IDLENS_DEMO=1) starts idlens with its demo backend. */
@@ -30,6 +32,8 @@ export function electronPlatform(options: {
   demoMode: boolean;
   /** The window's contents, while there is a window. */
   contents: () => WebContents | null;
+  /** The built analysis process (dist/main/analysis-worker.js), run as a `utilityProcess`. */
+  analysisWorker: string;
 }): AppPlatform {
   const userData = app.getPath('userData');
   return {
@@ -50,6 +54,7 @@ export function electronPlatform(options: {
       contents.forcefullyCrashRenderer();
       contents.reload();
     },
+    analysisChannel: () => utilityAnalysisChannel(options.analysisWorker),
     folders: {
       platform: process.platform,
       env: process.env,

@@ -65,6 +65,10 @@ const api = {
   privacy: {
     report: () => call('privacy:report'),
   },
+  analysis: {
+    state: () => call('analysis:state'),
+    onChanged: (listener) => subscribe('analysis:changed', listener),
+  },
 } satisfies IdlensApi;
 
 contextBridge.exposeInMainWorld('idlens', api);

@@ -41,5 +41,6 @@ function missingBridge(): IdlensApi {
     documents: { load: fail, wipe: fail, lastWipe: fail, onProgress: off, onWipeRequested: off },
     settings: { get: fail, set: fail, secretStatus: fail, setSecret: fail },
     privacy: { report: fail },
+    analysis: { state: fail, onChanged: off },
   };
 }

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { workerChannel } from '../../core/analysis/runner.ts';
 import { composeApp } from '../../core/compose.ts';
 import { memoryBacking } from '../../core/settings.ts';
 import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';
@@ -37,7 +38,17 @@ export interface UiStack {
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 export async function startUiStack(
-  options: { colorScheme?: 'light' | 'dark'; locale?: string; settings?: Partial<Settings> } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    settings?: Partial<Settings>;
+    /**
+     * Run the review-assist checks after each load, in a real analysis process (a worker, as
+     * the CLI does; the app uses a utilityProcess). Off by default: the other suites do not
+     * need the OCR engine's start-up on a shared machine.
+     */
+    analysis?: boolean;
+  } = {},
 ): Promise<UiStack> {
   const backend = await startDemoBackend({ quiet: true });
   const initialSettings = {
@@ -103,6 +114,7 @@ export async function startUiStack(
         .catch(() => undefined);
     },
     folders: { platform: 'linux', env: {}, homedir: home, tmpdir: join(home, 'tmp'), userData },
+    ...(options.analysis ? { analysisChannel: () => workerChannel() } : {}),
     emit: (channel, payload) => void ref.harness?.emit(channel, payload).catch(() => undefined),
     replaceRenderer: () => {
       replacements += 1;

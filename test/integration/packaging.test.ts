@@ -92,6 +92,8 @@ describe('packaged app.asar (electron-builder --linux dir, stand-in Electron)', 
     for (const file of [
       'package.json',
       'dist/main/main.js',
+      // The analysis process main forks as a utilityProcess.
+      'dist/main/analysis-worker.js',
       'dist/preload/preload.cjs',
       'dist/renderer/index.html',
     ]) {

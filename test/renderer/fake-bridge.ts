@@ -1,3 +1,4 @@
+import type { AnalysisState } from '../../shared/analysis.ts';
 import { IdlensError, isIdlensError, type ErrorInfo } from '../../shared/errors.ts';
 import {
   INVOKE_CONTRACT,
@@ -50,6 +51,8 @@ export interface FakeOptions {
   grantedScopes?: string[];
   /** What the on-disk scan finds. */
   disk?: 'clean' | 'sensitive';
+  /** The checks' state main answers with (default idle); `setAnalysis` changes and tells it. */
+  analysis?: AnalysisState;
 }
 
 export interface FakeBridge {
@@ -67,6 +70,9 @@ export interface FakeBridge {
   /** Completes a `manual` sign-in (success, or the given error). */
   finishSignIn(error?: ErrorInfo): void;
   finishLoad(): void;
+  /** The checks' state, as main would change it and tell the window (`analysis:changed`). */
+  analysis: AnalysisState;
+  setAnalysis(state: AnalysisState): void;
 }
 
 export const SESSION_ID = '3f1c2a9e-5b7d-4e8a-9c01-0d2e4f6a8b10';
@@ -183,6 +189,11 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     },
     finishLoad() {
       pendingLoad?.();
+    },
+    analysis: options.analysis ?? { status: 'idle' },
+    setAnalysis(state) {
+      fake.analysis = state;
+      fake.emit('analysis:changed', state);
     },
   };
 
@@ -412,6 +423,10 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     },
     privacy: {
       report: () => call('privacy:report', [], () => privacyReport(options.disk ?? 'clean')),
+    },
+    analysis: {
+      state: () => call('analysis:state', [], () => fake.analysis),
+      onChanged: on('analysis:changed'),
     },
   };
   return fake;

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { es } from '../../renderer/src/i18n/es.ts';
+import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
 import type { FakeOptions } from './fake-bridge.ts';
 import { setup } from './setup.tsx';
 
@@ -134,6 +135,23 @@ describe('Spanish reads native on every screen', () => {
     await view.user.click(screen.getByTestId('wipe-button'));
     await screen.findByTestId('wipe-receipt');
     read('wipe receipt');
+  });
+
+  it('the Checks panel: running, failed, every finding told, every one not told, a zone marked', async () => {
+    const view = start();
+    await signIn(view);
+    act(() => view.fake.setAnalysis({ status: 'running' }));
+    read('checks running');
+    act(() =>
+      view.fake.setAnalysis({ status: 'failed', reason: 'cancelled', detail: 'Cancelled.' }),
+    );
+    read('checks cancelled');
+    act(() => view.fake.setAnalysis({ status: 'done', report: TOLD_REPORT }));
+    await view.user.click(screen.getByTestId('show-mrz'));
+    await screen.findByTestId('finding-mark-documentBack');
+    read('checks done, zone marked');
+    act(() => view.fake.setAnalysis({ status: 'done', report: UNTOLD_REPORT }));
+    read('checks that could not tell');
   });
 
   it('passport, refused images, not verified', async () => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import { Checklist } from '../components/Checklist.tsx';
+import { ChecksPanel } from '../components/checks/ChecksPanel.tsx';
+import type { FindingRegion } from '../components/checks/regions.ts';
 import { DocumentCard } from '../components/DocumentCard.tsx';
 import { LoadError } from '../components/LoadError.tsx';
 import { InfoIcon } from '../components/icons.tsx';
@@ -12,6 +14,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { SLOTS, type AppState, type LoadedDocuments } from '../state/app-state.ts';
 import { useAppState, useController } from '../state/context.tsx';
 import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
+import { displayedBox, type Highlight } from '../viewer/finding-region.ts';
 import { ViewController } from '../viewer/view-controller.ts';
 import { DEFAULT_PORTRAIT_REGIONS, type PortraitRegions } from '../viewer/portrait.ts';
 import { Viewer, ZOOM_STEP, type PortraitState, type ViewerLayout } from '../viewer/Viewer.tsx';
@@ -19,6 +22,7 @@ import '../styles/documents.css';
 
 const selectDocs = (s: AppState) => s.docs;
 const selectWipe = (s: AppState) => s.wipe;
+const selectAnalysis = (s: AppState) => s.analysis;
 
 /** The signed-in screen: not loaded yet, loading, the documents, or why they could not load. */
 export function DocumentsScreen({ onOpenSettings }: { onOpenSettings: () => void }) {
@@ -91,6 +95,15 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   const [fullWindow, setFullWindow] = useState(false);
   const [regions, setRegions] = useState<PortraitRegions>(DEFAULT_PORTRAIT_REGIONS);
   const [adjusting, setAdjusting] = useState(false);
+  const analysis = useAppState(selectAnalysis);
+  /** The finding marked on its image (the MRZ zone, a face), chosen in the Checks panel. */
+  const [mark, setMark] = useState<{ region: FindingRegion; of: AppState['analysis'] } | null>(
+    null,
+  );
+  // A new report (or none) unmarks what the old one marked.
+  const marked = mark && mark.of === analysis ? mark.region : null;
+  const setMarked = (region: FindingRegion | null) =>
+    setMark(region ? { region, of: analysis } : null);
 
   useEffect(() => () => view.dispose(), [view]);
   // The panes change size with the layout: fit again.
@@ -100,11 +113,35 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
     setSelected(slot);
     setCompare('off');
     view.resetView();
+    if (marked && marked.slot !== slot) setMarked(null);
   };
+  const showFinding = (region: FindingRegion | null) => {
+    setMarked(region);
+    if (region && imageOf(docs, region.slot)) {
+      setSelected(region.slot);
+      setCompare('off');
+      setAdjusting(false);
+      view.resetView();
+    }
+  };
+  const markedImage = marked ? imageOf(docs, marked.slot) : null;
+  const highlight: Highlight | null =
+    marked && markedImage && compare === 'off'
+      ? {
+          slot: marked.slot,
+          label: marked.label,
+          box: displayedBox(
+            marked.box,
+            { w: markedImage.width, h: markedImage.height },
+            markedImage.orientation,
+          ),
+        }
+      : null;
   const chooseCompare = (mode: CompareMode) => {
     if (!compareAvailable(docs, mode)) return;
     setCompare(mode);
     setAdjusting(false);
+    setMarked(null);
     view.resetView();
   };
   const layout: ViewerLayout = {
@@ -168,6 +205,9 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
         </section>
         <SessionPanel docs={docs} />
         <RegistryPanel registry={docs.registry} />
+        {docs.verified && (
+          <ChecksPanel analysis={analysis} shown={marked?.key ?? null} onShow={showFinding} />
+        )}
         {docs.verified && <Checklist />}
       </aside>
       <div className="workspace">
@@ -202,6 +242,7 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
           memory={controller.memory}
           layout={layout}
           portrait={portrait}
+          highlight={highlight}
         />
       </div>
     </main>

@@ -1,3 +1,4 @@
+import type { AnalysisState } from '../../../shared/analysis.ts';
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type {
   AppInfo,
@@ -28,6 +29,8 @@ export interface ShownImage {
   byteLength: number;
   sha256: string;
   digest: DigestCheck;
+  /** EXIF orientation 1–8: the checks' boxes are in stored pixels, the viewer shows it applied. */
+  orientation: number;
 }
 
 /** What one card shows: the image, or why there is none. */
@@ -74,6 +77,8 @@ export interface AppState {
   signInAttempt: SignInAttempt | null;
   docs: DocsState;
   wipe: WipeState;
+  /** The review-assist checks main runs on the documents shown (idle when none). */
+  analysis: AnalysisState;
 }
 
 export const INITIAL_STATE: AppState = {
@@ -86,6 +91,7 @@ export const INITIAL_STATE: AppState = {
   signInAttempt: null,
   docs: { status: 'idle' },
   wipe: null,
+  analysis: { status: 'idle' },
 };
 
 /** Whether any image data may be in this page right now (what idle and close must wipe). */

@@ -65,6 +65,7 @@ export class AppController {
       this.#api.auth.onChanged((status) => this.#onAuth(status)),
       this.#api.documents.onProgress((progress) => this.#onProgress(progress)),
       this.#api.documents.onWipeRequested((reason) => void this.wipe(reason)),
+      this.#api.analysis.onChanged((analysis) => this.#store.set((s) => ({ ...s, analysis }))),
     ];
     void this.#boot();
     return () => {
@@ -73,16 +74,18 @@ export class AppController {
   }
 
   async #boot(): Promise<void> {
-    const [info, settings, auth, lastWipe] = await Promise.all([
+    const [info, settings, auth, lastWipe, analysis] = await Promise.all([
       this.#api.app.info(),
       this.#api.settings.get(),
       this.#api.auth.status(),
       this.#api.documents.lastWipe(),
+      this.#api.analysis.state(),
     ]);
     this.#store.set((s) => ({
       ...s,
       info: info.ok ? info.data : s.info,
       settings: settings.ok ? settings.data : s.settings,
+      analysis: analysis.ok ? analysis.data : s.analysis,
       // Main replaces this page after every wipe; the fresh page shows what the wipe cleared.
       wipe:
         s.wipe === null && lastWipe.ok && lastWipe.data
@@ -200,6 +203,8 @@ export class AppController {
       ...s,
       docs: { status: 'idle' },
       wipe: { status: 'wiping', reason },
+      // The report goes with the images (main ends the analysis process too).
+      analysis: { status: 'idle' },
     }));
     // V8 keeps the subject of the last regex match reachable (RegExp.input / lastMatch): after a
     // date of birth was formatted, the person's. Match once on nothing (renderer memory audit).
@@ -301,6 +306,7 @@ export class AppController {
             byteLength: image.byteLength,
             sha256: image.sha256,
             digest: 'pending',
+            orientation: image.orientation,
           },
         };
         void held.digest.then((hex) => this.#onDigest(slot, image.sha256, hex, generation));

@@ -31,6 +31,7 @@ import {
   paneSlots,
   type CompareMode,
 } from './compare.ts';
+import type { Highlight } from './finding-region.ts';
 import { isPortraitSlot, type PortraitRegions, type PortraitSlot } from './portrait.ts';
 import type { Box } from './view-math.ts';
 import {
@@ -69,6 +70,7 @@ export function Viewer({
   memory,
   layout,
   portrait,
+  highlight,
 }: {
   docs: LoadedDocuments;
   selected: DocumentSlot;
@@ -78,6 +80,8 @@ export function Viewer({
   memory: ImageMemory;
   layout: ViewerLayout;
   portrait: PortraitState;
+  /** The selected finding's place, marked on its image. */
+  highlight?: Highlight | null | undefined;
 }) {
   const { t } = useI18n();
   const images = paneSlots(compare, selected)
@@ -127,6 +131,7 @@ export function Viewer({
                   ? (box) => portrait.onRegion(image.slot as PortraitSlot, box)
                   : undefined
               }
+              highlight={highlight?.slot === image.slot ? highlight : undefined}
             />
           ))
         )}

@@ -17,6 +17,7 @@ import {
   type Surface,
   type ViewController,
 } from './view-controller.ts';
+import type { Highlight } from './finding-region.ts';
 import { moveBox, resizeBox } from './portrait.ts';
 import {
   boxFromFractions,
@@ -66,6 +67,7 @@ export function ViewerPane({
   region,
   adjusting = false,
   onRegion,
+  highlight,
 }: {
   image: ShownImage;
   memory: ImageMemory;
@@ -76,6 +78,8 @@ export function ViewerPane({
   /** Show the whole image with the region as a box to move and resize. */
   adjusting?: boolean;
   onRegion?: ((box: Box) => void) | undefined;
+  /** A finding's place on this image (the MRZ zone, a face), marked while it is selected. */
+  highlight?: Highlight | undefined;
 }) {
   const { t } = useI18n();
   const viewportRef = useRef<HTMLDivElement | null>(null);
@@ -86,6 +90,7 @@ export function ViewerPane({
   const minimapImgRef = useRef<HTMLImageElement | null>(null);
   const minimapFrameRef = useRef<HTMLDivElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
+  const markRef = useRef<HTMLDivElement | null>(null);
   /** The scale and pane size of the last paint, for pointer input on the navigator and box. */
   const paintedRef = useRef<{ scale: number; fit: number; viewport: Size }>({
     scale: 1,
@@ -101,6 +106,8 @@ export function ViewerPane({
   const frameBox = region && adjusting ? boxFromFractions(full, region) : null;
   const cropKey = crop ? `${crop.x},${crop.y},${crop.w},${crop.h}` : '';
   const frameKey = frameBox ? `${frameBox.x},${frameBox.y},${frameBox.w},${frameBox.h}` : '';
+  const mark = highlight && !region ? highlight.box : null;
+  const markKey = mark ? `${mark.x},${mark.y},${mark.w},${mark.h}` : '';
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -113,6 +120,7 @@ export function ViewerPane({
     const offset = cropBox ? regionOffset(whole, cropBox) : { x: 0, y: 0 };
     const clip = cropBox ? regionClip(whole, cropBox) : '';
     const marked = frameKey ? frameKey.split(',').map(Number) : null;
+    const finding = markKey ? markKey.split(',').map(Number) : null;
     let size: Size = { w: 0, h: 0 };
     const measure = () => {
       const rect = viewport.getBoundingClientRect();
@@ -141,6 +149,16 @@ export function ViewerPane({
           box.style.top = `${size.h / 2 + frame.view.y + (by - whole.h / 2) * scale}px`;
           box.style.width = `${bw * scale}px`;
           box.style.height = `${bh * scale}px`;
+        }
+        const markEl = markRef.current;
+        if (markEl && finding) {
+          // Drawn on the upright image; while the view is turned the mark is hidden.
+          const [fx = 0, fy = 0, fw = 0, fh = 0] = finding;
+          markEl.hidden = frame.view.rotation !== 0;
+          markEl.style.left = `${size.w / 2 + frame.view.x + (fx - whole.w / 2) * scale}px`;
+          markEl.style.top = `${size.h / 2 + frame.view.y + (fy - whole.h / 2) * scale}px`;
+          markEl.style.width = `${fw * scale}px`;
+          markEl.style.height = `${fh * scale}px`;
         }
         const lens = lensRef.current;
         const lensImg = lensImgRef.current;
@@ -197,7 +215,7 @@ export function ViewerPane({
       detach();
       observer?.disconnect();
     };
-  }, [controller, width, height, cropKey, frameKey]);
+  }, [controller, width, height, cropKey, frameKey, markKey]);
 
   useEffect(() => {
     const viewport = viewportRef.current;
@@ -448,6 +466,18 @@ export function ViewerPane({
           >
             <span className="region-box__handle" aria-hidden="true" />
           </div>
+        )}
+        {mark && highlight && (
+          <div
+            ref={(el) => {
+              markRef.current = el;
+              controller.invalidate();
+            }}
+            className="finding-mark"
+            role="img"
+            aria-label={t.checks.markLabel(highlight.label, slotName)}
+            data-testid={`finding-mark-${image.slot}`}
+          />
         )}
         {status === 'loading' && (
           <div className="pane__status" role="status">

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthStatus, DocumentsResult } from '../../../shared/ipc.ts';
+import type { AnalysisService } from '../../../core/analysis-service.ts';
 import { createMainServices, type AuthPort, type DocumentsPort } from '../../../core/services.ts';
 import { createSettingsService, memoryBacking } from '../../../core/settings.ts';
 import { testAppInfo } from '../../fixtures/stub-handlers.ts';
@@ -74,6 +75,7 @@ function services(
     auth?: AuthPort;
     documents?: DocumentsPort;
     privacyReport?: (hashes: readonly string[]) => Promise<never>;
+    analysis?: AnalysisService;
   } = {},
 ) {
   const replaceRenderer = vi.fn();
@@ -87,6 +89,7 @@ function services(
     emit,
     replaceRenderer,
     privacyReport: opts.privacyReport ?? (() => Promise.reject(new Error('not in this test'))),
+    ...(opts.analysis ? { analysis: opts.analysis } : {}),
     now: () => 1000,
   });
   return { ...s, replaceRenderer, emit };
@@ -255,5 +258,77 @@ describe('what a fresh start tells the page', () => {
       reset: ['idleMinutes'],
     });
     expect((await handlers['app:info']()).settingsRepaired).toBeUndefined();
+  });
+
+  describe('the review-assist checks', () => {
+    function recordingAnalysis(): AnalysisService & { calls: string[] } {
+      const calls: string[] = [];
+      return {
+        calls,
+        state: () => ({ status: 'idle' }),
+        prepare: () => calls.push('prepare'),
+        start: (result) => {
+          // Main's copy is still intact when the checks take theirs.
+          calls.push(`start ${result.documents.documentFront?.bytes[0] ?? 'none'}`);
+        },
+        stop: () => {
+          calls.push('stop');
+          return Promise.resolve();
+        },
+      };
+    }
+
+    it('a load prepares the process, then starts the checks on the images it brought', async () => {
+      const analysis = recordingAnalysis();
+      const { handlers } = services({ analysis });
+      await handlers['auth:signIn']();
+      await handlers['documents:load']();
+      expect(analysis.calls).toEqual(['prepare', 'start 1']);
+      expect(handlers['analysis:state']()).toEqual({ status: 'idle' });
+    });
+
+    it('a wipe during the download: the checks do not start on what it brought', async () => {
+      const analysis = recordingAnalysis();
+      const documents = fakeDocuments();
+      const load = documents.load.bind(documents);
+      let wipeNow: () => void = () => undefined;
+      documents.load = async (request) => {
+        wipeNow();
+        return load(request);
+      };
+      const s = services({ analysis, documents });
+      wipeNow = () => s.wipeInMain('lock-screen');
+      await s.handlers['auth:signIn']();
+      await s.handlers['documents:load']();
+      expect(analysis.calls).toEqual(['prepare', 'stop']);
+    });
+
+    it('a session that ends by itself (expired, revoked) ends the process', () => {
+      const analysis = recordingAnalysis();
+      let tell: (status: AuthStatus) => void = () => undefined;
+      const auth = {
+        ...fakeAuth(),
+        onChange: (listener: (status: AuthStatus) => void) => {
+          tell = listener;
+          return () => undefined;
+        },
+      };
+      services({ analysis, auth });
+      tell({ state: 'signedIn', environment: 'demo', scopes: [] });
+      expect(analysis.calls).toEqual([]);
+      tell({ state: 'signedOut', environment: 'demo', scopes: [] });
+      expect(analysis.calls).toEqual(['stop']);
+    });
+
+    it('every wipe, the sign-out and the shutdown end the process', async () => {
+      const analysis = recordingAnalysis();
+      const s = services({ analysis });
+      await s.handlers['auth:signIn']();
+      await s.handlers['documents:wipe']('button');
+      s.wipeInMain('suspend');
+      await s.handlers['auth:signOut']();
+      await s.shutdown();
+      expect(analysis.calls.filter((c) => c === 'stop').length).toBeGreaterThanOrEqual(4);
+    });
   });
 });

@@ -234,6 +234,36 @@ export class FakeApp extends EventEmitter {
   }
 }
 
+/** A forked `utilityProcess`: records what it is sent; `kill()` ends it as Electron does. */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly sent: unknown[] = [];
+  killed = false;
+  exited = false;
+  readonly modulePath: string;
+  readonly args: string[];
+  readonly options: unknown;
+  constructor(modulePath: string, args: string[], options: unknown) {
+    super();
+    this.modulePath = modulePath;
+    this.args = args;
+    this.options = options;
+  }
+  postMessage(message: unknown): void {
+    if (this.exited) throw new Error('posted to a utility process that has exited');
+    // Electron clones the message for the child process at once (no transfer).
+    this.sent.push(structuredClone(message));
+  }
+  kill(): boolean {
+    if (this.exited) return false;
+    this.killed = true;
+    queueMicrotask(() => {
+      this.exited = true;
+      this.emit('exit', 0);
+    });
+    return true;
+  }
+}
+
 class FakePowerMonitor extends EventEmitter {
   idleState = 'active';
   getSystemIdleState(_threshold: number): string {
@@ -264,6 +294,8 @@ export interface ElectronFake {
   exposed: Map<string, unknown>;
   rendererInvokes: unknown[][];
   rendererListeners: Map<string, Set<(event: unknown, payload: unknown) => void>>;
+  /** Every `utilityProcess.fork`, in order. */
+  utilityProcesses: FakeUtilityProcess[];
 }
 
 function freshFake(userData: string): ElectronFake {
@@ -283,6 +315,7 @@ function freshFake(userData: string): ElectronFake {
     exposed: new Map(),
     rendererInvokes: [],
     rendererListeners: new Map(),
+    utilityProcesses: [],
   };
 }
 
@@ -362,6 +395,13 @@ export const electronModule = {
     decryptStringAsync: (cipher: Buffer) =>
       Promise.resolve({ result: new TextDecoder().decode(mask(cipher)), shouldReEncrypt: false }),
   },
+  utilityProcess: {
+    fork(modulePath: string, args: string[] = [], options: unknown = {}) {
+      const child = new FakeUtilityProcess(modulePath, args, options);
+      holder.current.utilityProcesses.push(child);
+      return child;
+    },
+  },
   contextBridge: {
     exposeInMainWorld(key: string, value: unknown) {
       holder.current.exposed.set(key, value);
@@ -385,4 +425,3 @@ export const electronModule = {
     },
   },
 };
-

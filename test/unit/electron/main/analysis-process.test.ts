@@ -72,6 +72,19 @@ it('forks the worker module as a utility process and relays the protocol both wa
   await runner.dispose();
 });
 
+it('the copy cloned for the child is zeroed in main once posted; the caller keeps its own', async () => {
+  const runner = new AnalysisRunner(utilityAnalysisChannel('/w.js'));
+  const front = new Uint8Array([7, 8, 9]);
+  void runner
+    .analyze({ ...INPUT, images: { ...INPUT.images, documentFront: front } })
+    .catch(() => undefined);
+  // This fake child keeps what it is given by reference (Electron clones it): main's copy.
+  const [sent] = child.sent as { input: { images: { documentFront: Uint8Array } } }[];
+  expect([...sent!.input.images.documentFront]).toEqual([0, 0, 0]);
+  expect([...front]).toEqual([7, 8, 9]);
+  await runner.dispose();
+});
+
 it('dispose kills the child and fails the run in flight', async () => {
   const runner = new AnalysisRunner(utilityAnalysisChannel('/w.js'));
   const run = runner.analyze(INPUT);

@@ -119,6 +119,10 @@ describe('sendEvent', () => {
 
   it('refuses a payload outside the contract, and sends nothing', () => {
     expect(() => sendEvent(win as never, 'documents:wipeRequested', 'reload' as never)).toThrow();
+    // A finished state must carry its report.
+    expect(() =>
+      sendEvent(win as never, 'analysis:changed', { status: 'done' } as never),
+    ).toThrow();
     expect(win.sent).toEqual([]);
   });
 

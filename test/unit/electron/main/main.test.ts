@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { APP_SCHEME, VIEWER_PARTITION, chromiumSwitches } from '../../../../core/security.ts';
 import { SESSION_DIR_PREFIX } from '../../../../core/session-dir.ts';
@@ -411,6 +411,40 @@ describe('quit waits for sign-out (real demo provider)', () => {
     const lastAuth = win.webContents.sent.filter(([c]) => c === 'auth:changed').at(-1);
     expect(lastAuth?.[1]).toMatchObject({ state: 'signedOut' });
     expect(sessionDirs(run.tmp)).toEqual([]);
+  }, 60_000);
+
+  it('a load starts the checks in a utility process on the built worker; a wipe kills it', async () => {
+    hangRevocation = false;
+    const { run, win } = await signedIn();
+    const loaded = await invoke<{ documents: Record<string, { byteLength: number } | null> }>(
+      run,
+      'documents:load',
+    );
+    // The build puts the analysis process beside main.js (dist/main/analysis-worker.js).
+    const mainDir = resolve(import.meta.dirname, '../../../../electron/main');
+    expect(run.fake.utilityProcesses.map((p) => p.modulePath)).toEqual([
+      join(mainDir, 'analysis-worker.js'),
+    ]);
+    const child = run.fake.utilityProcesses[0]!;
+    expect(dirname(child.modulePath)).toBe(mainDir);
+    // Main's own copy of each image went to the child, not a zero-filled one.
+    const [request] = child.sent as {
+      type: string;
+      input: { images: Record<string, Uint8Array | null> };
+    }[];
+    expect(request?.type).toBe('analyze');
+    const back = request!.input.images['documentBack']!;
+    expect(back.byteLength).toBe(loaded.documents['documentBack']!.byteLength);
+    expect(back.some((b) => b !== 0)).toBe(true);
+    expect(win.webContents.sent).toContainEqual(['analysis:changed', { status: 'running' }]);
+    expect(await invoke(run, 'analysis:state')).toEqual({ status: 'running' });
+
+    await invoke(run, 'documents:wipe', 'button');
+    await until(() => expect(child.exited).toBe(true));
+    expect(child.killed).toBe(true);
+    const states = win.webContents.sent.filter(([c]) => c === 'analysis:changed');
+    expect(states.at(-1)).toEqual(['analysis:changed', { status: 'idle' }]);
+    expect(await invoke(run, 'analysis:state')).toEqual({ status: 'idle' });
   }, 60_000);
 
   it('quits anyway when the issuer never answers the revocation', async () => {

@@ -26,7 +26,11 @@ const stored = (name: string): Record<string, unknown> | undefined =>
     : undefined;
 
 const platform = (demoMode = false) =>
-  electronPlatform({ demoMode, contents: () => contents as never });
+  electronPlatform({
+    demoMode,
+    contents: () => contents as never,
+    analysisWorker: '/app/dist/main/analysis-worker.js',
+  });
 
 describe('the platform adapter over Electron', () => {
   it('replaces the renderer: ends its process, then loads a fresh one', () => {
@@ -45,6 +49,14 @@ describe('the platform adapter over Electron', () => {
   it('sends events to the window, checked against the contract', () => {
     platform().emit('documents:wipeRequested', 'lock-screen');
     expect(contents!.sent).toEqual([['documents:wipeRequested', 'lock-screen']]);
+  });
+
+  it('offers the analysis process as a utility process on the built worker', () => {
+    const channel = platform().analysisChannel?.();
+    expect(channel).toBeDefined();
+    expect(fake.utilityProcesses.map((p) => p.modulePath)).toEqual([
+      '/app/dist/main/analysis-worker.js',
+    ]);
   });
 
   it('opens URLs with the system browser', async () => {

@@ -1,0 +1,130 @@
+import type { AnalysisState } from '../shared/analysis.ts';
+import type { DocumentsResult } from '../shared/ipc.ts';
+import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/runner.ts';
+
+/**
+ * The review-assist checks as main runs them: after a load, on main's own copy of the images
+ * (taken before main zero-fills what it held for the reply), in the analysis process the platform
+ * offers (a `utilityProcess` in the app, a `worker_threads` worker under Node). The state — idle,
+ * running, done with the report, failed — is told to the window with `analysis:changed` and
+ * answered by `analysis:state`. A wipe, a sign-out or quitting ends the process and everything it
+ * held, and the state returns to idle; a new load cancels a run still going.
+ */
+
+export interface AnalysisService {
+  state(): AnalysisState;
+  /**
+   * A new load begins: a run still going is cancelled, the old report forgotten (idle), and the
+   * analysis process started if it is not running, so its engine loads during the download.
+   */
+  prepare(): void;
+  /** Starts the checks on the documents just loaded (copied now, synchronously). */
+  start(result: DocumentsResult): void;
+  /** Ends the analysis process and forgets the report: the state is idle after. */
+  stop(): Promise<void>;
+}
+
+export interface AnalysisServiceDeps {
+  /** Starts an analysis process; absent where the host offers none (the state stays idle). */
+  channel?: (() => AnalysisChannel) | undefined;
+  emit(state: AnalysisState): void;
+  now?: (() => number) | undefined;
+}
+
+const IDLE: AnalysisState = { status: 'idle' };
+
+export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisService {
+  let state: AnalysisState = IDLE;
+  let runner: AnalysisRunner | null = null;
+  let run: AbortController | null = null;
+  /** Bumped by every start and stop: a run that finishes under an older generation is dropped. */
+  let generation = 0;
+
+  const set = (next: AnalysisState): void => {
+    state = next;
+    deps.emit(next);
+  };
+
+  const endRunner = async (): Promise<void> => {
+    const ending = runner;
+    runner = null;
+    await ending?.dispose();
+  };
+
+  const clear = (): void => {
+    generation++;
+    run?.abort();
+    run = null;
+    if (state.status !== 'idle') set(IDLE);
+  };
+
+  return {
+    state: () => state,
+
+    prepare() {
+      clear();
+      if (deps.channel !== undefined) runner ??= new AnalysisRunner(deps.channel());
+    },
+
+    start(result) {
+      clear();
+      const mine = generation;
+      const { documents } = result;
+      const hasImage = Object.values(documents).some((d) => d !== null);
+      if (deps.channel === undefined || !result.verified || !hasImage) return;
+      runner ??= new AnalysisRunner(deps.channel());
+      const controller = new AbortController();
+      run = controller;
+      const now = deps.now ? deps.now() : Date.now();
+      // The runner copies the bytes before this returns; main's held copy is zeroed after reply.
+      const report = runner.analyze(
+        {
+          images: {
+            documentFront: documents.documentFront?.bytes ?? null,
+            documentBack: documents.documentBack?.bytes ?? null,
+            face: documents.face?.bytes ?? null,
+          },
+          sessionDate: result.session.date,
+          // undefined: the details scope was not granted; null: granted, the record empty.
+          ...(result.registry !== undefined ? { registry: result.registry } : {}),
+          now: new Date(now).toISOString(),
+        },
+        { signal: controller.signal },
+      );
+      set({ status: 'running' });
+      report.then(
+        (done) => {
+          if (mine !== generation) return;
+          run = null;
+          set({ status: 'done', report: done });
+        },
+        (error: unknown) => {
+          if (mine !== generation) return;
+          run = null;
+          const reason = error instanceof AnalysisError ? error.reason : 'analysis_failed';
+          // A process that failed is not reused: the next load starts a fresh one.
+          if (reason === 'analysis_failed') void endRunner();
+          set({
+            status: 'failed',
+            reason,
+            detail:
+              reason === 'cancelled'
+                ? 'The checks were cancelled.'
+                : 'The checks could not be completed.',
+          });
+        },
+      );
+    },
+
+    async stop() {
+      generation++;
+      run?.abort();
+      run = null;
+      const wasIdle = state.status === 'idle';
+      state = IDLE;
+      const ending = endRunner().catch(() => undefined);
+      if (!wasIdle) deps.emit(IDLE);
+      await ending;
+    },
+  };
+}

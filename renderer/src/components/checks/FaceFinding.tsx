@@ -1,0 +1,68 @@
+import type { FaceComparison } from '../../../../shared/face-match.ts';
+import { FACE_MATCH_WORDING, faceMatchAid } from '../../../../shared/face-match-wording.ts';
+import { useI18n } from '../../i18n/index.tsx';
+import type { FindingRegion } from './regions.ts';
+import { ShowButton } from './ShowButton.tsx';
+
+/**
+ * The face comparison, when the analysis process made one: the score, its band in the shared
+ * wording (the same words as the CLI), "cannot tell" with its reason, and the two faces it found,
+ * each of which can be marked on its image. Kept apart so its presentation is easy to adjust.
+ */
+export function FaceFinding({
+  face,
+  shown,
+  onShow,
+}: {
+  face: FaceComparison;
+  shown: string | null;
+  onShow: (region: FindingRegion | null) => void;
+}) {
+  const { t, lang } = useI18n();
+  const words = FACE_MATCH_WORDING[lang];
+  const regions: FindingRegion[] = [];
+  if (face.selfieFace) {
+    const { box } = face.selfieFace;
+    regions.push({
+      key: 'face:selfie',
+      slot: 'face',
+      box: { x: box.x, y: box.y, w: box.width, h: box.height },
+      label: t.checks.face.selfieFace,
+      action: t.checks.face.showSelfie,
+    });
+  }
+  if (face.portraitFace) {
+    const { box } = face.portraitFace;
+    regions.push({
+      key: 'face:portrait',
+      slot: 'documentFront',
+      box: { x: box.x, y: box.y, w: box.width, h: box.height },
+      label: t.checks.face.portraitFace,
+      action: t.checks.face.showPortrait,
+    });
+  }
+  const tone = face.band === 'same' ? 'ok' : face.band === 'cannot-tell' ? undefined : 'warn';
+  return (
+    <section className="checks__group" aria-labelledby="checks-face" data-testid="checks-face">
+      <h3 className="checks__title" id="checks-face">
+        {words.heading}
+      </h3>
+      <p className="checks__line">
+        <span className="pill" data-tone={tone}>
+          {words.bands[face.band]}
+        </span>
+        {face.score !== null && <span className="small">{words.score(face.score)}</span>}
+      </p>
+      {face.band === 'cannot-tell' && face.reason && (
+        <p className="small" data-testid="checks-face-reason">
+          {words.reasons[face.reason]}
+        </p>
+      )}
+      {regions.map((region) => (
+        <ShowButton key={region.key} region={region} shown={shown} onShow={onShow} />
+      ))}
+      <p className="muted small">{faceMatchAid(lang)}</p>
+      <p className="muted small">{words.notLiveness}</p>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import type { DocumentSlot } from '../../../../shared/ipc.ts';
+import type { Box } from '../../viewer/view-math.ts';
+
+/** A finding that has a place on an image, in the image's stored pixels, with what marks it. */
+export interface FindingRegion {
+  /** Stable id of the finding, so the panel knows which one is shown. */
+  key: string;
+  slot: DocumentSlot;
+  box: Box;
+  /** What the box marks (the mark's accessible name). */
+  label: string;
+  /** The button that shows it. */
+  action: string;
+}

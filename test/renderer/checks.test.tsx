@@ -1,0 +1,163 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
+import { DICTIONARIES } from '../../renderer/src/i18n/index.tsx';
+import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
+import type { FakeOptions } from './fake-bridge.ts';
+import { setup } from './setup.tsx';
+
+/**
+ * The Checks panel over fixed reports: each group with its evidence, every "cannot tell" with its
+ * reason, the states before and after, and the findings with a place marked on their image.
+ */
+
+vi.setConfig({ testTimeout: 20_000 });
+
+async function documents(lang: 'en' | 'es', options: FakeOptions = {}) {
+  const view = setup({ ...options, settings: { language: lang, ...options.settings } });
+  await view.user.click(await screen.findByTestId('sign-in'));
+  await screen.findByTestId('session-panel');
+  return view;
+}
+
+const panel = () => screen.getByTestId('checks-panel');
+
+describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
+  const t = DICTIONARIES[lang];
+  const c = t.checks;
+
+  it('says what runs, that it ran on this computer, and when it stopped and why', async () => {
+    const view = await documents(lang);
+    expect(within(panel()).getByRole('heading', { name: c.heading })).toBeTruthy();
+    expect(screen.getByTestId('checks-status').textContent).toBe(c.idle);
+    act(() => view.fake.setAnalysis({ status: 'running' }));
+    expect(screen.getByTestId('checks-status').textContent).toBe(c.running);
+    expect(panel().getAttribute('aria-busy')).toBe('true');
+    act(() => view.fake.setAnalysis({ status: 'failed', reason: 'analysis_failed', detail: 'x' }));
+    expect(screen.getByTestId('checks-status').textContent).toContain(
+      c.failedReasons.analysis_failed,
+    );
+    act(() => view.fake.setAnalysis({ status: 'done', report: TOLD_REPORT }));
+    expect(screen.getByTestId('checks-status').textContent).toBe(c.ranHere);
+    expect(screen.getByTestId('checks-status').getAttribute('role')).toBe('status');
+  });
+
+  it('a page that starts while the checks are done asks main for them', async () => {
+    await documents(lang, { analysis: { status: 'done', report: TOLD_REPORT } });
+    expect(screen.getByTestId('checks-status').textContent).toBe(c.ranHere);
+    expect(screen.getByTestId('checks-mrz')).toBeTruthy();
+  });
+
+  it('document, zone, check digits, registry, quality and metadata with their evidence', async () => {
+    await documents(lang, { analysis: { status: 'done', report: TOLD_REPORT } });
+    const doc = within(screen.getByTestId('checks-document'));
+    expect(doc.getByText(c.document.types.id_card)).toBeTruthy();
+    expect(doc.getByText('UTO')).toBeTruthy();
+    expect(doc.getByText(c.expiry.valid)).toBeTruthy();
+    expect(doc.getByText(c.expiry.expires_within_90_days)).toBeTruthy();
+
+    const mrz = within(screen.getByTestId('checks-mrz'));
+    expect(screen.getByTestId('checks-mrz-lines').textContent).toBe(
+      TOLD_REPORT.mrz.status === 'read' ? TOLD_REPORT.mrz.lines.join('\n') : '',
+    );
+    expect(mrz.getByText(c.mrz.confidence(92))).toBeTruthy();
+    expect(mrz.getByText('SPC000001')).toBeTruthy();
+    const digits = screen.getByTestId('checks-digits').querySelectorAll('li');
+    expect([...digits].map((li) => li.dataset['ok'])).toEqual(['true', 'true', 'false', 'true']);
+    expect(digits[2]?.textContent).toContain(c.mrz.fieldNames['expirationDate']);
+    expect(digits[2]?.textContent).toContain(c.mrz.digitFails);
+    expect(digits[2]?.textContent).toContain('✗');
+    expect(digits[3]?.textContent).toContain(c.mrz.fieldNames['composite']);
+    expect(mrz.getByText(c.mrz.notAllHold)).toBeTruthy();
+    expect(mrz.getByText(c.mrz.correction(2, 4, 'O', '0'))).toBeTruthy();
+
+    const registry = screen.getByTestId('checks-registry');
+    const items = registry.querySelectorAll('li');
+    expect([...items].map((li) => li.dataset['verdict'])).toEqual([
+      'agrees',
+      'differs',
+      'cannot_tell',
+      'agrees',
+    ]);
+    // Both values are shown, and the "cannot tell" says why.
+    expect(items[1]?.textContent).toContain('1990-01-01');
+    expect(items[1]?.textContent).toContain('1990-01-02');
+    expect(items[1]?.textContent).toContain(c.registry.verdicts.differs);
+    expect(items[2]?.textContent).toContain(c.reasons.mrz_field_missing);
+
+    const front = within(screen.getByTestId('checks-quality-documentFront'));
+    expect(front.getByText(c.quality.sharpnessVerdicts.sharp)).toBeTruthy();
+    const back = within(screen.getByTestId('checks-quality-documentBack'));
+    expect(back.getByText(c.quality.sharpnessVerdicts.blurred)).toBeTruthy();
+    expect(back.getByText(c.quality.glareVerdicts.strong)).toBeTruthy();
+    expect(back.getByText(c.quality.exposureVerdicts.overexposed)).toBeTruthy();
+    expect(screen.getByTestId('checks-quality-documentBack').textContent).toMatch(/35/);
+
+    const meta = within(screen.getByTestId('checks-metadata-documentFront'));
+    expect(meta.getByText('Specimen Cam 3')).toBeTruthy();
+    expect(meta.getByText(`· ${c.metadata.daysFromSession(0)}`, { exact: false })).toBeTruthy();
+    expect(screen.getByTestId('checks-editor-documentFront').textContent).toBe('Adobe Photoshop');
+    expect(meta.getByText(c.metadata.thumbnails.differs)).toBeTruthy();
+    expect(screen.getByTestId('checks-gps-documentFront').textContent).toBe(c.metadata.gpsPresent);
+    expect(
+      within(screen.getByTestId('checks-metadata-documentBack')).getByText(c.reasons.no_metadata),
+    ).toBeTruthy();
+
+    const face = within(screen.getByTestId('checks-face'));
+    expect(face.getByText(FACE_MATCH_WORDING[lang].bands.same)).toBeTruthy();
+    expect(face.getByText(FACE_MATCH_WORDING[lang].score(0.82))).toBeTruthy();
+  });
+
+  it('every "cannot tell" shows its reason', async () => {
+    await documents(lang, { analysis: { status: 'done', report: UNTOLD_REPORT } });
+    const unknowns = panel().querySelectorAll<HTMLElement>('.checks__unknown');
+    expect(unknowns.length).toBe(5);
+    for (const el of unknowns) {
+      const reason = el.dataset['reason'] as keyof typeof c.reasons;
+      expect(el.textContent).toContain(c.cannotTell);
+      expect(el.textContent).toContain(c.reasons[reason]);
+    }
+    expect(screen.getByTestId('checks-face-reason').textContent).toBe(
+      FACE_MATCH_WORDING[lang].reasons['no-face-on-document'],
+    );
+    // No zone: nothing to mark for it; the face found in the selfie can still be shown.
+    expect(screen.queryByTestId('show-mrz')).toBeNull();
+    expect(screen.getByTestId('show-face:selfie')).toBeTruthy();
+  });
+
+  it('selecting the zone marks it on the back (switching to it); again, unmarks', async () => {
+    const { user } = await documents(lang, {
+      analysis: { status: 'done', report: TOLD_REPORT },
+    });
+    expect(screen.queryByTestId('pane-documentBack')).toBeNull();
+    const show = screen.getByTestId('show-mrz');
+    expect(show.getAttribute('aria-pressed')).toBe('false');
+    show.focus();
+    await user.keyboard('{Enter}');
+    expect(show.getAttribute('aria-pressed')).toBe('true');
+    const mark = await screen.findByTestId('finding-mark-documentBack');
+    expect(screen.getByTestId('pane-documentBack')).toBeTruthy();
+    expect(mark.getAttribute('aria-label')).toBe(c.markLabel(c.mrz.zone, t.slots.documentBack));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByTestId('finding-mark-documentBack')).toBeNull();
+  });
+
+  it('the faces found are marked on the selfie and on the document front', async () => {
+    const { user } = await documents(lang, {
+      analysis: { status: 'done', report: TOLD_REPORT },
+    });
+    await user.click(screen.getByRole('button', { name: c.face.showSelfie }));
+    expect(await screen.findByTestId('finding-mark-face')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: c.face.showPortrait }));
+    expect(await screen.findByTestId('finding-mark-documentFront')).toBeTruthy();
+    expect(screen.queryByTestId('finding-mark-face')).toBeNull();
+  });
+
+  it('a wipe takes the report with the images', async () => {
+    const view = await documents(lang, { analysis: { status: 'done', report: TOLD_REPORT } });
+    await view.user.click(screen.getByTestId('show-mrz'));
+    await view.controller.wipe('button');
+    expect(screen.queryByTestId('checks-panel')).toBeNull();
+    expect(view.controller.store.get().analysis).toEqual({ status: 'idle' });
+  });
+});

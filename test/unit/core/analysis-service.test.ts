@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { createAnalysisService } from '../../../core/analysis-service.ts';
+import type { AnalysisChannel } from '../../../core/analysis/runner.ts';
+import type { AnalysisReport, AnalysisState } from '../../../shared/analysis.ts';
+import type { DocumentImage, DocumentsResult } from '../../../shared/ipc.ts';
+
+/**
+ * The service main runs the checks through, over a scripted channel: which states the window is
+ * told, that a process that failed is replaced, that nothing runs without images or a channel.
+ */
+
+class ScriptedChannel implements AnalysisChannel {
+  posted: { type: string; id?: number }[] = [];
+  terminated = false;
+  private listener: (message: unknown) => void = () => undefined;
+  private ends: (() => void)[] = [];
+  post(message: { type: string }): void {
+    this.posted.push(message);
+  }
+  onMessage(listener: (message: unknown) => void): void {
+    this.listener = listener;
+  }
+  onEnd(listener: () => void): void {
+    this.ends.push(listener);
+  }
+  terminate(): Promise<void> {
+    this.terminated = true;
+    for (const end of this.ends) end();
+    return Promise.resolve();
+  }
+  reply(message: unknown): void {
+    this.listener(message);
+  }
+  die(): void {
+    for (const end of this.ends) end();
+  }
+}
+
+const REPORT: AnalysisReport = {
+  ranOn: 'this-computer',
+  images: { documentFront: null, documentBack: null, face: null },
+  mrz: { status: 'cannot_tell', reason: 'no_mrz', detail: 'No machine-readable zone was found.' },
+  document: { status: 'cannot_tell', reason: 'no_mrz', detail: 'No machine-readable zone.' },
+  registry: { status: 'cannot_tell', reason: 'no_registry', detail: 'Not granted.' },
+};
+
+const image = (byte: number): DocumentImage => ({
+  bytes: new Uint8Array([byte, byte]),
+  mime: 'image/jpeg',
+  width: 1,
+  height: 1,
+  storedWidth: 1,
+  storedHeight: 1,
+  orientation: 1,
+  trailingBytes: 0,
+  progressive: false,
+  byteLength: 2,
+  sha256: '0'.repeat(64),
+});
+
+const loaded = (overrides: Partial<DocumentsResult> = {}): DocumentsResult => ({
+  verified: true,
+  session: { id: 's', type: 'veriff', date: '2024-01-15T10:30:00.000Z', status: 'approved' },
+  documents: { documentFront: image(1), documentBack: null, face: image(3) },
+  refused: {},
+  ...overrides,
+});
+
+function setup(withChannel = true) {
+  const channels: ScriptedChannel[] = [];
+  const states: AnalysisState[] = [];
+  const service = createAnalysisService({
+    ...(withChannel
+      ? {
+          channel: () => {
+            const channel = new ScriptedChannel();
+            channels.push(channel);
+            return channel;
+          },
+        }
+      : {}),
+    emit: (state) => states.push(state),
+    now: () => Date.parse('2026-11-29T12:00:00.000Z'),
+  });
+  return { service, channels, states };
+}
+
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('the analysis service', () => {
+  it('tells running, then done with the report', async () => {
+    const { service, channels, states } = setup();
+    service.start(loaded());
+    expect(states).toEqual([{ status: 'running' }]);
+    const [analyze] = channels[0]!.posted;
+    expect(analyze).toMatchObject({
+      type: 'analyze',
+      input: { sessionDate: '2024-01-15T10:30:00.000Z', now: '2026-11-29T12:00:00.000Z' },
+    });
+    channels[0]!.reply({ type: 'result', id: analyze!.id, report: REPORT });
+    await settled();
+    expect(states.at(-1)).toEqual({ status: 'done', report: REPORT });
+    expect(service.state()).toEqual({ status: 'done', report: REPORT });
+  });
+
+  it('a process that dies fails the run with a reason, and the next load starts a new one', async () => {
+    const { service, channels, states } = setup();
+    service.start(loaded());
+    channels[0]!.die();
+    await settled();
+    expect(states.at(-1)).toEqual({
+      status: 'failed',
+      reason: 'analysis_failed',
+      detail: 'The checks could not be completed.',
+    });
+    service.start(loaded());
+    expect(channels).toHaveLength(2);
+    expect(states.at(-1)).toEqual({ status: 'running' });
+  });
+
+  it('stop ends the process, tells idle once, and a late answer changes nothing', async () => {
+    const { service, channels, states } = setup();
+    service.start(loaded());
+    const [analyze] = channels[0]!.posted;
+    await service.stop();
+    expect(channels[0]!.terminated).toBe(true);
+    expect(states).toEqual([{ status: 'running' }, { status: 'idle' }]);
+    channels[0]!.reply({ type: 'result', id: analyze!.id, report: REPORT });
+    await settled();
+    await service.stop();
+    expect(states).toEqual([{ status: 'running' }, { status: 'idle' }]);
+    expect(service.state()).toEqual({ status: 'idle' });
+  });
+
+  it('prepare starts the process ahead of the images (its engine loads meanwhile); start reuses it', () => {
+    const { service, channels, states } = setup();
+    service.prepare();
+    expect(channels).toHaveLength(1);
+    expect(channels[0]!.posted).toEqual([]);
+    expect(states).toEqual([]);
+    service.start(loaded());
+    expect(channels).toHaveLength(1);
+    expect(channels[0]!.posted).toMatchObject([{ type: 'analyze' }]);
+  });
+
+  it('runs nothing for an unverified result, one without images, or with no process offered', () => {
+    const { service, channels, states } = setup();
+    service.start(loaded({ verified: false }));
+    service.start(loaded({ documents: { documentFront: null, documentBack: null, face: null } }));
+    expect(channels).toEqual([]);
+    expect(states).toEqual([]);
+    const none = setup(false);
+    none.service.start(loaded());
+    expect(none.states).toEqual([]);
+    expect(none.service.state()).toEqual({ status: 'idle' });
+  });
+});
