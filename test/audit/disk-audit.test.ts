@@ -39,6 +39,11 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   noscope: 4,
   broken: 5,
   shortlived: 0,
+  expired: 0,
+  renamed: 0,
+  checkdigit: 0,
+  edited: 0,
+  blurred: 0,
 };
 
 let backend: DemoBackend;

@@ -12,7 +12,7 @@
  * agrees with the document.
  */
 import sharp from 'sharp';
-import { td1, td3, type MrzPerson } from '../../demo/mrz-lines.ts';
+import { td1, td3, withWrongBirthDateDigit, type MrzPerson } from '../../demo/mrz-lines.ts';
 import type { Registry } from '../../shared/ipc.ts';
 import { mrzZone, prng } from '../../demo/specimens.ts';
 
@@ -64,16 +64,6 @@ function registryOf(p: MrzPerson): Registry {
     sex: p.sex === 'M' ? 'Male' : p.sex === 'F' ? 'Female' : 'Other',
     citizenships: [COUNTRY[p.nationality] ?? p.nationality],
   };
-}
-
-/** The zone with the birth date's check digit turned wrong (the composite then fails too). */
-function wrongBirthDigit(lines: string[], format: 'TD1' | 'TD3'): string[] {
-  const [line, column] = format === 'TD1' ? [1, 6] : [1, 19];
-  const out = [...lines];
-  const text = out[line] ?? '';
-  const digit = (Number(text.charAt(column)) + 3) % 10;
-  out[line] = text.slice(0, column) + String(digit) + text.slice(column + 1);
-  return out;
 }
 
 type Rnd = () => number;
@@ -176,7 +166,7 @@ export async function corpusSpecimen(seed: number, i: number): Promise<CorpusSpe
   const who = person(rnd, passport);
   const wrong = i % 8 === 3;
   const printed = passport ? td3(who) : td1(who);
-  const lines = wrong ? wrongBirthDigit(printed, format) : printed;
+  const lines = wrong ? withWrongBirthDateDigit(printed) : printed;
   const checkDigits: Record<string, boolean> = {
     documentNumber: true,
     birthDate: !wrong,
