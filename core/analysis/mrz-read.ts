@@ -24,10 +24,11 @@ import {
  *    perspective tilt turns the zone apart from the page) measured and removed, and its text rows
  *    found from the row profile of ink.
  * 4. Read: each row alone, resampled so its capitals are {@link LINE_HEIGHTS}[0] pixels high, as
- *    one line restricted to the MRZ alphabet. When the check digits do not all hold, or the
- *    lines have not their format's exact length, the rows are read again at the next height, and
- *    each line is taken from the reading most heights agree on. It stops at the first reading
- *    that qualifies. Nothing is made up: every line is what the OCR read at some height;
+ *    one line restricted to the MRZ alphabet. When the check digits do not all hold, a line has
+ *    not its format's exact length or was read with low confidence, the rows are read again at
+ *    the next height, and the zone is combined line by line from all readings so far (check
+ *    digits choose; the name line goes by votes). It stops at the first combination that
+ *    qualifies. Nothing is made up: every line is what the OCR read at some height;
  *    characters change only where the parser's format rules or a check digit prove one reading
  *    (mrz-text.ts).
  */
@@ -44,7 +45,7 @@ const LAYOUT_SIDE = 1000;
 /** The residual skew is measured on the zone scaled to this width. */
 const ZONE_SKEW_SIDE = 700;
 /** Capital heights (pixels) the rows are read at, in order: the English model reads best near 22. */
-const LINE_HEIGHTS = [22, 20, 26] as const;
+const LINE_HEIGHTS = [22, 20, 26, 18, 30] as const;
 /** Below this line confidence (0–100) a reading is confirmed at another height. */
 const MIN_CONFIDENCE = 40;
 const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
@@ -96,27 +97,66 @@ function qualifies(reading: Reading): boolean {
   });
 }
 
-/** Per line, the text most readings agree on (ties: the one read with the most confidence). */
-function consensus(readings: readonly Reading[]): OcrText[] {
+/** Candidate texts kept per line when readings are combined (the most voted first). */
+const MAX_CANDIDATES_PER_LINE = 5;
+
+/**
+ * The best zone made of lines the readings produced, each line taken from any reading: first a
+ * combination that qualifies, then one whose check digits all hold, then any that parses; among
+ * equals, the one with more digits holding, more lines of exact length, fewer corrections, then
+ * the lines more readings agree on (fillers at the end aside), then the more confident. Check
+ * digits so choose among what the OCR read; a line without one (the names) goes by votes.
+ */
+function combine(readings: readonly Reading[]): Reading | undefined {
   const count = Math.max(...readings.map((r) => r.texts.length));
-  const out: OcrText[] = [];
+  const perLine: { text: OcrText; votes: number }[][] = [];
   for (let i = 0; i < count; i++) {
-    const votes = new Map<string, { n: number; text: OcrText }>();
+    const votes = new Map<string, { text: OcrText; votes: number }>();
     for (const r of readings) {
       const t = r.texts[i];
       if (!t) continue;
       const key = t.text.replace(/<+$/, '');
       const v = votes.get(key);
-      if (v) v.n++;
-      else votes.set(key, { n: 1, text: t });
+      if (!v) votes.set(key, { text: t, votes: 1 });
+      else {
+        v.votes++;
+        if (t.confidence > v.text.confidence) v.text = t;
+      }
     }
-    let best: { n: number; text: OcrText } | undefined;
-    for (const v of votes.values())
-      if (!best || v.n > best.n || (v.n === best.n && v.text.confidence > best.text.confidence))
-        best = v;
-    if (best) out.push(best.text);
+    perLine.push(
+      [...votes.values()]
+        .sort((a, b) => b.votes - a.votes || b.text.confidence - a.text.confidence)
+        .slice(0, MAX_CANDIDATES_PER_LINE),
+    );
   }
-  return out;
+  let best: { reading: Reading; score: number[] } | undefined;
+  const better = (a: number[], b: number[]) => {
+    for (let k = 0; k < a.length; k++)
+      if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) > (b[k] ?? 0);
+    return false;
+  };
+  const walk = (i: number, chosen: { text: OcrText; votes: number }[]) => {
+    if (i === perLine.length) {
+      const texts = chosen.map((c) => c.text);
+      const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
+      if (!reading.parsed) return;
+      const p = reading.parsed;
+      const length = LENGTH[p.format];
+      const score = [
+        qualifies(reading) ? 2 : p.checkDigitsValid ? 1 : 0,
+        Object.values(p.checkDigits).filter(Boolean).length,
+        p.used.filter((u) => texts[u]?.text.length === length).length,
+        -p.corrections.filter((c) => c.to !== '<').length,
+        chosen.reduce((n, c) => n + c.votes, 0),
+        chosen.reduce((n, c) => n + c.text.confidence, 0),
+      ];
+      if (!best || better(score, best.score)) best = { reading, score };
+      return;
+    }
+    for (const option of perLine[i] ?? []) walk(i + 1, [...chosen, option]);
+  };
+  walk(0, []);
+  return best?.reading;
 }
 
 export async function readZone(
@@ -156,7 +196,6 @@ export async function readZone(
     // 4. Read, at each height until a reading qualifies.
     const readings: Reading[] = [];
     let chosen: Reading | undefined;
-    let voted: Reading | undefined;
     for (const height of LINE_HEIGHTS) {
       const texts: OcrText[] = [];
       for (const row of rows) {
@@ -166,21 +205,13 @@ export async function readZone(
       }
       const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
       readings.push(reading);
-      if (qualifies(reading)) {
-        chosen = reading;
+      const combined = readings.length === 1 ? reading : combine(readings);
+      if (combined && qualifies(combined)) {
+        chosen = combined;
         break;
       }
-      if (readings.length >= 2) {
-        const agreed = consensus(readings);
-        voted = { texts: agreed, parsed: readMrzText(agreed.map((t) => t.text)) };
-        if (qualifies(voted)) {
-          chosen = voted;
-          break;
-        }
-      }
     }
-    chosen ??= [voted, ...readings].find((r) => r?.parsed?.checkDigitsValid);
-    chosen ??= readings.find((r) => r.parsed);
+    chosen ??= combine(readings);
     const parsed = chosen?.parsed;
     if (!chosen || !parsed) {
       // A run of fillers is what only a zone prints: seen but not parsed means unreadable.

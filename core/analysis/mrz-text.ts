@@ -111,6 +111,8 @@ const LOOKALIKE: Record<string, string> = {
   '5': 'S',
   Z: '2',
   '2': 'Z',
+  // A zero with blur or a dotted centre comes out as Q (one way: a Q is never read as a zero).
+  Q: '0',
 };
 
 /**
