@@ -75,7 +75,11 @@ function rowImage(zone: GreyImage, row: TextRow, capHeight: number): GreyImage {
     height: h + 2 * pad,
   });
   const f = capHeight / Math.max(1, h);
-  const scaled = resize(cut, cut.width * f, cut.height * f);
+  // Shrinking averages areas (bilinear sampling would alias the JPEG's noise into the glyphs).
+  const scaled =
+    f < 1
+      ? downscale(cut, Math.max(cut.width, cut.height) * f)
+      : resize(cut, cut.width * f, cut.height * f);
   cut.data.fill(0);
   const framed = withMargin(scaled, 12);
   scaled.data.fill(0);

@@ -190,6 +190,14 @@ function repairNameTail(lines: string[], format: MrzFormat): ParsedMrz['correcti
 /** Lines a check digit covers (the name lines have none). */
 const CHECKED_LINES: Record<MrzFormat, readonly number[]> = { TD1: [0, 1], TD2: [1], TD3: [1] };
 
+/** Where the document number and its check digit are: line, first and last column. */
+const NUMBER_LINE: Record<MrzFormat, number> = { TD1: 0, TD2: 1, TD3: 1 };
+const NUMBER_COLUMNS: Record<MrzFormat, readonly [number, number]> = {
+  TD1: [5, 14],
+  TD2: [0, 9],
+  TD3: [0, 9],
+};
+
 /** Readings tried at most when looking for the one extra character a line holds. */
 const MAX_DELETION_TRIALS = 2500;
 
@@ -252,7 +260,8 @@ function parseFitted(
 
 /**
  * A checked line one character too long (OCR split a glyph or saw a speck) is repaired only when
- * exactly one of its one-character deletions — across all such lines — makes every check digit
+ * exactly one of its one-character deletions outside the document number — across all such
+ * lines — makes every check digit
  * hold — without the look-alike repair, which would let several deletions pass. The deletion is
  * recorded as a correction to the empty string.
  */
@@ -273,7 +282,11 @@ function repairExtraCharacter(
     }
     if (raw.length !== length + 1 || !CHECKED_LINES[format].includes(i)) return null;
     const seen = new Map<string, ParsedMrz['corrections'][number]>();
+    const [numberFrom, numberTo] = NUMBER_COLUMNS[format];
     for (let column = 0; column < raw.length; column++) {
+      // The number and its digit are guarded by one check only (the composite adds the same
+      // sum): a deletion there could pass by chance, so none is tried.
+      if (i === NUMBER_LINE[format] && column >= numberFrom && column <= numberTo) continue;
       const text = raw.slice(0, column) + raw.slice(column + 1);
       if (!seen.has(text)) seen.set(text, { line: i, column, from: raw.charAt(column), to: '' });
     }

@@ -93,7 +93,8 @@ describe('readMrzText', () => {
     expect(mrz?.lines).toEqual(passport);
     expect(mrz?.checkDigitsValid).toBe(true);
     expect(mrz?.corrections).toContainEqual({ line: 1, column: 16, from: 'I', to: '' });
-    // Inside the number, three deletions make its digit and the composite hold: none is chosen.
+    // Inside the number only its own digit guards a deletion (the composite adds the same sum):
+    // three deletions would pass, so none is tried there.
     expect(readMrzText([passport[0], passport[1].replace('RWJ8W', 'RWJI8W')])).toBeNull();
   });
 
