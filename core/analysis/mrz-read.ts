@@ -53,6 +53,8 @@ const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
 interface Reading {
   texts: OcrText[];
   parsed: ParsedMrz | null;
+  /** Per line, how many heights read that text (a combination of readings only). */
+  votes?: number[];
 }
 
 function wholeBox(image: { width: number; height: number }): Box {
@@ -87,9 +89,9 @@ function rowImage(zone: GreyImage, row: TextRow, capHeight: number): GreyImage {
 }
 
 /**
- * A reading qualifies when every check digit holds, no line needed padding or trimming and no
+ * A reading qualifies when every check digit holds, no line needed padding or trimming, no
  * filler of the name field had to be set back (a name has no check digit: such a line is read
- * again at another height).
+ * again at another height), and each line was read with confidence or by two heights alike.
  */
 function qualifies(reading: Reading): boolean {
   const p = reading.parsed;
@@ -97,7 +99,8 @@ function qualifies(reading: Reading): boolean {
   const length = LENGTH[p.format];
   return p.used.every((i) => {
     const text = reading.texts[i];
-    return text?.text.length === length && text.confidence >= MIN_CONFIDENCE;
+    const confirmed = text !== undefined && (reading.votes?.[i] ?? 1) >= 2;
+    return text?.text.length === length && (text.confidence >= MIN_CONFIDENCE || confirmed);
   });
 }
 
@@ -142,7 +145,11 @@ function combine(readings: readonly Reading[]): Reading | undefined {
   const walk = (i: number, chosen: { text: OcrText; votes: number }[]) => {
     if (i === perLine.length) {
       const texts = chosen.map((c) => c.text);
-      const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
+      const reading = {
+        texts,
+        parsed: readMrzText(texts.map((t) => t.text)),
+        votes: chosen.map((c) => c.votes),
+      };
       if (!reading.parsed) return;
       const p = reading.parsed;
       const length = LENGTH[p.format];
