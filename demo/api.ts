@@ -35,6 +35,8 @@ export interface ApiOptions {
   publicKey: CryptoKey | KeyObject;
   /** Called once per successful id-verification answer: signs that answer's document URLs. */
   documentSigner: (persona: Persona) => (kind: SpecimenKind) => string;
+  /** Awaited before a persona's document URLs are signed (to render documents made on demand). */
+  prepareDocuments?: (persona: Persona) => Promise<void>;
   onIdVerificationCall: (persona: Persona) => void;
   log: (line: string) => void;
 }
@@ -137,6 +139,7 @@ export async function handleApi(
     opts.log(`GET ${pathname} → 200 all null (${persona})`);
     return true;
   }
+  await opts.prepareDocuments?.(persona);
   const sign = opts.documentSigner(persona);
   sendJson(res, 200, {
     id: session.id,

@@ -11,7 +11,7 @@ import { DEMO_CLIENTS } from '../shared/environments.ts';
 import { handleApi } from './api.ts';
 import { sendJson } from './http-util.ts';
 import { createImageStore, objectKey } from './image-store.ts';
-import { PERSONAS, PERSONA_PROFILES, type Persona } from './personas.ts';
+import { PERSONAS, PERSONA_PROFILES, isReviewPersona, type Persona } from './personas.ts';
 import {
   DEMO_CONFIDENTIAL_SECRET,
   FIXED_PORT_REDIRECT,
@@ -25,6 +25,8 @@ import {
 } from './provider.ts';
 import {
   SPECIMEN_KINDS,
+  getPortraitPassport,
+  getReviewSpecimens,
   getSpecimens,
   getTurnedSelfie,
   type SpecimenImage,
@@ -236,6 +238,16 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       return (kind: SpecimenKind) => store.sign(objectKey(persona, kind), { expiresSeconds, date });
     };
 
+    // A persona's own documents replace the shared ones, rendered when first asked for.
+    const storeOwnDocuments = async (persona: Persona) => {
+      if (persona === 'portrait')
+        store.objects.set(objectKey(persona, 'documentFront'), await getPortraitPassport());
+      if (!isReviewPersona(persona)) return;
+      const card = await getReviewSpecimens(persona);
+      store.objects.set(objectKey(persona, 'documentFront'), card.documentFront);
+      store.objects.set(objectKey(persona, 'documentBack'), card.documentBack);
+    };
+
     appHandler = (req, res) => {
       void (async () => {
         const url = new URL(req.url ?? '/', issuer);
@@ -248,6 +260,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
             resource,
             publicKey,
             documentSigner,
+            prepareDocuments: storeOwnDocuments,
             onIdVerificationCall: (persona) => calls.set(persona, (calls.get(persona) ?? 0) + 1),
             log,
           });

@@ -55,3 +55,14 @@ export function td3(person: MrzPerson): [string, string] {
   const composite = checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
   return [line1, `${body}${composite}`];
 }
+
+/** The same zone with the birth date's check digit printed wrong (the composite then fails too). */
+export function withWrongBirthDateDigit(zone: readonly string[]): string[] {
+  const format = zone.length === 3 ? 'TD1' : 'TD3';
+  const [line, column] = format === 'TD1' ? [1, 6] : [1, 19];
+  const out = [...zone];
+  const text = out[line] ?? '';
+  const digit = (Number(text.charAt(column)) + 3) % 10;
+  out[line] = text.slice(0, column) + String(digit) + text.slice(column + 1);
+  return out;
+}

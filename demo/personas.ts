@@ -3,6 +3,16 @@
  * case the id-verification endpoint reference describes. All data here is invented SPECIMEN data.
  */
 
+/** The review-assist personas: an ID card each, with one finding for the checks to show. */
+export type ReviewPersona = 'expired' | 'renamed' | 'checkdigit' | 'edited' | 'blurred';
+export const REVIEW_PERSONAS: readonly ReviewPersona[] = [
+  'expired',
+  'renamed',
+  'checkdigit',
+  'edited',
+  'blurred',
+];
+
 export type Persona =
   | 'full'
   | 'passport'
@@ -11,7 +21,8 @@ export type Persona =
   | 'noscope'
   | 'broken'
   | 'shortlived'
-  | 'impostor';
+  | 'impostor'
+  | ReviewPersona;
 
 export const PERSONAS: readonly Persona[] = [
   'full',
@@ -22,7 +33,12 @@ export const PERSONAS: readonly Persona[] = [
   'broken',
   'shortlived',
   'impostor',
+  ...REVIEW_PERSONAS,
 ];
+
+export function isReviewPersona(persona: Persona): persona is ReviewPersona {
+  return (REVIEW_PERSONAS as readonly Persona[]).includes(persona);
+}
 
 export function isPersona(value: string): value is Persona {
   return (PERSONAS as readonly string[]).includes(value);
@@ -58,6 +74,59 @@ export interface PersonaProfile {
   /** null: never verified (the API answers with every field null). */
   session: VerificationSession | null;
 }
+
+/** An approved ID card session of a review-assist persona (front, back and selfie). */
+function reviewSession(id: string, date: string): VerificationSession {
+  return { id, date, documentType: 'national_id', hasBack: true };
+}
+
+/**
+ * The review-assist personas (specimens.ts REVIEW_CARDS): approved ID cards, each with one
+ * finding for the checks to show. Their registry records (naturalPersonFor) hold the same person
+ * as the card, except where the story says otherwise.
+ */
+const REVIEW_PROFILES: Record<ReviewPersona, PersonaProfile> = {
+  expired: {
+    summary: 'approved ID card that expired on 10 Jan 2024 (it was valid at the session)',
+    givenName: 'Eli',
+    familyName: 'Specimen',
+    name: 'Eli Specimen',
+    email: 'expired@demo.idlens.invalid',
+    session: reviewSession('e1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8', '2023-11-20T10:00:00.000Z'),
+  },
+  renamed: {
+    summary: 'approved ID card in the name EXAMPLE; the registry says Specimen',
+    givenName: 'Kai',
+    familyName: 'Specimen',
+    name: 'Kai Specimen',
+    email: 'renamed@demo.idlens.invalid',
+    session: reviewSession('4b5c6d7e-8f90-4a1b-9c2d-3e4f5a6b7c8d', '2024-02-08T13:40:00.000Z'),
+  },
+  checkdigit: {
+    summary: 'approved ID card whose MRZ carries one wrong check digit (the birth date’s)',
+    givenName: 'Cy',
+    familyName: 'Specimen',
+    name: 'Cy Specimen',
+    email: 'checkdigit@demo.idlens.invalid',
+    session: reviewSession('c9d8e7f6-a5b4-4c3d-8e2f-1a0b9c8d7e6f', '2024-04-02T09:05:00.000Z'),
+  },
+  edited: {
+    summary: 'approved ID card; the front names an image editor and carries GPS in its EXIF',
+    givenName: 'Eda',
+    familyName: 'Specimen',
+    name: 'Eda Specimen',
+    email: 'edited@demo.idlens.invalid',
+    session: reviewSession('ed1ed2ed-3ed4-4ed5-8ed6-ed7ed8ed9ed0', '2024-07-01T11:30:00.000Z'),
+  },
+  blurred: {
+    summary: 'approved ID card; the front is blurred and has a glare spot',
+    givenName: 'Bea',
+    familyName: 'Specimen',
+    name: 'Bea Specimen',
+    email: 'blurred@demo.idlens.invalid',
+    session: reviewSession('b1b2b3b4-c5c6-4d7d-8e8e-f9f0a1a2b3b4', '2024-09-12T16:20:00.000Z'),
+  },
+};
 
 export const PERSONA_PROFILES: Record<Persona, PersonaProfile> = {
   full: {
@@ -161,6 +230,7 @@ export const PERSONA_PROFILES: Record<Persona, PersonaProfile> = {
       hasBack: true,
     },
   },
+  ...REVIEW_PROFILES,
 };
 
 /** Registry data of `GET /api/v1/me/natural-person` (fields as e-Próspera names them). */

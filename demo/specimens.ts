@@ -13,7 +13,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { td1, td3, type MrzPerson } from './mrz-lines.ts';
+import { td1, td3, withWrongBirthDateDigit, type MrzPerson } from './mrz-lines.ts';
+import { REVIEW_PERSONAS, type ReviewPersona } from './personas.ts';
 
 export type SpecimenKind = 'documentFront' | 'documentBack' | 'face';
 export const SPECIMEN_KINDS: readonly SpecimenKind[] = ['documentFront', 'documentBack', 'face'];
@@ -86,6 +87,15 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+const MONTHS = 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ');
+
+/** YYMMDD as a card prints it ("15 JAN 2034"); birth years after '30 are 19YY. */
+function printedDate(yymmdd: string, kind: 'birth' | 'expiry'): string {
+  const yy = Number(yymmdd.slice(0, 2));
+  const year = kind === 'birth' && yy > 30 ? 1900 + yy : 2000 + yy;
+  return `${yymmdd.slice(4, 6)} ${MONTHS[Number(yymmdd.slice(2, 4)) - 1] ?? '???'} ${year}`;
 }
 
 /** Fine sine-wave rosettes like the security print of real cards. */
@@ -196,7 +206,7 @@ function field(x: number, y: number, label: string, value: string): string {
     <text x="${x}" y="${y + 46}" font-family="${FONT}" font-size="40" font-weight="bold" fill="#10232a">${esc(value)}</text>`;
 }
 
-function frontSvg(portrait: Buffer): string {
+function frontSvg(portrait: Buffer, card: MrzPerson = ID_CARD_MRZ): string {
   const { width: w, height: h } = CARD;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
@@ -216,13 +226,13 @@ function frontSvg(portrait: Buffer): string {
   <rect x="110" y="260" width="460" height="590" rx="18" fill="#c9d6d9" stroke="#557f88" stroke-width="4"/>
   ${photo(130, 280, 420, 550, portrait, 10)}
   <text x="340" y="900" font-family="${FONT}" font-size="26" fill="#35606b" text-anchor="middle">SAMPLE PHOTO · NOT A REAL ID</text>
-  ${field(650, 290, 'SURNAME / APELLIDO', 'SPECIMEN')}
-  ${field(650, 410, 'GIVEN NAMES / NOMBRES', 'ALEX SPECIMEN')}
-  ${field(650, 530, 'DATE OF BIRTH', '01 JAN 1990')}
+  ${field(650, 290, 'SURNAME / APELLIDO', card.surname)}
+  ${field(650, 410, 'GIVEN NAMES / NOMBRES', card.givenNames)}
+  ${field(650, 530, 'DATE OF BIRTH', printedDate(card.birthDate, 'birth'))}
   ${field(1150, 530, 'SEX', 'X')}
-  ${field(650, 650, 'DOCUMENT NO.', ID_CARD_MRZ.documentNumber)}
+  ${field(650, 650, 'DOCUMENT NO.', card.documentNumber)}
   ${field(1150, 650, 'NATIONALITY', 'UTOPIA')}
-  ${field(650, 770, 'DATE OF EXPIRY', '15 JAN 2034')}
+  ${field(650, 770, 'DATE OF EXPIRY', printedDate(card.expiryDate, 'expiry'))}
   ${field(1150, 770, 'ISSUED BY', 'DEMO AUTHORITY')}
   <path d="M 660 960 c 40 -50 70 30 110 -10 s 60 -40 90 10 s 50 20 80 -20" fill="none" stroke="#203c8a" stroke-width="5"/>
   <text x="650" y="1010" font-family="${FONT}" font-size="22" fill="#35606b">SIGNATURE (SPECIMEN)</text>
@@ -249,7 +259,7 @@ export function mrzZone(
     .join('');
 }
 
-function backSvg(): string {
+function backSvg(zone: readonly string[] = td1(ID_CARD_MRZ)): string {
   const { width: w, height: h } = CARD;
   const bars: string[] = [];
   const rnd = prng(7);
@@ -281,11 +291,11 @@ function backSvg(): string {
   <text x="${w / 2}" y="650" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
   ${watermark(w, h, 250)}
   <rect x="40" y="700" width="${w - 80}" height="360" fill="#f3f1ea"/>
-  ${mrzZone(td1(ID_CARD_MRZ), { x: 140, y: 800, width: 1520, lineGap: 105, size: 72 })}
+  ${mrzZone(zone, { x: 140, y: 800, width: 1520, lineGap: 105, size: 72 })}
 </svg>`;
 }
 
-function passportSvg(portrait: Buffer): string {
+function passportSvg(portrait: Buffer, card: MrzPerson = PASSPORT_MRZ): string {
   const { width: w, height: h } = PASSPORT_PAGE;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">
   <defs>
@@ -302,9 +312,9 @@ function passportSvg(portrait: Buffer): string {
   <rect x="90" y="170" width="420" height="540" rx="12" fill="#d6cfdd" stroke="#6f5a88" stroke-width="4"/>
   ${photo(110, 190, 380, 500, portrait, 8)}
   ${field(580, 170, 'TYPE / CODE', 'P / UTO')}
-  ${field(1050, 170, 'PASSPORT NO.', PASSPORT_MRZ.documentNumber)}
-  ${field(580, 280, 'SURNAME', PASSPORT_MRZ.surname)}
-  ${field(580, 390, 'GIVEN NAMES', PASSPORT_MRZ.givenNames)}
+  ${field(1050, 170, 'PASSPORT NO.', card.documentNumber)}
+  ${field(580, 280, 'SURNAME', card.surname)}
+  ${field(580, 390, 'GIVEN NAMES', card.givenNames)}
   ${field(580, 500, 'DATE OF BIRTH', '01 JAN 1990')}
   ${field(1050, 500, 'SEX', 'X')}
   ${field(580, 610, 'DATE OF EXPIRY', '01 MAR 2034')}
@@ -312,7 +322,7 @@ function passportSvg(portrait: Buffer): string {
   <text x="${w / 2}" y="800" font-family="${FONT}" font-size="30" fill="#5b4b2d" text-anchor="middle">${esc(FOOTER)}</text>
   ${watermark(w, h, 250)}
   <rect x="30" y="930" width="${w - 60}" height="280" fill="#f3f1ea"/>
-  ${mrzZone(td3(PASSPORT_MRZ), { x: 90, y: 1030, width: 1620, lineGap: 100, size: 60 })}
+  ${mrzZone(td3(card), { x: 90, y: 1030, width: 1620, lineGap: 100, size: 60 })}
 </svg>`;
 }
 
@@ -402,14 +412,26 @@ export function getTurnedSelfie(): Promise<Specimen> {
 }
 
 /** The specimen JPEGs, generated on first use and kept in memory for the process. */
+let facesCache:
+  Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> | undefined;
+
+/** The faces the specimens show, cut once from the package's sample photographs. */
+function getFaces(): Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> {
+  facesCache ??= Promise.all([
+    facePhoto(HOLDER_FACE, { width: 420, height: 550 }, 1.9),
+    facePhoto(HOLDER_FACE, { width: 380, height: 500 }, 1.9),
+    facePhoto(HOLDER_FACE, SELFIE, 2.6),
+    facePhoto(OTHER_FACE, SELFIE, 2.6),
+  ]).then(([card, page, holderSelfie, otherSelfie]) => ({ card, page, holderSelfie, otherSelfie }));
+  facesCache.catch(() => {
+    facesCache = undefined;
+  });
+  return facesCache;
+}
+
 export function getSpecimens(): Promise<Record<SpecimenImage, Specimen>> {
   cache ??= (async () => {
-    const [cardPortrait, pagePortrait, holderSelfie, otherSelfie] = await Promise.all([
-      facePhoto(HOLDER_FACE, { width: 420, height: 550 }, 1.9),
-      facePhoto(HOLDER_FACE, { width: 380, height: 500 }, 1.9),
-      facePhoto(HOLDER_FACE, SELFIE, 2.6),
-      facePhoto(OTHER_FACE, SELFIE, 2.6),
-    ]);
+    const { card: cardPortrait, page: pagePortrait, holderSelfie, otherSelfie } = await getFaces();
     const [documentFront, documentBack, face, passportPage, impostorSelfie] = await Promise.all([
       render(frontSvg(cardPortrait), CARD, 1),
       render(backSvg(), CARD, 2),
@@ -423,4 +445,125 @@ export function getSpecimens(): Promise<Record<SpecimenImage, Specimen>> {
     cache = undefined;
   });
   return cache;
+}
+
+/**
+ * The review-assist personas' documents: each an ID card (front, back with its TD1 zone) of its
+ * own person, with one thing a reviewer must notice. Rendered on first use per persona (not at
+ * start: the demo backend asks for them when that persona's documents are first requested).
+ */
+/** Their cards' data; names as the registry record of the persona holds them, unless stated. */
+export const REVIEW_CARDS: Record<ReviewPersona, MrzPerson> = {
+  /** Expired on 10 Jan 2024 (the session was 51 days before). */
+  expired: {
+    ...ID_CARD_MRZ,
+    documentNumber: 'SPC48K273',
+    givenNames: 'ELI SPECIMEN',
+    expiryDate: '240110',
+  },
+  /** The card says EXAMPLE; the registry says SPECIMEN. */
+  renamed: {
+    ...ID_CARD_MRZ,
+    documentNumber: 'SPC59R614',
+    surname: 'EXAMPLE',
+    givenNames: 'KAI SPECIMEN',
+  },
+  /** The birth date's check digit is printed wrong (and so the composite fails). */
+  checkdigit: { ...ID_CARD_MRZ, documentNumber: 'SPC72H358', givenNames: 'CY SPECIMEN' },
+  /** The front was saved by an image editor, with GPS coordinates in its EXIF. */
+  edited: { ...ID_CARD_MRZ, documentNumber: 'SPC36T947', givenNames: 'EDA SPECIMEN' },
+  /** The front is blurred and has a blown-out glare spot. */
+  blurred: { ...ID_CARD_MRZ, documentNumber: 'SPC81W425', givenNames: 'BEA SPECIMEN' },
+};
+
+/**
+ * The `portrait` persona's passport: Rae's own (the shared data page is Pat's, and a registry
+ * that says Rae would not agree with it).
+ */
+export const PORTRAIT_PASSPORT_MRZ: MrzPerson = {
+  ...PASSPORT_MRZ,
+  documentNumber: 'SPP63N184',
+  givenNames: 'RAE SPECIMEN',
+};
+
+let portraitPassport: Promise<Specimen> | undefined;
+
+/** The `portrait` persona's passport data page, rendered on first use. */
+export function getPortraitPassport(): Promise<Specimen> {
+  portraitPassport ??= getFaces().then((faces) =>
+    render(passportSvg(faces.page, PORTRAIT_PASSPORT_MRZ), PASSPORT_PAGE, 5),
+  );
+  portraitPassport.catch(() => {
+    portraitPassport = undefined;
+  });
+  return portraitPassport;
+}
+
+/** The zone printed on a review persona's card. */
+export function reviewZone(persona: ReviewPersona): string[] {
+  const zone = td1(REVIEW_CARDS[persona]);
+  return persona === 'checkdigit' ? withWrongBirthDateDigit(zone) : zone;
+}
+
+/** EXIF an image editor leaves, plus GPS coordinates (Roatán, where Próspera is). */
+const EDITED_EXIF = {
+  IFD0: { Software: 'Adobe Photoshop 25.0 (Windows)', DateTime: '2024:07:01 09:12:44' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '16/1 19/1 4500/100',
+    GPSLongitudeRef: 'W',
+    GPSLongitude: '86/1 32/1 3000/100',
+  },
+};
+
+/** A blown-out reflection: pure white in the middle, fading at the rim. */
+function glareSvg(width: number, height: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+  <defs><radialGradient id="g"><stop offset="0.7" stop-color="#fff" stop-opacity="1"/>
+    <stop offset="1" stop-color="#fff" stop-opacity="0"/></radialGradient></defs>
+  <ellipse cx="${width * 0.62}" cy="${height * 0.42}" rx="${width * 0.2}" ry="${height * 0.22}" fill="url(#g)"/>
+</svg>`;
+}
+
+async function reviewFront(persona: ReviewPersona, seed: number): Promise<Specimen> {
+  const { card: portrait } = await getFaces();
+  const front = await render(frontSvg(portrait, REVIEW_CARDS[persona]), CARD, seed);
+  if (persona === 'edited') {
+    const bytes = await sharp(front.bytes)
+      .jpeg({ quality: JPEG_QUALITY })
+      .withExif(EDITED_EXIF)
+      .toBuffer();
+    return specimen(bytes, CARD);
+  }
+  if (persona === 'blurred') {
+    const blurred = await sharp(front.bytes).blur(6).toBuffer();
+    const bytes = await sharp(blurred)
+      .composite([{ input: Buffer.from(glareSvg(CARD.width, CARD.height)) }])
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
+    return specimen(bytes, CARD);
+  }
+  return front;
+}
+
+const reviewCache = new Map<
+  ReviewPersona,
+  Promise<Record<'documentFront' | 'documentBack', Specimen>>
+>();
+
+/** A review persona's card (front and back), rendered on first use and kept for the process. */
+export function getReviewSpecimens(
+  persona: ReviewPersona,
+): Promise<Record<'documentFront' | 'documentBack', Specimen>> {
+  let cached = reviewCache.get(persona);
+  if (!cached) {
+    const seed = 20 + REVIEW_PERSONAS.indexOf(persona) * 2;
+    cached = Promise.all([
+      reviewFront(persona, seed),
+      render(backSvg(reviewZone(persona)), CARD, seed + 1),
+    ]).then(([documentFront, documentBack]) => ({ documentFront, documentBack }));
+    cached.catch(() => reviewCache.delete(persona));
+    reviewCache.set(persona, cached);
+  }
+  return cached;
 }

@@ -9,11 +9,10 @@ import {
 } from '../../shared/analysis.ts';
 import type { Registry } from '../../shared/ipc.ts';
 import { documentFacts } from './document-facts.ts';
-import { crop, downscale, type Box, type GreyImage } from './grey-image.ts';
-import { locateMrzBand } from './mrz-locate.ts';
-import { readMrzText } from './mrz-text.ts';
+import type { GreyImage } from './grey-image.ts';
+import { readZone, type ZoneEngine } from './mrz-read.ts';
 import { readMetadata } from './metadata.ts';
-import { ImageDecodeError, type LayoutLine, type OcrLine } from './ocr-engine.ts';
+import { ImageDecodeError } from './ocr-engine.ts';
 import { measureQuality } from './quality.ts';
 import { registryAgreement } from './registry-agreement.ts';
 
@@ -34,87 +33,15 @@ export interface AnalysisInput {
 }
 
 /** The engine the checks need (OcrEngine in the process; a test may pass the same). */
-export interface AnalysisEngine {
+export interface AnalysisEngine extends ZoneEngine {
   decodeGrey(bytes: Uint8Array): Promise<GreyImage>;
-  layoutLines(image: GreyImage): Promise<LayoutLine[]>;
-  readLines(image: GreyImage): Promise<OcrLine[]>;
 }
 
 /** Called between steps; throws to abandon a cancelled run. */
 export type Checkpoint = () => void;
 
-/** Layout analysis runs on the image scaled to this long side (it needs lines, not letters). */
-const LAYOUT_SIDE = 1000;
-
-/** Zone text is read best when one line is about this many pixels high. */
-const OCR_LINE_HEIGHT = 32;
-
 /** Slots that may carry an MRZ, in the order they are searched. */
 const MRZ_SLOTS: readonly AnalysisSlot[] = ['documentBack', 'documentFront'];
-
-type MrzAttempt = { read: MrzRead } | { unreadable: boolean };
-
-async function readZone(
-  engine: AnalysisEngine,
-  slot: AnalysisSlot,
-  image: GreyImage,
-): Promise<MrzAttempt> {
-  const small = downscale(image, LAYOUT_SIDE);
-  const k = image.width / small.width;
-  const layout = (await engine.layoutLines(small)).map((l) => ({
-    symbols: l.symbols,
-    box: {
-      left: l.box.left * k,
-      top: l.box.top * k,
-      width: l.box.width * k,
-      height: l.box.height * k,
-    },
-  }));
-  if (small !== image) small.data.fill(0);
-  const band = locateMrzBand(layout, image.width, image.height);
-  const factor = Math.max(1, band.lineHeight / OCR_LINE_HEIGHT);
-  const region = crop(image, band.box);
-  const scaled = downscale(region, Math.max(region.width, region.height) / factor);
-  const scale = region.width / scaled.width;
-  const lines = await engine.readLines(scaled);
-  region.data.fill(0);
-  scaled.data.fill(0);
-  const parsed = readMrzText(lines.map((l) => l.text));
-  // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
-  if (!parsed) return { unreadable: lines.some((l) => /<{3,}/.test(l.text)) };
-  const used = parsed.used.flatMap((i) => lines[i] ?? []);
-  if (used.length === 0) return { unreadable: true };
-  const toImage = (b: Box): Box => ({
-    left: band.box.left + b.left * scale,
-    top: band.box.top + b.top * scale,
-    width: b.width * scale,
-    height: b.height * scale,
-  });
-  const boxes = used.map((l) => toImage(l.box));
-  const left = Math.min(...boxes.map((b) => b.left));
-  const top = Math.min(...boxes.map((b) => b.top));
-  const right = Math.max(...boxes.map((b) => b.left + b.width));
-  const bottom = Math.max(...boxes.map((b) => b.top + b.height));
-  return {
-    read: {
-      status: 'read',
-      slot,
-      format: parsed.format,
-      lines: parsed.lines,
-      box: {
-        left: Math.round(left),
-        top: Math.round(top),
-        width: Math.round(right - left),
-        height: Math.round(bottom - top),
-      },
-      confidence: Math.round(used.reduce((s, l) => s + l.confidence, 0) / used.length),
-      fields: parsed.fields,
-      checkDigits: parsed.checkDigits,
-      checkDigitsValid: parsed.checkDigitsValid,
-      corrections: parsed.corrections,
-    },
-  };
-}
 
 function parseDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;

@@ -44,7 +44,7 @@ function clean(text: string): string {
 }
 
 function looksLikeMrz(line: string): boolean {
-  return line.length >= 26 && line.length <= 48 && (line.includes('<') || line.length >= 30);
+  return line.length >= 26 && line.length <= 56 && (line.includes('<') || line.length >= 30);
 }
 
 /** Pads a line that lost trailing fillers, or drops surplus trailing fillers. */
@@ -111,6 +111,8 @@ const LOOKALIKE: Record<string, string> = {
   '5': 'S',
   Z: '2',
   '2': 'Z',
+  // A zero with blur or a dotted centre comes out as Q (one way: a Q is never read as a zero).
+  Q: '0',
 };
 
 /**
@@ -126,7 +128,8 @@ function repairDocumentNumber(lines: string[], result: ParseResult): ParsedMrz['
   const positions: number[] = [];
   for (let i = number.start; i < number.end; i++) if (LOOKALIKE[line.charAt(i)]) positions.push(i);
   if (positions.length === 0 || positions.length > 8) return [];
-  const digit = line.charAt(check.start);
+  // The check digit as the parser read it (a letter in its place is already corrected to a digit).
+  const digit = check.value ?? line.charAt(check.start);
   // The fewest changes win, then the reading with the most digits (numbers are mostly digits
   // after a letter prefix); a tie left after that is not repaired.
   const letters = (c: string) => c.slice(number.start, number.end).replace(/[^A-Z]/g, '').length;
@@ -160,6 +163,44 @@ function repairDocumentNumber(lines: string[], result: ParseResult): ParsedMrz['
     .map((p) => ({ line: number.line, column: p, from: line.charAt(p), to: fixed.charAt(p) }));
 }
 
+/**
+ * The name field's tail: ICAO 9303 separates surname and given names by `<<` and names within by
+ * `<`, so from the first `<<<` on the field holds only fillers. What was read there (the English
+ * model reads a filler as L or K) is set back to `<` — a format rule, like a letter in a date —
+ * and recorded as a correction. Runs before the line is fitted to its length.
+ */
+function repairNameTail(lines: string[], format: MrzFormat): ParsedMrz['corrections'] {
+  const index = format === 'TD1' ? 2 : 0;
+  const line = lines[index];
+  if (line === undefined) return [];
+  const tail = line.indexOf('<<<', format === 'TD1' ? 0 : 5);
+  if (tail < 0) return [];
+  const corrections: ParsedMrz['corrections'] = [];
+  const chars = Array.from(line);
+  for (let column = tail; column < chars.length; column++) {
+    const c = chars[column] ?? '<';
+    if (c === '<') continue;
+    if (column < LENGTH[format]) corrections.push({ line: index, column, from: c, to: '<' });
+    chars[column] = '<';
+  }
+  lines[index] = chars.join('');
+  return corrections;
+}
+
+/** Lines a check digit covers (the name lines have none). */
+const CHECKED_LINES: Record<MrzFormat, readonly number[]> = { TD1: [0, 1], TD2: [1], TD3: [1] };
+
+/** Where the document number and its check digit are: line, first and last column. */
+const NUMBER_LINE: Record<MrzFormat, number> = { TD1: 0, TD2: 1, TD3: 1 };
+const NUMBER_COLUMNS: Record<MrzFormat, readonly [number, number]> = {
+  TD1: [5, 14],
+  TD2: [0, 9],
+  TD3: [0, 9],
+};
+
+/** Readings tried at most when looking for the one extra character a line holds. */
+const MAX_DELETION_TRIALS = 2500;
+
 const WEIGHTS = [7, 3, 1] as const;
 
 /** ICAO 9303 check digit: weights 7-3-1, digits as themselves, A–Z as 10–35, `<` as 0. */
@@ -173,22 +214,20 @@ export function checkDigit(text: string): string {
   return String(sum % 10);
 }
 
-export function readMrzText(texts: readonly string[]): ParsedMrz | null {
-  const zone = zoneLines(texts);
-  const format = formatFor(zone.lines);
-  if (!format) return null;
-  const wanted = LINES[format];
-  const picked = zone.lines.slice(-wanted);
-  const used = zone.used.slice(-wanted);
-  const fitted = picked.map((line) => fit(line, LENGTH[format]));
-  if (fitted.some((line) => line === null)) return null;
-  const lines = fitted as string[];
+/** Parses fitted lines: the parser's format corrections, then the document-number repair. */
+function parseFitted(
+  lines: string[],
+  format: MrzFormat,
+  used: number[],
+  earlier: ParsedMrz['corrections'],
+  repairNumber = true,
+): ParsedMrz | null {
   let result: ParseResult;
   let repaired: ParsedMrz['corrections'];
   try {
     result = parse(lines, { autocorrect: true });
-    repaired = repairDocumentNumber(lines, result);
-    if (repaired.length > 0) result = parse(lines, { autocorrect: true });
+    repaired = [...earlier, ...(repairNumber ? repairDocumentNumber(lines, result) : [])];
+    if (repaired.length > earlier.length) result = parse(lines, { autocorrect: true });
   } catch {
     return null;
   }
@@ -217,6 +256,85 @@ export function readMrzText(texts: readonly string[]): ParsedMrz | null {
     corrections,
     used,
   };
+}
+
+/**
+ * A checked line one character too long (OCR split a glyph or saw a speck) is repaired only when
+ * exactly one of its one-character deletions outside the document number — across all such
+ * lines — makes every check digit
+ * hold — without the look-alike repair, which would let several deletions pass. The deletion is
+ * recorded as a correction to the empty string.
+ */
+function repairExtraCharacter(
+  lines: (string | null)[],
+  picked: readonly string[],
+  format: MrzFormat,
+  used: number[],
+  earlier: ParsedMrz['corrections'],
+): ParsedMrz | null {
+  const length = LENGTH[format];
+  const options: { text: string; correction?: ParsedMrz['corrections'][number] }[][] = [];
+  for (const [i, line] of lines.entries()) {
+    const raw = picked[i] ?? '';
+    if (line !== null) {
+      options.push([{ text: line }]);
+      continue;
+    }
+    if (raw.length !== length + 1 || !CHECKED_LINES[format].includes(i)) return null;
+    const seen = new Map<string, ParsedMrz['corrections'][number]>();
+    const [numberFrom, numberTo] = NUMBER_COLUMNS[format];
+    for (let column = 0; column < raw.length; column++) {
+      // The number and its digit are guarded by one check only (the composite adds the same
+      // sum): a deletion there could pass by chance, so none is tried.
+      if (i === NUMBER_LINE[format] && column >= numberFrom && column <= numberTo) continue;
+      const text = raw.slice(0, column) + raw.slice(column + 1);
+      if (!seen.has(text)) seen.set(text, { line: i, column, from: raw.charAt(column), to: '' });
+    }
+    options.push([...seen].map(([text, correction]) => ({ text, correction })));
+  }
+  const trials = options.reduce((n, o) => n * o.length, 1);
+  if (trials > MAX_DELETION_TRIALS) return null;
+  const holding: ParsedMrz[] = [];
+  const walk = (i: number, chosen: (typeof options)[number]) => {
+    if (i === options.length) {
+      const fixes = chosen.flatMap((o) => (o.correction ? [o.correction] : []));
+      const parsed = parseFitted(
+        chosen.map((o) => o.text),
+        format,
+        used,
+        [...earlier, ...fixes],
+        false,
+      );
+      if (parsed?.checkDigitsValid) holding.push(parsed);
+      return;
+    }
+    for (const option of options[i] ?? []) walk(i + 1, [...chosen, option]);
+  };
+  walk(0, []);
+  const distinct = new Set(holding.map((p) => p.lines.join('\n')));
+  return distinct.size === 1 ? (holding[0] ?? null) : null;
+}
+
+export function readMrzText(texts: readonly string[]): ParsedMrz | null {
+  const zone = zoneLines(texts);
+  const format = formatFor(zone.lines);
+  if (!format) return null;
+  const wanted = LINES[format];
+  const picked = zone.lines.slice(-wanted);
+  const used = zone.used.slice(-wanted);
+  const tail = repairNameTail(picked, format);
+  const fitted = picked.map((line) => fit(line, LENGTH[format]));
+  if (fitted.some((line) => line === null))
+    return repairExtraCharacter(fitted, picked, format, used, tail);
+  const parsed = parseFitted(fitted as string[], format, used, tail);
+  if (parsed?.checkDigitsValid !== false) return parsed;
+  // A checked line one too long was fitted by dropping a trailing filler; the extra character
+  // may be elsewhere.
+  const long = fitted.map((line, i) =>
+    CHECKED_LINES[format].includes(i) && picked[i]?.length === LENGTH[format] + 1 ? null : line,
+  );
+  if (!long.includes(null)) return parsed;
+  return repairExtraCharacter(long, picked, format, used, tail) ?? parsed;
 }
 
 /** YYMMDD → YYYY-MM-DD. Birth dates are never in the future; expiry dates are 20YY. */

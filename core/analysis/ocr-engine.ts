@@ -18,11 +18,10 @@ import { decodeGreyPng } from './png-grey.ts';
 /** The only characters a machine-readable zone holds (ICAO 9303 part 3). */
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
-export interface OcrLine {
+export interface OcrText {
   text: string;
-  /** Tesseract's mean word confidence for the line, 0–100. */
+  /** Tesseract's mean word confidence, 0–100. */
   confidence: number;
-  box: Box;
 }
 
 export class ImageDecodeError extends Error {
@@ -33,11 +32,17 @@ const require = createRequire(import.meta.url);
 
 /**
  * tesseract.js passes any Tesseract parameter given with a recognize call through for that call
- * only (its types list just its own options): the zone is read as one uniform block of text.
+ * only (its types list just its own options): a zone line is read as one line of text.
  */
-const SINGLE_BLOCK = {
-  tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+const SINGLE_LINE = {
+  tessedit_pageseg_mode: PSM.SINGLE_LINE,
 } as unknown as Partial<RecognizeOptions>;
+
+/**
+ * Set when the model loads: no word lists. A zone is not words, and the dictionaries pull runs
+ * of fillers and name fragments towards English.
+ */
+const INIT_CONFIG = { load_system_dawg: '0', load_freq_dawg: '0' };
 
 /** Folder of the integer-quantised LSTM model (2.9 MB, faster than the float one). */
 export function englishModelDir(): string {
@@ -65,12 +70,6 @@ interface LayoutBlock {
   paragraphs?: { lines?: { bbox: BBox; words?: { symbols?: unknown[] }[] }[] }[];
 }
 
-interface TesseractLine {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
-
 export class OcrEngine {
   private readonly worker: Worker;
 
@@ -79,13 +78,18 @@ export class OcrEngine {
   }
 
   static async start(): Promise<OcrEngine> {
-    const worker = await createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: englishModelDir(),
-      cacheMethod: 'none',
-      gzip: true,
-      logger: () => {},
-      errorHandler: () => {},
-    });
+    const worker = await createWorker(
+      'eng',
+      OEM.LSTM_ONLY,
+      {
+        langPath: englishModelDir(),
+        cacheMethod: 'none',
+        gzip: true,
+        logger: () => {},
+        errorHandler: () => {},
+      },
+      INIT_CONFIG,
+    );
     await worker.setParameters({
       tessedit_char_whitelist: MRZ_ALPHABET,
       // A PGM carries no resolution; without one Tesseract guesses it on every image.
@@ -136,28 +140,15 @@ export class OcrEngine {
     return lines;
   }
 
-  /** Reads a block of text lines restricted to the MRZ alphabet, with their boxes. */
-  async readLines(image: GreyImage): Promise<OcrLine[]> {
-    const result = await this.worker.recognize(asBuffer(toPgm(image)), SINGLE_BLOCK, {
-      text: false,
-      blocks: true,
+  /** Reads one text line, restricted to the MRZ alphabet, with Tesseract's confidence. */
+  async readLine(image: GreyImage): Promise<OcrText> {
+    const result = await this.worker.recognize(asBuffer(toPgm(image)), SINGLE_LINE, {
+      text: true,
+      blocks: false,
       hocr: false,
       tsv: false,
     });
-    const lines: OcrLine[] = [];
-    for (const block of result.data.blocks ?? []) {
-      for (const paragraph of block.paragraphs) {
-        for (const line of paragraph.lines as TesseractLine[]) {
-          const { x0, y0, x1, y1 } = line.bbox;
-          lines.push({
-            text: line.text.replace(/\s+/g, ''),
-            confidence: line.confidence,
-            box: { left: x0, top: y0, width: x1 - x0, height: y1 - y0 },
-          });
-        }
-      }
-    }
-    return lines;
+    return { text: result.data.text.replace(/\s+/g, ''), confidence: result.data.confidence };
   }
 
   async stop(): Promise<void> {

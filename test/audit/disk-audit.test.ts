@@ -40,6 +40,11 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   broken: 5,
   shortlived: 0,
   impostor: 0,
+  expired: 0,
+  renamed: 0,
+  checkdigit: 0,
+  edited: 0,
+  blurred: 0,
 };
 
 let backend: DemoBackend;

@@ -5,6 +5,7 @@ import { loadDocuments, type LoadDocumentsDeps } from '../../core/documents/load
 import { DocumentHolding } from '../../core/documents/holding.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import { DOCUMENT_SLOTS, DocumentsResultSchema, type Progress } from '../../shared/ipc.ts';
+import { getPortraitPassport, getReviewSpecimens } from '../../demo/specimens.ts';
 import { fakeBrowser } from './auth-helpers.ts';
 
 /**
@@ -97,6 +98,26 @@ describe('loadDocuments against the demo backend', () => {
     expect(result.documents.documentFront?.sha256).toBe(backend.specimens.passportPage.sha256);
     expect(result.documents.face?.sha256).toBe(backend.specimens.face.sha256);
   });
+
+  it.each(['portrait', 'expired', 'renamed', 'checkdigit', 'edited', 'blurred'] as const)(
+    '%s: its own documents (rendered on demand), not the shared ones',
+    async (persona) => {
+      const auth = await signIn(persona);
+      const result = await loadDocuments(deps(auth));
+      expect(result.verified).toBe(true);
+      if (persona === 'portrait') {
+        const own = await getPortraitPassport();
+        expect(result.documents.documentFront?.sha256).toBe(own.sha256);
+        expect(result.documents.documentBack).toBeNull();
+        return;
+      }
+      const own = await getReviewSpecimens(persona);
+      expect(result.documents.documentFront?.sha256).toBe(own.documentFront.sha256);
+      expect(result.documents.documentBack?.sha256).toBe(own.documentBack.sha256);
+      expect(own.documentBack.sha256).not.toBe(backend.specimens.documentBack.sha256);
+      expect(result.documents.face?.sha256).toBe(backend.specimens.face.sha256);
+    },
+  );
 
   it('unverified: verified false, all null, not an error', async () => {
     const auth = await signIn('unverified');

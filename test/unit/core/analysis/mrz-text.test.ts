@@ -59,6 +59,45 @@ describe('readMrzText', () => {
     expect(mrz?.checkDigitsValid).toBe(true);
   });
 
+  it('repairs the number when its check digit was read as a letter too (G for 6)', () => {
+    const lines = td1({ ...PERSON, documentNumber: 'KM1XH0ATU' });
+    expect(lines[0]).toBe('IDUTOKM1XH0ATU6<<<<<<<<<<<<<<<');
+    const misread = 'IDUTOKM1XHOATUG<<<<<<<<<<<<<<<';
+    const mrz = readMrzText([misread, lines[1], lines[2]]);
+    expect(mrz?.lines[0]).toBe(lines[0]);
+    expect(mrz?.checkDigits['documentNumber']).toBe(true);
+    expect(mrz?.corrections).toContainEqual({ line: 0, column: 10, from: 'O', to: '0' });
+  });
+
+  it('sets back to fillers what was read after the name field ended (<<<), and says so', () => {
+    const [l1, l2, l3] = td1(PERSON);
+    const misread = `${l3.slice(0, 26)}L<L<`;
+    const mrz = readMrzText([l1, l2, misread]);
+    expect(mrz?.lines[2]).toBe(l3);
+    expect(mrz?.fields['firstName']?.value).toBe('ALEX SPECIMEN');
+    expect(mrz?.corrections).toEqual([
+      { line: 2, column: 26, from: 'L', to: '<' },
+      { line: 2, column: 28, from: 'L', to: '<' },
+    ]);
+    const passport = td3({ ...PERSON, documentCode: 'P', documentNumber: 'SPP000002' });
+    const tail = readMrzText([`${passport[0].slice(0, 40)}KLL<`, passport[1]]);
+    expect(tail?.lines[0]).toBe(passport[0]);
+    // The separator inside a name is not a tail: P<UTO and SPECIMEN<<ALEX stay as read.
+    expect(readMrzText(passport)?.corrections).toEqual([]);
+  });
+
+  it('drops one extra character from a checked line only when exactly one deletion makes every digit hold', () => {
+    const passport = td3({ ...PERSON, documentCode: 'P', documentNumber: 'H841RWJ8W' });
+    const extra = passport[1].replace('UTO900101', 'UTO900I101');
+    const mrz = readMrzText([passport[0], extra]);
+    expect(mrz?.lines).toEqual(passport);
+    expect(mrz?.checkDigitsValid).toBe(true);
+    expect(mrz?.corrections).toContainEqual({ line: 1, column: 16, from: 'I', to: '' });
+    // Inside the number only its own digit guards a deletion (the composite adds the same sum):
+    // three deletions would pass, so none is tried there.
+    expect(readMrzText([passport[0], passport[1].replace('RWJ8W', 'RWJI8W')])).toBeNull();
+  });
+
   it('pads a line whose trailing fillers were lost', () => {
     const [l1, l2, l3] = td1(PERSON);
     expect(readMrzText([l1.slice(0, 26), l2, l3])?.checkDigitsValid).toBe(true);

@@ -28,7 +28,7 @@ const refusingEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =
   Promise.resolve({
     decodeGrey: () => Promise.reject(new ImageDecodeError('stand-in engine decodes nothing')),
     layoutLines: () => Promise.resolve([]),
-    readLines: () => Promise.resolve([]),
+    readLine: () => Promise.resolve({ text: '', confidence: 0 }),
     stop: () => Promise.resolve(),
   });
 
