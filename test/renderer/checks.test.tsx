@@ -70,6 +70,10 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     expect(digits[3]?.textContent).toContain(c.mrz.fieldNames['composite']);
     expect(mrz.getByText(c.mrz.notAllHold)).toBeTruthy();
     expect(mrz.getByText(c.mrz.correction(2, 4, 'O', '0'))).toBeTruthy();
+    // A character dropped as extra is worded as a deletion, not as a change to nothing.
+    const dropped = mrz.getByText(c.mrz.correction(1, 30, 'K', ''));
+    expect(dropped.textContent).not.toContain('“”');
+    expect(dropped.textContent).not.toContain('«»');
 
     const registry = screen.getByTestId('checks-registry');
     const items = registry.querySelectorAll('li');

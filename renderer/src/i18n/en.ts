@@ -246,7 +246,9 @@ export const en = {
       notAllHold: 'At least one check digit does not match: a misread or an altered field.',
       corrections: 'Characters corrected',
       correction: (line: number, column: number, from: string, to: string) =>
-        `Line ${line}, position ${column}: read “${from}”, corrected to “${to}”`,
+        to === ''
+          ? `Line ${line}, position ${column}: “${from}” read as an extra character and dropped`
+          : `Line ${line}, position ${column}: read “${from}”, corrected to “${to}”`,
       noCorrections: 'None',
       notParsed: 'not understood',
       fieldNames: {

@@ -240,7 +240,9 @@ export const es: Dictionary = {
       notAllHold: 'Al menos un dígito de control no cuadra: una mala lectura o un dato alterado.',
       corrections: 'Caracteres corregidos',
       correction: (line: number, column: number, from: string, to: string) =>
-        `Línea ${line}, posición ${column}: se leyó «${from}» y se corrigió a «${to}»`,
+        to === ''
+          ? `Línea ${line}, posición ${column}: «${from}» se leyó de más y se quitó`
+          : `Línea ${line}, posición ${column}: se leyó «${from}» y se corrigió a «${to}»`,
       noCorrections: 'Ninguno',
       notParsed: 'no se entendió',
       fieldNames: {
