@@ -57,6 +57,7 @@ interface FaceApi {
     tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
     io: { decodeWeights(buffer: ArrayBuffer, specs: WeightSpec[]): Record<string, Tensor> };
     memory(): { numTensors: number; numBytes: number };
+    backend(): { wasm?: { HEAPU8?: Uint8Array } } | undefined;
   };
   nets: {
     ssdMobilenetv1: Net;
@@ -100,6 +101,8 @@ export interface FaceRuntime {
   landmarks(rgb: Uint8Array, width: number, height: number): Promise<Point[]>;
   /** How many tensors the runtime holds (the models' weights, once loaded): flat across runs. */
   liveTensors(): number;
+  /** The WASM backend's heap: it grows to the largest network run's needs and never shrinks. */
+  wasmHeapBytes(): number;
   /** The 128-number descriptor of an aligned 150×150 RGB face crop. */
   describe(rgb150: Uint8Array): Promise<Float32Array>;
 }
@@ -173,6 +176,7 @@ async function loadRuntime(): Promise<FaceRuntime> {
       }
     },
     liveTensors: () => tf.memory().numTensors,
+    wasmHeapBytes: () => tf.backend()?.wasm?.HEAPU8?.buffer.byteLength ?? 0,
     async describe(rgb150) {
       const input = tf.tensor3d(rgb150, [CROP_SIZE, CROP_SIZE, 3], 'int32');
       try {

@@ -29,6 +29,7 @@ function scripted(answers: (width: number, height: number, call: number) => Dete
       ]),
     describe: () => Promise.reject(new Error('not used')),
     liveTensors: () => 0,
+    wasmHeapBytes: () => 0,
   };
   return { runtime, passes };
 }
