@@ -49,6 +49,9 @@ interface TimingReport {
   pairCpuMs: number[];
   baselineRssMb: number;
   peakRssMb: number;
+  /** The WASM heap after the last pair (it never shrinks, so this is its peak) and after loading. */
+  wasmHeapMb: number;
+  wasmHeapAfterLoadMb: number;
   results: FaceComparison[];
 }
 
@@ -65,8 +68,9 @@ if (process.argv[2] === '--timing-child') {
 async function measureInThisProcess({ pairs }: TimingRequest): Promise<TimingReport> {
   const baselineRssMb = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
-  await faceRuntime();
+  const runtime = await faceRuntime();
   const loadMs = performance.now() - t0;
+  const wasmHeapAfterLoadMb = runtime.wasmHeapBytes() / 2 ** 20;
   // One pair first, untimed: the WASM kernels' first run sets them up.
   const first = pairs[0];
   if (first) await compareFaces(first.selfie, first.document);
@@ -82,7 +86,17 @@ async function measureInThisProcess({ pairs }: TimingRequest): Promise<TimingRep
     pairCpuMs.push((used.user + used.system) / 1000);
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  return { loadMs, pairMs, pairCpuMs, baselineRssMb, peakRssMb, results };
+  const wasmHeapMb = runtime.wasmHeapBytes() / 2 ** 20;
+  return {
+    loadMs,
+    pairMs,
+    pairCpuMs,
+    baselineRssMb,
+    peakRssMb,
+    wasmHeapMb,
+    wasmHeapAfterLoadMb,
+    results,
+  };
 }
 
 async function calibrate(): Promise<void> {
@@ -161,6 +175,10 @@ async function calibrate(): Promise<void> {
   row(
     'peak RSS added over the bare process',
     `${(report.peakRssMb - report.baselineRssMb).toFixed(0)} MB`,
+  );
+  row(
+    'WASM heap after loading / at its peak',
+    `${report.wasmHeapAfterLoadMb.toFixed(0)} / ${report.wasmHeapMb.toFixed(0)} MB`,
   );
   row('bands of the timed (genuine) pairs', JSON.stringify(report.results.map((r) => r.band)));
   row('load average (1 min) during the run', loadavg()[0]?.toFixed(2) ?? '?');

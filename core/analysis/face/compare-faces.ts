@@ -9,8 +9,8 @@ import {
 } from '../../../shared/face-match.ts';
 import { alignedCrop, extractCrop } from './align-face.ts';
 import { decodeJpeg, type RgbImage } from './decode-jpeg.ts';
-import { detectFaces } from './detect-faces.ts';
-import { CROP_SIZE, faceRuntime, type DetectionWithLandmarks } from './face-api-runtime.ts';
+import { detectFaces, faceLandmarks } from './detect-faces.ts';
+import { CROP_SIZE, faceRuntime, type Detection } from './face-api-runtime.ts';
 
 /**
  * Options a caller may set; everything has a default that the calibration was measured with.
@@ -147,20 +147,18 @@ export async function describeFace(
   try {
     const runtime = await faceRuntime();
     const faces = await detectFaces(runtime, image, settings.minConfidence);
-    const largest = faces.reduce<DetectionWithLandmarks | undefined>(
-      (best, f) => (!best || f.detection.box.width > best.detection.box.width ? f : best),
+    const largest = faces.reduce<Detection | undefined>(
+      (best, f) => (!best || f.box.width > best.box.width ? f : best),
       undefined,
     );
     if (!largest) return { reason: reasons.none, face: null };
     const face = detected(largest);
     const others = faces.filter(
-      (f) =>
-        f !== largest &&
-        f.detection.box.width >= largest.detection.box.width * settings.otherFaceRatio,
+      (f) => f !== largest && f.box.width >= largest.box.width * settings.otherFaceRatio,
     );
     if (others.length > 0) return { reason: reasons.several, face };
-    if (largest.detection.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
-    const crop = alignedCrop(largest.landmarks.positions, CROP_SIZE);
+    if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
+    const crop = alignedCrop(await faceLandmarks(runtime, image, largest.box), CROP_SIZE);
     const pixels = extractCrop(image, crop);
     try {
       return { face, crop, descriptor: await runtime.describe(pixels) };
@@ -172,9 +170,9 @@ export async function describeFace(
   }
 }
 
-function detected(f: DetectionWithLandmarks): DetectedFace {
-  const { x, y, width, height } = f.detection.box;
-  return { box: { x, y, width, height }, confidence: f.detection.score };
+function detected(f: Detection): DetectedFace {
+  const { x, y, width, height } = f.box;
+  return { box: { x, y, width, height }, confidence: f.score };
 }
 
 function zero(image: RgbImage): void {

@@ -19,7 +19,7 @@ export interface Tensor {
   dispose(): void;
 }
 
-interface Point {
+export interface Point {
   x: number;
   y: number;
 }
@@ -57,17 +57,18 @@ interface FaceApi {
     tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
     io: { decodeWeights(buffer: ArrayBuffer, specs: WeightSpec[]): Record<string, Tensor> };
     memory(): { numTensors: number; numBytes: number };
+    backend(): { wasm?: { HEAPU8?: Uint8Array } } | undefined;
   };
   nets: {
     ssdMobilenetv1: Net;
-    faceLandmark68Net: Net;
+    faceLandmark68Net: Net & { detectLandmarks(input: Tensor): Promise<{ positions: Point[] }> };
     faceRecognitionNet: Net & { computeFaceDescriptor(input: Tensor): Promise<Float32Array> };
   };
   SsdMobilenetv1Options: new (options: { minConfidence: number; maxResults: number }) => object;
   detectAllFaces(
     input: Tensor,
     options: object,
-  ): { withFaceLandmarks(): Promise<DetectionWithLandmarks[]> };
+  ): PromiseLike<Detection[]> & { withFaceLandmarks(): Promise<DetectionWithLandmarks[]> };
 }
 
 /** What the comparison needs from the models, and nothing else. */
@@ -82,6 +83,26 @@ export interface FaceRuntime {
     height: number,
     minConfidence: number,
   ): Promise<DetectionWithLandmarks[]>;
+  /**
+   * Every face box the detector finds at or above `minConfidence` (in the given pixels), without
+   * landmarks. The detector sees the image padded to a square and resized to 512 × 512, so a
+   * caller gains nothing by handing it more than 512 pixels a side.
+   */
+  detectBoxes(
+    rgb: Uint8Array,
+    width: number,
+    height: number,
+    minConfidence: number,
+  ): Promise<Detection[]>;
+  /**
+   * The 68 landmarks of the face that fills this image (a face box's pixels), in its pixels.
+   * The network sees the image padded to a square and resized to 112 × 112.
+   */
+  landmarks(rgb: Uint8Array, width: number, height: number): Promise<Point[]>;
+  /** How many tensors the runtime holds (the models' weights, once loaded): flat across runs. */
+  liveTensors(): number;
+  /** The WASM backend's heap: it grows to the largest network run's needs and never shrinks. */
+  wasmHeapBytes(): number;
   /** The 128-number descriptor of an aligned 150×150 RGB face crop. */
   describe(rgb150: Uint8Array): Promise<Float32Array>;
 }
@@ -119,7 +140,7 @@ async function loadRuntime(): Promise<FaceRuntime> {
   for (const [net, file] of Object.entries(MODEL_FILES) as [keyof typeof MODEL_FILES, string][]) {
     faceapi.nets[net].loadFromWeightMap(await readWeights(tf, modelDir, file));
   }
-  return {
+  const runtime: FaceRuntime = {
     modelName: MODEL_NAME,
     backend: tf.getBackend(),
     async detect(rgb, width, height, minConfidence) {
@@ -131,6 +152,31 @@ async function loadRuntime(): Promise<FaceRuntime> {
         input.dispose();
       }
     },
+    async detectBoxes(rgb, width, height, minConfidence) {
+      const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
+      try {
+        const options = new faceapi.SsdMobilenetv1Options({ minConfidence, maxResults: 10 });
+        const found = await faceapi.detectAllFaces(input, options);
+        // face-api's FaceDetection keeps its numbers behind getters: copy them by name.
+        return found.map(({ score, box: { x, y, width: w, height: h } }) => ({
+          score,
+          box: { x, y, width: w, height: h },
+        }));
+      } finally {
+        input.dispose();
+      }
+    },
+    async landmarks(rgb, width, height) {
+      const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
+      try {
+        const found = await faceapi.nets.faceLandmark68Net.detectLandmarks(input);
+        return found.positions.map(({ x, y }) => ({ x, y }));
+      } finally {
+        input.dispose();
+      }
+    },
+    liveTensors: () => tf.memory().numTensors,
+    wasmHeapBytes: () => tf.backend()?.wasm?.HEAPU8?.buffer.byteLength ?? 0,
     async describe(rgb150) {
       const input = tf.tensor3d(rgb150, [CROP_SIZE, CROP_SIZE, 3], 'int32');
       try {
@@ -140,6 +186,13 @@ async function loadRuntime(): Promise<FaceRuntime> {
       }
     },
   };
+  // Each network's first run sets up its WASM kernels (about a second on a busy machine): do it
+  // here, on blank pixels, so it overlaps the document checks instead of delaying the first face.
+  const blank = new Uint8Array(CROP_SIZE * CROP_SIZE * 3);
+  await runtime.detectBoxes(blank, CROP_SIZE, CROP_SIZE, 0.99);
+  await runtime.landmarks(blank, CROP_SIZE, CROP_SIZE);
+  await runtime.describe(blank);
+  return runtime;
 }
 
 async function readWeights(

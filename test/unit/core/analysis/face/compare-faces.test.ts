@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { compareFaces } from '../../../../../core/analysis/face/compare-faces.ts';
+import { faceRuntime } from '../../../../../core/analysis/face/face-api-runtime.ts';
 import { FACE_MATCH_BANDS } from '../../../../../shared/face-match.ts';
 import {
   captureVariant,
@@ -140,6 +141,21 @@ describe('compareFaces', () => {
         band: 'cannot-tell',
         reason: 'selfie-unreadable',
       });
+    },
+    SLOW,
+  );
+
+  it(
+    'holds no more tensors after a comparison than before it (nothing left in the WASM heap)',
+    async () => {
+      const runtime = await faceRuntime();
+      const card = await documentFront(person(1), captureVariant(21));
+      await compareFaces(person(1), card);
+      const before = runtime.liveTensors();
+      await compareFaces(person(1), card);
+      await compareFaces(person(2), await documentWithoutFace(captureVariant(4)));
+      expect(runtime.liveTensors()).toBe(before);
+      expect(before).toBeGreaterThan(0);
     },
     SLOW,
   );
