@@ -30,6 +30,10 @@ export interface MeasuredRates {
 const percent = (rate: number, locale: string): string =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 
+/** A rate with the count behind it ("0.6% (7 of 1121)"): a small sample shows as what it is. */
+const rateOf = (rate: number, pairs: number, locale: 'en' | 'es'): string =>
+  `${percent(rate, locale)} (${Math.round(rate * pairs)} ${locale === 'es' ? 'de' : 'of'} ${pairs})`;
+
 export const FACE_MATCH_WORDING: Record<'en' | 'es', FaceMatchWording> = {
   en: {
     heading: 'Selfie and document portrait',
@@ -55,8 +59,8 @@ export const FACE_MATCH_WORDING: Record<'en' | 'es', FaceMatchWording> = {
     aid: (model, r) =>
       `An aid, not a verdict: computed on this computer by ${model}. On ${r.genuinePairs} same-person ` +
       `and ${r.impostorPairs} different-person synthetic pairs, it read different people as "likely the same" ` +
-      `${percent(r.falseAcceptRate, 'en')} of the time and the same person as "likely different" ` +
-      `${percent(r.falseRejectRate, 'en')} of the time. Real captures can do worse.`,
+      `${rateOf(r.falseAcceptRate, r.impostorPairs, 'en')} of the time and the same person as "likely different" ` +
+      `${rateOf(r.falseRejectRate, r.genuinePairs, 'en')} of the time. Real captures can do worse.`,
     notLiveness:
       'It does not detect presentation attacks: a mask, a photo of a screen or a printed photo can score as the same person.',
     cropsCaption: 'The two faces as compared: eyes levelled, at the same scale.',
@@ -85,8 +89,8 @@ export const FACE_MATCH_WORDING: Record<'en' | 'es', FaceMatchWording> = {
     aid: (model, r) =>
       `Una ayuda, no un veredicto: calculado en este equipo con ${model}. En ${r.genuinePairs} pares ` +
       `sintéticos de la misma persona y ${r.impostorPairs} de personas distintas, leyó a personas distintas ` +
-      `como «probablemente la misma» el ${percent(r.falseAcceptRate, 'es')} de las veces y a la misma persona ` +
-      `como «probablemente distintas» el ${percent(r.falseRejectRate, 'es')} de las veces. Con capturas reales ` +
+      `como «probablemente la misma» el ${rateOf(r.falseAcceptRate, r.impostorPairs, 'es')} de las veces y a la misma persona ` +
+      `como «probablemente distintas» el ${rateOf(r.falseRejectRate, r.genuinePairs, 'es')} de las veces. Con capturas reales ` +
       `puede acertar menos.`,
     notLiveness:
       'No detecta ataques de presentación: una máscara, la foto de una pantalla o una foto impresa pueden puntuar como la misma persona.',

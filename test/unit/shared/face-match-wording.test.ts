@@ -9,16 +9,17 @@ describe('what the reviewer reads about a face comparison', () => {
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
     expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.genuinePairs));
     expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.impostorPairs));
-    expect(text).toContain('0.6%');
-    expect(text).toContain('1.7%');
+    // The rates with the counts behind them: 7 of 1121 impostor pairs, none of 55 genuine ones.
+    expect(text).toContain('0.6% (7 of 1121)');
+    expect(text).toContain('0% (0 of 55)');
   });
 
   it('says the same in Spanish, with Spanish number formatting', () => {
     const text = faceMatchAid('es');
     expect(text).toMatch(/^Una ayuda, no un veredicto/);
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
-    expect(text).toContain('0,6');
-    expect(text).toContain('1,7');
+    expect(text).toMatch(/0,6\s?% \(7 de 1121\)/);
+    expect(text).toMatch(/0\s?% \(0 de 55\)/);
   });
 
   it('says in both languages that it does not detect presentation attacks', () => {
