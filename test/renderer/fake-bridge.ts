@@ -53,6 +53,8 @@ export interface FakeOptions {
   disk?: 'clean' | 'sensitive';
   /** The checks' state main answers with (default idle); `setAnalysis` changes and tells it. */
   analysis?: AnalysisState;
+  /** The EXIF orientation of a slot's image (default 1); width and height stay the displayed size. */
+  orientation?: Partial<Record<'documentFront' | 'documentBack' | 'face', number>>;
 }
 
 export interface FakeBridge {
@@ -98,7 +100,9 @@ async function image(
   width: number,
   height: number,
   wrong: boolean,
+  orientation = 1,
 ): Promise<DocumentImage> {
+  const turned = orientation >= 5;
   const bytes = jpegBytes(seed, 200 + seed * 40);
   const hex = await sha256(bytes);
   return {
@@ -106,9 +110,9 @@ async function image(
     mime: 'image/jpeg',
     width,
     height,
-    storedWidth: width,
-    storedHeight: height,
-    orientation: 1,
+    storedWidth: turned ? height : width,
+    storedHeight: turned ? width : height,
+    orientation,
     trailingBytes: 0,
     progressive: false,
     byteLength: bytes.byteLength,
@@ -132,8 +136,9 @@ async function documentsFor(options: FakeOptions): Promise<DocumentsResult> {
     };
   }
   const session = { id: SESSION_ID, type: 'veriff', date: SESSION_DATE, status: 'approved' };
-  const front = await image(1, 1600, 1000, wrong === 'documentFront');
-  const face = await image(3, 900, 1200, wrong === 'face');
+  const turn = options.orientation ?? {};
+  const front = await image(1, 1600, 1000, wrong === 'documentFront', turn.documentFront);
+  const face = await image(3, 900, 1200, wrong === 'face', turn.face);
   if (persona === 'passport') {
     return {
       verified: true,
@@ -155,7 +160,7 @@ async function documentsFor(options: FakeOptions): Promise<DocumentsResult> {
       ...base,
     };
   }
-  const back = await image(2, 1600, 1000, wrong === 'documentBack');
+  const back = await image(2, 1600, 1000, wrong === 'documentBack', turn.documentBack);
   return {
     verified: true,
     session,

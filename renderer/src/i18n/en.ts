@@ -324,6 +324,7 @@ export const en = {
       showPortrait: 'Show the face found on the document',
       selfieFace: 'The face in the selfie',
       portraitFace: 'The face on the document',
+      compare: 'Compare the faces',
     },
   },
   viewer: {
@@ -344,6 +345,8 @@ export const en = {
     portraitBoxHint: 'Drag the box to frame the face on the ID; drag its corner to resize it.',
     portraitReset: 'Reset portrait area',
     portraitAdjust: 'Adjust portrait area',
+    portraitFromFaces:
+      'Boxes placed on the faces found by the face comparison, run on this computer. Adjust them if they are off.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit',

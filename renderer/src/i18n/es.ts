@@ -322,6 +322,7 @@ export const es: Dictionary = {
       showPortrait: 'Mostrar el rostro encontrado en el documento',
       selfieFace: 'El rostro de la selfi',
       portraitFace: 'El rostro del documento',
+      compare: 'Comparar los rostros',
     },
   },
   viewer: {
@@ -345,6 +346,8 @@ export const es: Dictionary = {
       'Arrastre el recuadro para encuadrar la cara del documento; arrastre su esquina para cambiar el tamaño.',
     portraitReset: 'Restablecer el área del retrato',
     portraitAdjust: 'Ajustar el área del retrato',
+    portraitFromFaces:
+      'Recuadros colocados en los rostros que encontró la comparación facial, hecha en este equipo. Ajústelos si no coinciden.',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
     fit: 'Ajustar',

@@ -16,7 +16,7 @@ import { useAppState, useController } from '../state/context.tsx';
 import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
 import { displayedBox, type Highlight } from '../viewer/finding-region.ts';
 import { ViewController } from '../viewer/view-controller.ts';
-import { DEFAULT_PORTRAIT_REGIONS, type PortraitRegions } from '../viewer/portrait.ts';
+import { DEFAULT_PORTRAIT_REGIONS, faceRegions, type PortraitRegions } from '../viewer/portrait.ts';
 import { Viewer, ZOOM_STEP, type PortraitState, type ViewerLayout } from '../viewer/Viewer.tsx';
 import '../styles/documents.css';
 
@@ -85,6 +85,21 @@ function firstImage(docs: LoadedDocuments): DocumentSlot {
   return SLOTS.find((slot) => imageOf(docs, slot) !== null) ?? 'documentFront';
 }
 
+/** The portrait compare's boxes on the faces the comparison found, when it found both. */
+function placedRegions(
+  docs: LoadedDocuments,
+  analysis: AppState['analysis'],
+): PortraitRegions | null {
+  if (analysis.status !== 'done') return null;
+  const front = imageOf(docs, 'documentFront');
+  const selfie = imageOf(docs, 'face');
+  if (!front || !selfie) return null;
+  return faceRegions(analysis.report.face, {
+    documentFront: { w: front.width, h: front.height },
+    face: { w: selfie.width, h: selfie.height },
+  });
+}
+
 function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   const { t } = useI18n();
   const controller = useController();
@@ -93,9 +108,12 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   const [compare, setCompare] = useState<CompareMode>('off');
   const [panel, setPanel] = useState(true);
   const [fullWindow, setFullWindow] = useState(false);
-  const [regions, setRegions] = useState<PortraitRegions>(DEFAULT_PORTRAIT_REGIONS);
-  const [adjusting, setAdjusting] = useState(false);
   const analysis = useAppState(selectAnalysis);
+  /** The reviewer's own portrait boxes; until they move one, the boxes start where `placed` says. */
+  const [edited, setEdited] = useState<PortraitRegions | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
+  const placed = placedRegions(docs, analysis);
+  const regions = edited ?? placed ?? DEFAULT_PORTRAIT_REGIONS;
   /** The finding marked on its image (the MRZ zone, a face), chosen in the Checks panel. */
   const [mark, setMark] = useState<{ region: FindingRegion; of: AppState['analysis'] } | null>(
     null,
@@ -130,11 +148,13 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
       ? {
           slot: marked.slot,
           label: marked.label,
-          box: displayedBox(
-            marked.box,
-            { w: markedImage.width, h: markedImage.height },
-            markedImage.orientation,
-          ),
+          box: marked.upright
+            ? marked.box
+            : displayedBox(
+                marked.box,
+                { w: markedImage.width, h: markedImage.height },
+                markedImage.orientation,
+              ),
         }
       : null;
   const chooseCompare = (mode: CompareMode) => {
@@ -144,6 +164,13 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
     setMarked(null);
     view.resetView();
   };
+  /** The Checks panel's "Compare the faces": the portrait compare, boxed on the faces found. */
+  const compareFaces = placed
+    ? () => {
+        setEdited(null);
+        chooseCompare('portrait');
+      }
+    : undefined;
   const layout: ViewerLayout = {
     panel,
     fullWindow,
@@ -152,10 +179,12 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
   };
   const portrait: PortraitState = {
     regions,
+    fromFaces: edited === null && placed !== null,
     adjusting,
-    onRegion: (slot, box) => setRegions((r) => ({ ...r, [slot]: box })),
+    onRegion: (slot, box) =>
+      setEdited((own) => ({ ...(own ?? placed ?? DEFAULT_PORTRAIT_REGIONS), [slot]: box })),
     onAdjusting: setAdjusting,
-    onReset: () => setRegions(DEFAULT_PORTRAIT_REGIONS),
+    onReset: () => setEdited(null),
   };
   const shown = SLOTS.filter((slot) => imageOf(docs, slot) !== null);
   const step = (direction: 1 | -1) => {
@@ -206,7 +235,12 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
         <SessionPanel docs={docs} />
         <RegistryPanel registry={docs.registry} />
         {docs.verified && (
-          <ChecksPanel analysis={analysis} shown={marked?.key ?? null} onShow={showFinding} />
+          <ChecksPanel
+            analysis={analysis}
+            shown={marked?.key ?? null}
+            onShow={showFinding}
+            onCompareFaces={compareFaces}
+          />
         )}
         {docs.verified && <Checklist />}
       </aside>

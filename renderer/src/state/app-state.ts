@@ -29,7 +29,7 @@ export interface ShownImage {
   byteLength: number;
   sha256: string;
   digest: DigestCheck;
-  /** EXIF orientation 1–8: the checks' boxes are in stored pixels, the viewer shows it applied. */
+  /** EXIF orientation 1–8: the zone's box is in stored pixels, the viewer shows it applied. */
   orientation: number;
 }
 

@@ -55,6 +55,8 @@ export interface ViewerLayout {
 /** The portrait compare's crop boxes, and whether they are being adjusted. */
 export interface PortraitState {
   regions: PortraitRegions;
+  /** The boxes are where the face comparison found the faces, as yet unmoved by the reviewer. */
+  fromFaces: boolean;
   adjusting: boolean;
   onRegion: (slot: PortraitSlot, box: Box) => void;
   onAdjusting: (on: boolean) => void;
@@ -397,7 +399,10 @@ function ViewerToolbar({
   );
 }
 
-/** Over the portrait compare: adjust the crop boxes, or put them back where faces usually are. */
+/**
+ * Over the portrait compare: adjust the crop boxes, or put them back where they started (on the
+ * faces the comparison found, else where faces usually are), and say where that was.
+ */
 function PortraitTools({
   controller,
   portrait,
@@ -423,6 +428,11 @@ function PortraitTools({
       <ToolButton label={t.viewer.portraitReset} onClick={portrait.onReset}>
         <ResetIcon />
       </ToolButton>
+      {portrait.fromFaces && (
+        <p className="portrait-tools__note" data-testid="portrait-from-faces">
+          {t.viewer.portraitFromFaces}
+        </p>
+      )}
     </div>
   );
 }

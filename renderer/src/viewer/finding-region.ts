@@ -2,9 +2,10 @@ import type { DocumentSlot } from '../../../shared/ipc.ts';
 import type { Box, Size } from './view-math.ts';
 
 /**
- * A finding's place on an image, as the viewer marks it: the MRZ zone, a detected face. The checks
- * measure in the pixels as stored in the file (their decoder does not apply the EXIF orientation);
- * the viewer shows the picture turned as EXIF says, so a box is turned the same way.
+ * A finding's place on an image, as the viewer marks it: the MRZ zone, a detected face. The zone
+ * reader measures in the pixels as stored in the file (its decoder does not apply the EXIF
+ * orientation); the viewer shows the picture turned as EXIF says, so its box is turned the same
+ * way. The face comparison already looks at the turned picture: its boxes need no turn.
  */
 export interface Highlight {
   slot: DocumentSlot;

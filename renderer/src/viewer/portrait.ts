@@ -1,7 +1,10 @@
-import type { Box } from './view-math.ts';
+import type { FaceComparison, FaceCrop } from '../../../shared/face-match.ts';
+import type { Box, Size } from './view-math.ts';
 
 /** The slots the portrait compare crops: the ID front's portrait and the selfie's face. */
 export type PortraitSlot = 'documentFront' | 'face';
+
+export const PORTRAIT_SLOTS: readonly PortraitSlot[] = ['documentFront', 'face'];
 
 /** Crop boxes as fractions (0–1) of each image. */
 export type PortraitRegions = Record<PortraitSlot, Box>;
@@ -37,4 +40,39 @@ export function resizeBox(box: Box, dw: number, dh: number): Box {
     w: Math.min(1 - box.x, Math.max(0.05, box.w + dw)),
     h: Math.min(1 - box.y, Math.max(0.05, box.h + dh)),
   };
+}
+
+/**
+ * The boxes the face comparison found, for the portrait compare: on each image a square centred
+ * on the aligned crop's centre, its side the crop's size, so both faces come out at the same face
+ * scale. The crops are in the upright picture's pixels, as the viewer shows it (the analysis turns
+ * the image as its EXIF orientation says before it looks), so they map straight to fractions of
+ * the displayed size. The eye-levelling turn (`angleDegrees`) is not applied: the boxes stay
+ * upright. A square that would leave its image is shrunk — both by the same factor, so the scales
+ * still match — and then moved inside. Null unless both crops are there.
+ */
+export function faceRegions(
+  face: FaceComparison | null | undefined,
+  sizes: Record<PortraitSlot, Size>,
+): PortraitRegions | null {
+  const selfie = face?.crops.selfie;
+  const portrait = face?.crops.portrait;
+  if (!selfie || !portrait) return null;
+  const crops: Record<PortraitSlot, FaceCrop> = { documentFront: portrait, face: selfie };
+  const shrink = Math.min(
+    1,
+    ...PORTRAIT_SLOTS.map((slot) => {
+      const { w, h } = sizes[slot];
+      return Math.min(w, h) / crops[slot].size;
+    }),
+  );
+  const square = (slot: PortraitSlot): Box => {
+    const { w, h } = sizes[slot];
+    const crop = crops[slot];
+    const side = crop.size * shrink;
+    const x = Math.min(w - side, Math.max(0, crop.centerX - side / 2));
+    const y = Math.min(h - side, Math.max(0, crop.centerY - side / 2));
+    return { x: x / w, y: y / h, w: side / w, h: side / h };
+  };
+  return { documentFront: square('documentFront'), face: square('face') };
 }

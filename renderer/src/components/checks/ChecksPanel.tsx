@@ -19,11 +19,14 @@ export function ChecksPanel({
   analysis,
   shown,
   onShow,
+  onCompareFaces,
 }: {
   analysis: AnalysisState;
   /** The key of the finding marked on the image, if any. */
   shown: string | null;
   onShow: (region: FindingRegion | null) => void;
+  /** Shows the two faces found side by side; absent when the comparison did not crop both. */
+  onCompareFaces?: (() => void) | undefined;
 }) {
   const { t } = useI18n();
   return (
@@ -55,7 +58,12 @@ export function ChecksPanel({
         {analysis.status === 'done' && <p className="small">{t.checks.ranHere}</p>}
       </div>
       {analysis.status === 'done' && (
-        <Findings report={analysis.report} shown={shown} onShow={onShow} />
+        <Findings
+          report={analysis.report}
+          shown={shown}
+          onShow={onShow}
+          onCompareFaces={onCompareFaces}
+        />
       )}
       <p className="muted small">{t.checks.aid}</p>
     </section>
@@ -66,10 +74,12 @@ function Findings({
   report,
   shown,
   onShow,
+  onCompareFaces,
 }: {
   report: AnalysisReport;
   shown: string | null;
   onShow: (region: FindingRegion | null) => void;
+  onCompareFaces: (() => void) | undefined;
 }) {
   return (
     <>
@@ -78,7 +88,14 @@ function Findings({
       <RegistryGroup report={report} />
       <QualityGroup report={report} />
       <MetadataGroup report={report} />
-      {report.face && <FaceFinding face={report.face} shown={shown} onShow={onShow} />}
+      {report.face && (
+        <FaceFinding
+          face={report.face}
+          shown={shown}
+          onShow={onShow}
+          onCompareFaces={onCompareFaces}
+        />
+      )}
     </>
   );
 }

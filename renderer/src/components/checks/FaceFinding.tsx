@@ -7,16 +7,21 @@ import { ShowButton } from './ShowButton.tsx';
 /**
  * The face comparison, when the analysis process made one: the score, its band in the shared
  * wording (the same words as the CLI), "cannot tell" with its reason, and the two faces it found,
- * each of which can be marked on its image. Kept apart so its presentation is easy to adjust.
+ * each of which can be marked on its image, or both shown side by side in the viewer's portrait
+ * compare. The face boxes are in the upright picture's pixels (the face comparison turns the image
+ * as its EXIF orientation says before it looks), unlike the zone's. Kept apart so its presentation is easy to adjust.
  */
 export function FaceFinding({
   face,
   shown,
   onShow,
+  onCompareFaces,
 }: {
   face: FaceComparison;
   shown: string | null;
   onShow: (region: FindingRegion | null) => void;
+  /** The portrait compare boxed on both faces found; absent unless both were cropped. */
+  onCompareFaces?: (() => void) | undefined;
 }) {
   const { t, lang } = useI18n();
   const words = FACE_MATCH_WORDING[lang];
@@ -27,6 +32,7 @@ export function FaceFinding({
       key: 'face:selfie',
       slot: 'face',
       box: { x: box.x, y: box.y, w: box.width, h: box.height },
+      upright: true,
       label: t.checks.face.selfieFace,
       action: t.checks.face.showSelfie,
     });
@@ -37,6 +43,7 @@ export function FaceFinding({
       key: 'face:portrait',
       slot: 'documentFront',
       box: { x: box.x, y: box.y, w: box.width, h: box.height },
+      upright: true,
       label: t.checks.face.portraitFace,
       action: t.checks.face.showPortrait,
     });
@@ -61,6 +68,16 @@ export function FaceFinding({
       {regions.map((region) => (
         <ShowButton key={region.key} region={region} shown={shown} onShow={onShow} />
       ))}
+      {onCompareFaces && (
+        <button
+          type="button"
+          className="button button--secondary checks__show"
+          onClick={onCompareFaces}
+          data-testid="compare-faces"
+        >
+          {t.checks.face.compare}
+        </button>
+      )}
       <p className="muted small">{faceMatchAid(lang)}</p>
       <p className="muted small">{words.notLiveness}</p>
     </section>
