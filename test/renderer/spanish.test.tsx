@@ -152,6 +152,14 @@ describe('Spanish reads native on every screen', () => {
     read('checks done, zone marked');
     act(() => view.fake.setAnalysis({ status: 'done', report: UNTOLD_REPORT }));
     read('checks that could not tell');
+    const face = TOLD_REPORT.face;
+    if (!face) throw new Error('the fixture compares the faces');
+    const crop = { centerX: 300, centerY: 450, size: 500, angleDegrees: 0, outputSize: 150 };
+    const cropped = { ...TOLD_REPORT, face: { ...face, crops: { selfie: crop, portrait: crop } } };
+    act(() => view.fake.setAnalysis({ status: 'done', report: cropped }));
+    await view.user.click(screen.getByTestId('compare-faces'));
+    await screen.findByTestId('portrait-from-faces');
+    read('the faces compared side by side');
   });
 
   it('passport, refused images, not verified', async () => {
