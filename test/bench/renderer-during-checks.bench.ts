@@ -250,6 +250,8 @@ interface MemoryReport {
   afterDispose: number;
   afterDisposeGc: number;
   maxRss: number;
+  /** MB added over `before`, after each run: whether it levels off or keeps growing. */
+  perRun: number[];
 }
 
 async function measureMemory(withFace: boolean): Promise<MemoryReport> {
@@ -277,7 +279,11 @@ async function measureMemory(withFace: boolean): Promise<MemoryReport> {
   await runner.analyze(input());
   const peakFirstRun = phasePeak();
   const afterFirstRun = mb(process.memoryUsage.rss());
-  for (let i = 1; i < MEMORY_RUNS; i++) await runner.analyze(input());
+  const perRun = [afterFirstRun - before];
+  for (let i = 1; i < MEMORY_RUNS; i++) {
+    await runner.analyze(input());
+    perRun.push(mb(process.memoryUsage.rss()) - before);
+  }
   const peakLaterRuns = phasePeak();
   const afterLaterRuns = mb(process.memoryUsage.rss());
   await runner.dispose();
@@ -298,6 +304,7 @@ async function measureMemory(withFace: boolean): Promise<MemoryReport> {
     afterDispose,
     afterDisposeGc,
     maxRss: process.resourceUsage().maxRSS / 1024,
+    perRun,
   };
 }
 
@@ -348,6 +355,10 @@ async function memory(): Promise<void> {
       `load average ${loadavg()[0]?.toFixed(2)}`,
     rows,
   );
+  for (const r of reports)
+    process.stdout.write(
+      `  added after each run, ${r.mode}: ${r.perRun.map((v) => `+${v.toFixed(0)}`).join(' ')} MB\n`,
+    );
 }
 
 if (process.argv[2] === '--memory') {
