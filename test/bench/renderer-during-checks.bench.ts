@@ -23,12 +23,12 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Page } from 'playwright-core';
 import { AnalysisRunner, workerChannel } from '../../core/analysis/runner.ts';
 import { getSpecimens, type Specimen } from '../../demo/specimens.ts';
 import type { AuthStatus, DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
 import { startHarness } from '../e2e/harness.ts';
 import { stubHandlers } from '../fixtures/stub-handlers.ts';
+import { zoomPanFrameTimes } from './zoom-pan.ts';
 
 const ROUNDS = Number(process.env['BENCH_RUNS'] ?? 3);
 const FRAMES = Number(process.env['BENCH_FRAMES'] ?? 240);
@@ -75,55 +75,6 @@ function asDocument(s: Specimen): DocumentImage {
     byteLength: bytes.byteLength,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-}
-
-/** Zoom in, pan, zoom out, pan the front pane, one input per frame; the frame deltas. */
-function zoomPan(page: Page): Promise<number[]> {
-  return page.evaluate(async (frames) => {
-    const pane = document.querySelector('[data-testid="pane-documentFront"]') as HTMLElement;
-    const rect = pane.getBoundingClientRect();
-    const cx = rect.x + rect.width / 2;
-    const cy = rect.y + rect.height / 2;
-    const deltas: number[] = [];
-    let last = await new Promise<number>((r) => requestAnimationFrame(r));
-    pane.dispatchEvent(
-      new PointerEvent('pointerdown', {
-        pointerId: 1,
-        button: 0,
-        clientX: cx,
-        clientY: cy,
-        bubbles: true,
-      }),
-    );
-    for (let i = 0; i < frames; i += 1) {
-      const phase = Math.floor(i / 30) % 4;
-      if (phase === 0 || phase === 2) {
-        pane.dispatchEvent(
-          new WheelEvent('wheel', {
-            deltaY: phase === 0 ? -40 : 40,
-            clientX: cx,
-            clientY: cy,
-            bubbles: true,
-            cancelable: true,
-          }),
-        );
-      } else {
-        pane.dispatchEvent(
-          new PointerEvent('pointermove', {
-            pointerId: 1,
-            clientX: cx + Math.sin(i / 5) * 200,
-            clientY: cy + Math.cos(i / 7) * 120,
-            bubbles: true,
-          }),
-        );
-      }
-      const now = await new Promise<number>((r) => requestAnimationFrame(r));
-      deltas.push(now - last);
-      last = now;
-    }
-    pane.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, bubbles: true }));
-    return deltas;
-  }, FRAMES);
 }
 
 async function frameTimes(): Promise<void> {
@@ -180,10 +131,10 @@ async function frameTimes(): Promise<void> {
     let t = performance.now();
     await runner.analyze(input());
     runsAlone.push(performance.now() - t);
-    await zoomPan(page); // warm the renderer's paths too
+    await zoomPanFrameTimes(page, FRAMES); // warm the renderer's paths too
 
     for (let round = 0; round < ROUNDS; round++) {
-      idle.push(...(await zoomPan(page)));
+      idle.push(...(await zoomPanFrameTimes(page, FRAMES)));
 
       const state = { stop: false };
       const loop = (async () => {
@@ -194,7 +145,7 @@ async function frameTimes(): Promise<void> {
           overlappingRuns++;
         }
       })();
-      busy.push(...(await zoomPan(page)));
+      busy.push(...(await zoomPanFrameTimes(page, FRAMES)));
       state.stop = true;
       await loop;
     }

@@ -20,6 +20,7 @@ import type { Page } from 'playwright-core';
 import type { AuthStatus, DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
 import { stubHandlers } from '../fixtures/stub-handlers.ts';
 import { RENDERER_DIR, startHarness } from '../e2e/harness.ts';
+import { zoomPanFrameTimes } from './zoom-pan.ts';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const FRAMES = Number(process.env['BENCH_FRAMES'] ?? 240);
@@ -216,53 +217,7 @@ async function main(): Promise<void> {
 
       if (run === 0) {
         // Frame times: zoom in and out and pan the 12-MP front, one input per frame.
-        frameTimes = await page.evaluate(async (frames) => {
-          const pane = document.querySelector('[data-testid="pane-documentFront"]') as HTMLElement;
-          const rect = pane.getBoundingClientRect();
-          const cx = rect.x + rect.width / 2;
-          const cy = rect.y + rect.height / 2;
-          const deltas: number[] = [];
-          let last = await new Promise<number>((r) => requestAnimationFrame(r));
-          pane.dispatchEvent(
-            new PointerEvent('pointerdown', {
-              pointerId: 1,
-              button: 0,
-              clientX: cx,
-              clientY: cy,
-              bubbles: true,
-            }),
-          );
-          for (let i = 0; i < frames; i += 1) {
-            const phase = Math.floor(i / 30) % 4;
-            if (phase === 0 || phase === 2) {
-              pane.dispatchEvent(
-                new WheelEvent('wheel', {
-                  deltaY: phase === 0 ? -40 : 40,
-                  clientX: cx,
-                  clientY: cy,
-                  bubbles: true,
-                  cancelable: true,
-                }),
-              );
-            } else {
-              const x = cx + Math.sin(i / 5) * 200;
-              const y = cy + Math.cos(i / 7) * 120;
-              pane.dispatchEvent(
-                new PointerEvent('pointermove', {
-                  pointerId: 1,
-                  clientX: x,
-                  clientY: y,
-                  bubbles: true,
-                }),
-              );
-            }
-            const now = await new Promise<number>((r) => requestAnimationFrame(r));
-            deltas.push(now - last);
-            last = now;
-          }
-          pane.dispatchEvent(new PointerEvent('pointerup', { pointerId: 1, bubbles: true }));
-          return deltas;
-        }, FRAMES);
+        frameTimes = await zoomPanFrameTimes(page, FRAMES);
       }
 
       // Wipe: from the click to JS state clear (synchronous part), to no image in the DOM, and to
