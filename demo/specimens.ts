@@ -9,6 +9,7 @@
  * Generated in memory once per process; nothing is written to disk.
  */
 import { createHash } from 'node:crypto';
+import { OCR_B_OUTLINES } from './ocr-b-outlines.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -243,19 +244,25 @@ function frontSvg(portrait: Buffer, card: MrzPerson = ID_CARD_MRZ): string {
 
 /**
  * A machine-readable zone on a plain band at the bottom of the page, as ICAO 9303 lays it out:
- * monospace capitals stretched to the zone's exact width (`textLength`), so the layout does not
- * depend on which monospace face the machine has.
+ * OCR-B capitals at one fixed pitch across the zone's width, drawn from the outlines in
+ * ocr-b-outlines.ts (so the zone looks the same on every machine, with no font installed).
  */
 export function mrzZone(
   lines: readonly string[],
   box: { x: number; y: number; width: number; lineGap: number; size: number },
 ): string {
+  const scale = box.size / 1000;
   return lines
-    .map(
-      (line, i) =>
-        `<text x="${box.x}" y="${box.y + i * box.lineGap}" font-family="${MONO}" font-size="${box.size}" fill="#111"
-          textLength="${box.width}" lengthAdjust="spacing">${esc(line)}</text>`,
-    )
+    .map((line, i) => {
+      const pitch = box.width / line.length;
+      const glyphs = Array.from(line).map((c, k) => {
+        const d = OCR_B_OUTLINES[c];
+        if (d === undefined) throw new Error(`not a zone character: ${JSON.stringify(c)}`);
+        const x = (box.x + k * pitch).toFixed(2);
+        return `<path transform="translate(${x} ${box.y + i * box.lineGap}) scale(${scale})" d="${d}"/>`;
+      });
+      return `<g fill="#111">${glyphs.join('')}</g>`;
+    })
     .join('');
 }
 
