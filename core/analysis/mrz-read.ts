@@ -1,5 +1,6 @@
 import type { AnalysisSlot, MrzRead } from '../../shared/analysis.ts';
 import { downscale, type Box, type GreyImage } from './grey-image.ts';
+import { readGlyphZone } from './mrz-glyph-read.ts';
 import { locateMrzBand } from './mrz-locate.ts';
 import { readMrzText, type ParsedMrz } from './mrz-text.ts';
 import type { LayoutLine, OcrText } from './ocr-engine.ts';
@@ -204,10 +205,30 @@ export async function readZone(
   try {
     const rows = zoneRows(textRows(zone));
     if (rows.length < 2) return { unreadable: false };
-    // 4. Read, at each height until a reading qualifies.
+    // 4. Read glyph by glyph against OCR-B; then, unless that qualifies, with the OCR engine at
+    //    each height until a combination of all readings qualifies.
     const readings: Reading[] = [];
     let chosen: Reading | undefined;
-    for (const height of LINE_HEIGHTS) {
+    const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
+      // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
+      const aligned = rows.map((_, i) => {
+        const r = read[i - first];
+        return r ? { text: r.text, confidence: r.confidence } : { text: '', confidence: 0 };
+      });
+      return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
+    });
+    // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
+    const glyphs = glyphReadings
+      .filter((r) => r.parsed)
+      .sort(
+        (a, b) =>
+          Number(b.parsed?.checkDigitsValid) - Number(a.parsed?.checkDigitsValid) ||
+          Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
+            Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
+      )[0];
+    if (glyphs && qualifies(glyphs)) chosen = glyphs;
+    else if (glyphs) readings.push(glyphs);
+    for (const height of chosen ? [] : LINE_HEIGHTS) {
       const texts: OcrText[] = [];
       for (const row of rows) {
         const line = rowImage(zone, row, height);

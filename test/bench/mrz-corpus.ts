@@ -11,10 +11,8 @@
  * registry record of the same person (accents and title case as a registry writes names), which
  * agrees with the document.
  *
- * The zone is set in the demo's monospace face (demo/specimens.ts `mrzZone`), not OCR-B. Set in
- * OCR-B (Debian's fonts-ocr-b) the same corpus reads 0 of 16 exactly: the English model reads
- * OCR-B's filler `<` as K or L and drops some, while its letters and digits come out right. A
- * model trained on the MRZ face would be needed there; no npm package ships one.
+ * The zone is set in OCR-B, as ICAO 9303 prescribes, from the outlines the demo draws its zones
+ * with (demo/ocr-b-outlines.ts, through demo/specimens.ts `mrzZone`).
  */
 import sharp from 'sharp';
 import { td1, td3, withWrongBirthDateDigit, type MrzPerson } from '../../demo/mrz-lines.ts';
