@@ -192,7 +192,7 @@ export const en = {
     ranHere: 'Checked on this computer, in a separate process. Nothing was sent anywhere.',
     aid: 'An aid with its evidence, never a verdict: you decide.',
     idle: 'The checks start when the documents are loaded.',
-    off: 'The checks are turned off on this computer. To turn them on, open Settings, “Checks on this computer”; they run from the next load.',
+    off: 'Checks are off. Turn them on in Settings, “Checks on this computer”.',
     running: 'Checking the documents on this computer…',
     failed: 'The checks stopped before they finished.',
     failedReasons: {

@@ -179,7 +179,7 @@ export const es: Dictionary = {
     ranHere: 'Comprobado en este equipo, en un proceso aparte. No se envió nada a ningún sitio.',
     aid: 'Una ayuda con su evidencia, nunca un veredicto: la decisión es suya.',
     idle: 'Las comprobaciones empiezan al cargar los documentos.',
-    off: 'Las comprobaciones están desactivadas en este equipo. Para activarlas, abra Configuración, «Comprobaciones en este equipo»; se aplican desde la próxima carga.',
+    off: 'Las comprobaciones están desactivadas. Actívelas en Configuración, «Comprobaciones en este equipo».',
     running: 'Comprobando los documentos en este equipo…',
     failed: 'Las comprobaciones se detuvieron antes de terminar.',
     failedReasons: {
