@@ -7,7 +7,7 @@ import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/
  * The review-assist checks as main runs them: after a load, on main's own copy of the images
  * (taken before main zero-fills what it held for the reply), in the analysis process the platform
  * offers (a `utilityProcess` in the app, a `worker_threads` worker under Node). The state — idle,
- * running, done with the report, failed — is told to the window with `analysis:changed` and
+ * off, running, done with the report, failed — is told to the window with `analysis:changed` and
  * answered by `analysis:state`. A wipe, a sign-out or quitting ends the process and everything it
  * held, and the state returns to idle; a new load cancels a run still going.
  *
