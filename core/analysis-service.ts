@@ -1,14 +1,21 @@
 import type { AnalysisState } from '../shared/analysis.ts';
 import type { DocumentsResult } from '../shared/ipc.ts';
+import type { ChecksSetting } from '../shared/settings.ts';
 import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/runner.ts';
 
 /**
  * The review-assist checks as main runs them: after a load, on main's own copy of the images
  * (taken before main zero-fills what it held for the reply), in the analysis process the platform
  * offers (a `utilityProcess` in the app, a `worker_threads` worker under Node). The state — idle,
- * running, done with the report, failed — is told to the window with `analysis:changed` and
+ * off, running, done with the report, failed — is told to the window with `analysis:changed` and
  * answered by `analysis:state`. A wipe, a sign-out or quitting ends the process and everything it
  * held, and the state returns to idle; a new load cancels a run still going.
+ *
+ * The user's "Checks on this computer" setting is read as each load begins and again as its run
+ * starts, so a change applies from the next load (a run going finishes as it started): `off` — no
+ * process is started (one still alive from an earlier load is ended) and the state is `off`;
+ * `documents` — the run is told to leave out the face step, and a process that compared faces in
+ * an earlier load is replaced, so no process serving it has ever loaded the face models.
  */
 
 export interface AnalysisService {
@@ -27,6 +34,8 @@ export interface AnalysisService {
 export interface AnalysisServiceDeps {
   /** Starts an analysis process; absent where the host offers none (the state stays idle). */
   channel?: (() => AnalysisChannel) | undefined;
+  /** The "Checks on this computer" setting as it is now; absent: `all`. */
+  checks?: (() => ChecksSetting) | undefined;
   emit(state: AnalysisState): void;
   now?: (() => number) | undefined;
 }
@@ -36,6 +45,8 @@ const IDLE: AnalysisState = { status: 'idle' };
 export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisService {
   let state: AnalysisState = IDLE;
   let runner: AnalysisRunner | null = null;
+  /** Whether the current process was ever asked to compare faces (it may hold the models). */
+  let runnerComparedFaces = false;
   let run: AbortController | null = null;
   /** Bumped by every start and stop: a run that finishes under an older generation is dropped. */
   let generation = 0;
@@ -48,7 +59,23 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
   const endRunner = async (): Promise<void> => {
     const ending = runner;
     runner = null;
+    runnerComparedFaces = false;
     await ending?.dispose();
+  };
+
+  const setting = (): ChecksSetting => deps.checks?.() ?? 'all';
+
+  /**
+   * The process for a load under `mode`, started if needed; null for `off` (any process is ended)
+   * or where the host offers none. Documents only never reuses a process that compared faces.
+   */
+  const runnerFor = (mode: ChecksSetting): AnalysisRunner | null => {
+    if (mode === 'off' || (mode === 'documents' && runnerComparedFaces)) {
+      endRunner().catch(() => undefined);
+    }
+    if (mode === 'off' || deps.channel === undefined) return null;
+    runner ??= new AnalysisRunner(deps.channel());
+    return runner;
   };
 
   const clear = (): void => {
@@ -63,7 +90,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
 
     prepare() {
       clear();
-      if (deps.channel !== undefined) runner ??= new AnalysisRunner(deps.channel());
+      runnerFor(setting());
     },
 
     start(result) {
@@ -71,13 +98,21 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
       const mine = generation;
       const { documents } = result;
       const hasImage = Object.values(documents).some((d) => d !== null);
-      if (deps.channel === undefined || !result.verified || !hasImage) return;
-      runner ??= new AnalysisRunner(deps.channel());
+      if (!result.verified || !hasImage) return;
+      const mode = setting();
+      const worker = runnerFor(mode);
+      if (mode === 'off') {
+        set({ status: 'off' });
+        return;
+      }
+      if (worker === null) return;
+      const faceStep = mode === 'all' ? 'run' : 'turned_off';
+      if (faceStep === 'run') runnerComparedFaces = true;
       const controller = new AbortController();
       run = controller;
       const now = deps.now ? deps.now() : Date.now();
       // The runner copies the bytes before this returns; main's held copy is zeroed after reply.
-      const report = runner.analyze(
+      const report = worker.analyze(
         {
           images: {
             documentFront: documents.documentFront?.bytes ?? null,
@@ -89,7 +124,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
           ...(result.registry !== undefined ? { registry: result.registry } : {}),
           now: new Date(now).toISOString(),
         },
-        { signal: controller.signal },
+        { signal: controller.signal, faceStep },
       );
       set({ status: 'running' });
       report.then(

@@ -105,6 +105,7 @@ export function composeApp(platform: AppPlatform): ComposedApp {
   const appInfo = appInfoFor(platform);
   const analysis = createAnalysisService({
     channel: platform.analysisChannel,
+    checks: () => settings.get().checks,
     emit: (state) => platform.emit('analysis:changed', state),
     now: platform.now,
   });

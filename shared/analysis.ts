@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FaceComparisonSchema } from './face-match.ts';
+import { FaceFindingSchema } from './face-match.ts';
 
 /**
  * What the analysis process reports about the documents: plain data, computed on this computer,
@@ -172,17 +172,23 @@ export const AnalysisReportSchema = z.object({
     CannotTellSchema,
   ]),
   registry: RegistryFindingSchema,
-  /** Selfie against the document's portrait; absent where the face comparison did not run. */
-  face: FaceComparisonSchema.optional(),
+  /**
+   * Selfie against the document's portrait: the comparison, or `not_run` with its reason when the
+   * user turned the face comparison off; absent where the run lacked the selfie or the front.
+   */
+  face: FaceFindingSchema.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
 
 /**
  * The checks for the documents on screen, as main tells the renderer: none yet (no documents, or
- * wiped), running, done with the report, or stopped with a reason a reviewer can read.
+ * wiped), turned off (the "Checks on this computer" setting was `off` when the load started: no
+ * analysis process was started), running, done with the report, or stopped with a reason a
+ * reviewer can read.
  */
 export const AnalysisStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('idle') }),
+  z.object({ status: z.literal('off') }),
   z.object({ status: z.literal('running') }),
   z.object({ status: z.literal('done'), report: AnalysisReportSchema }),
   z.object({

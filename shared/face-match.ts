@@ -71,6 +71,41 @@ export const FaceComparisonSchema = z
 export type FaceComparison = z.infer<typeof FaceComparisonSchema>;
 
 /**
+ * Why a face comparison was not made although the checks ran: the user chose "documents only"
+ * (the app's "Checks on this computer" setting, or the CLI's `--no-face`). Not a failure and not
+ * a "cannot tell": the models were never loaded and nothing of a face was computed.
+ */
+export const FACE_NOT_RUN_REASONS = ['turned_off'] as const;
+export type FaceNotRunReason = (typeof FACE_NOT_RUN_REASONS)[number];
+
+export const FaceNotRunSchema = z
+  .object({
+    status: z.literal('not_run'),
+    reason: z.enum(FACE_NOT_RUN_REASONS),
+    detail: z.string(),
+  })
+  .strict();
+export type FaceNotRun = z.infer<typeof FaceNotRunSchema>;
+
+/** The face part of a report: the comparison made, or why it was not run. */
+export const FaceFindingSchema = z.union([FaceComparisonSchema, FaceNotRunSchema]);
+export type FaceFindingResult = z.infer<typeof FaceFindingSchema>;
+
+/** The face part when the user turned the face comparison off. */
+export const FACE_TURNED_OFF: FaceNotRun = {
+  status: 'not_run',
+  reason: 'turned_off',
+  detail: 'The face comparison was not run: it was turned off by choice (documents only).',
+};
+
+/** Whether the face part is a comparison that was made (as opposed to one not run by choice). */
+export function isFaceComparison(
+  face: FaceFindingResult | null | undefined,
+): face is FaceComparison {
+  return face !== null && face !== undefined && !('status' in face);
+}
+
+/**
  * Thresholds and the error rates measured at them by `test/bench/face.bench.ts` on synthetic
  * pairs (see that file for how the pairs are made). A score at or above `sameAtOrAbove` reads
  * "likely the same person"; below `differentBelow`, "likely different"; between, "uncertain".

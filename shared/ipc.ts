@@ -185,7 +185,10 @@ export const INVOKE_CONTRACT = {
   },
   /** What idlens's folders hold on disk, scanned for anything of a person (paths, sizes, verdicts). */
   'privacy:report': { args: NoArgs, result: PrivacyReportSchema },
-  /** The review-assist checks on the documents shown: idle, running, done (report) or failed. */
+  /**
+   * The review-assist checks on the documents shown: idle, off (turned off in Settings), running,
+   * done (report) or failed.
+   */
   'analysis:state': { args: NoArgs, result: AnalysisStateSchema },
 } as const;
 

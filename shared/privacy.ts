@@ -148,7 +148,7 @@ export const KNOWN_ITEM_EXPLANATIONS: Record<ReportLanguage, Record<KnownItem, E
   en: {
     settings: {
       holds:
-        "idlens's settings (JSON): environment, issuer, API base, client id, redirect port and path, scopes, idle minutes, language, image hosts.",
+        "idlens's settings (JSON): environment, issuer, API base, client id, redirect port and path, scopes, idle minutes, language, image hosts, shortcuts, and which checks run on this computer (documents and faces, documents only — no face comparison —, or off).",
       personal:
         'No: the settings schema has no field for anything about a person, a token or a secret.',
     },
@@ -253,7 +253,7 @@ export const KNOWN_ITEM_EXPLANATIONS: Record<ReportLanguage, Record<KnownItem, E
   es: {
     settings: {
       holds:
-        'Los ajustes de idlens (JSON): entorno, emisor, base de la API, id de cliente, puerto y ruta de redirección, alcances, minutos de inactividad, idioma, hosts de imágenes.',
+        'Los ajustes de idlens (JSON): entorno, emisor, base de la API, id de cliente, puerto y ruta de redirección, alcances, minutos de inactividad, idioma, hosts de imágenes, atajos y qué comprobaciones se hacen en este equipo (documentos y rostros, solo documentos —sin comparar rostros— o ninguna).',
       personal:
         'No: el esquema de ajustes no tiene ningún campo para datos de una persona, un token o un secreto.',
     },

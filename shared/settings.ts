@@ -32,6 +32,16 @@ export const RedirectPathSchema = z
 export const LanguageSchema = z.enum(['system', 'en', 'es']);
 export type Language = z.infer<typeof LanguageSchema>;
 
+/**
+ * "Checks on this computer": which review-assist checks run when documents load. `all` (the
+ * default): the document checks and the face comparison (biometric processing, in the analysis
+ * process); `documents`: the document checks only — the face models are never loaded and no face
+ * descriptor is computed; `off`: no analysis process is started at all.
+ */
+export const CHECKS_SETTINGS = ['all', 'documents', 'off'] as const;
+export const ChecksSettingSchema = z.enum(CHECKS_SETTINGS);
+export type ChecksSetting = z.infer<typeof ChecksSettingSchema>;
+
 /** The bounds of the numeric settings: main checks them, the settings dialog shows them. */
 export const SETTING_RANGES = {
   redirectPort: { min: 0, max: 65535 },
@@ -68,6 +78,7 @@ const SETTING_FIELDS = {
   language: LanguageSchema,
   imageHosts: z.array(ImageHostSchema).max(50).optional(),
   singleKeyShortcuts: z.boolean(),
+  checks: ChecksSettingSchema,
 };
 
 /**
@@ -127,6 +138,7 @@ export function defaultSettings(environment: Environment): Settings {
     signInTimeoutSeconds: 300,
     language: 'system',
     singleKeyShortcuts: true,
+    checks: 'all',
   };
 }
 

@@ -1,18 +1,23 @@
 import type { AnalysisReport, CannotTell } from '../../shared/analysis.ts';
 import {
   FACE_MATCH_CALIBRATION,
+  isFaceComparison,
   type DetectedFace,
   type FaceComparison,
+  type FaceFindingResult,
 } from '../../shared/face-match.ts';
 import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
 import type { DocumentsResult } from '../../shared/ipc.ts';
+import type { FaceStep } from '../../core/analysis/protocol.ts';
 import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
 import type { CliStrings, Lang } from '../i18n/index.ts';
 
 /**
  * `idlens check --analyze`: runs the review-assist checks on the images just downloaded, in the
  * analysis worker, and prints them — the `analysis` object of `--json` and a readable block of
- * text. The worker ends before the command does; nothing is written and nothing is sent.
+ * text. The worker ends before the command does; nothing is written and nothing is sent. With
+ * `--no-face` (documents only) the worker is told to leave out the face comparison: it never
+ * loads the face models, and `analysis.face` says the comparison was not run, by choice.
  */
 
 export type AnalysisOutcome = AnalysisReport | CannotTell;
@@ -20,6 +25,7 @@ export type AnalysisOutcome = AnalysisReport | CannotTell;
 export async function analyzeHeld(
   held: DocumentsResult,
   signal: AbortSignal,
+  faceStep: FaceStep = 'run',
 ): Promise<AnalysisOutcome> {
   const runner = new AnalysisRunner();
   try {
@@ -34,7 +40,7 @@ export async function analyzeHeld(
         registry: held.registry,
         now: new Date().toISOString(),
       },
-      { signal },
+      { signal, faceStep },
     );
   } catch (error) {
     if (error instanceof AnalysisError) {
@@ -57,7 +63,14 @@ function why(c: CannotTell): string {
  * the detector's confidence on each image, which model computed it with the error rates
  * measured for it, and what it does not detect. The descriptors never reach the CLI.
  */
-export function faceLines(face: FaceComparison, lang: Lang, t: CliStrings): string[] {
+export function faceLines(face: FaceFindingResult, lang: Lang, t: CliStrings): string[] {
+  if (!isFaceComparison(face)) {
+    return [`  ${`${t.check.face.label}:`.padEnd(11)} ${t.check.face.notRun[face.reason]}`];
+  }
+  return comparisonLines(face, lang, t);
+}
+
+function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): string[] {
   const words = FACE_MATCH_WORDING[lang];
   const percent = (f: DetectedFace | null) =>
     f

@@ -64,8 +64,14 @@ export const CheckFlagsSchema = z
       .pipe(z.int().min(1).max(86_400))
       .optional(),
     analyze: z.boolean().default(false),
+    /** Documents only: the checks leave out the face comparison (no biometric processing). */
+    noFace: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((flags) => !flags.noFace || flags.analyze, {
+    path: ['noFace'],
+    message: '--no-face applies only with --analyze',
+  });
 
 /** Demo image store's host, allowed without a flag in the demo environment with --insecure-loopback. */
 const DEMO_IMAGE_HOST = '127.0.0.1';
@@ -138,6 +144,7 @@ export const check = defineCommand({
     'download-timeout-seconds': { type: 'string', usage: '--download-timeout-seconds N' },
     'save-dir': { type: 'string', usage: '--save-dir DIR' },
     analyze: { type: 'boolean', usage: '--analyze' },
+    'no-face': { type: 'boolean', usage: '--no-face' },
   },
   flagsSchema: CheckFlagsSchema,
   async run(ctx) {
@@ -173,7 +180,9 @@ export const check = defineCommand({
           : { files: [] };
       const session = held.verified ? held.session : null;
       const analysis =
-        ctx.flags.analyze && held.verified ? await analyzeHeld(held, ctx.signal) : undefined;
+        ctx.flags.analyze && held.verified
+          ? await analyzeHeld(held, ctx.signal, ctx.flags.noFace ? 'turned_off' : 'run')
+          : undefined;
       const hasFront = documents.documentFront !== null;
       const line = (slot: DocumentSlot) => {
         const d = documents[slot];

@@ -1,6 +1,7 @@
 import type { ErrorCode, NetDetail, TlsProblem } from '../../shared/errors.ts';
 import { describeNetFailure } from '../../core/net/errors.ts';
 import type { ExitCode } from '../exit-codes.ts';
+import type { FaceNotRunReason } from '../../shared/face-match.ts';
 
 /**
  * Every text the `idlens` command prints, in English. cli/i18n/es.ts has the same keys (the
@@ -52,7 +53,9 @@ export const en = {
     'save-dir':
       'write the valid images to DIR as <slot>-<sha256 prefix>.jpg, mode 0600 (otherwise nothing is written)',
     analyze:
-      'also check the documents on this computer: MRZ, check digits, expiry, registry agreement, capture quality and metadata',
+      'also check the documents on this computer: MRZ, check digits, expiry, registry agreement, capture quality and metadata, and compare the selfie with the document portrait (biometric processing, in a worker that ends with the command)',
+    'no-face':
+      'with --analyze: documents only — leave out the face comparison (the face models are not loaded, nothing of a face is computed)',
     'user-data': "look at DIR instead of this platform's idlens folder (must exist)",
     tmp: 'look for temporary session folders (idlens-session-*) in DIR (must exist)',
     hash: 'also look for this document hash (repeatable; idlens check prints them)',
@@ -91,6 +94,7 @@ export const en = {
       ['idlens check --env demo --insecure-loopback', 'the demo backend'],
       ['idlens check --client-id ID --json', 'e-Próspera, one JSON object'],
       ['idlens check --save-dir ./docs', 'keep the images'],
+      ['idlens check --analyze --no-face', 'check the documents, without comparing faces'],
     ],
     audit: [
       ['idlens audit', "this computer's idlens folders"],
@@ -113,6 +117,7 @@ export const en = {
     'download-timeout-seconds': 'expected a whole number of seconds from 1 to 86400',
     'save-dir': 'expected a folder path',
     analyze: 'a switch: it takes no value',
+    'no-face': 'only with --analyze (it leaves out the face comparison of the checks)',
     'user-data': 'expected a folder path',
     tmp: 'expected a folder path',
     hash: 'expected a SHA-256 digest (64 hexadecimal characters)',
@@ -258,6 +263,9 @@ export const en = {
       detected: (selfie: string, portrait: string) =>
         `face found: selfie ${selfie}, document ${portrait} (detector confidence)`,
       notFound: 'none',
+      notRun: {
+        turned_off: 'not run — left out with --no-face (documents only)',
+      } satisfies Record<FaceNotRunReason, string>,
     },
   },
   version: (version: string) => `idlens ${version}`,

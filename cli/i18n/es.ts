@@ -58,7 +58,9 @@ export const es: CliStrings = {
     'save-dir':
       'guardar las imágenes válidas en DIR como <ranura>-<prefijo sha256>.jpg, modo 0600 (si no, no se escribe nada)',
     analyze:
-      'revisar también los documentos en esta computadora: MRZ, dígitos de control, vencimiento, coincidencia con el registro, calidad de captura y metadatos',
+      'revisar también los documentos en esta computadora: MRZ, dígitos de control, vencimiento, coincidencia con el registro, calidad de captura y metadatos, y comparar la selfie con el retrato del documento (tratamiento biométrico, en un proceso auxiliar que termina con el comando)',
+    'no-face':
+      'con --analyze: solo documentos — omitir la comparación de rostros (no se cargan los modelos faciales ni se calcula nada de un rostro)',
     'user-data': 'revisar DIR en lugar de la carpeta de idlens de esta plataforma (debe existir)',
     tmp: 'buscar carpetas temporales de sesión (idlens-session-*) en DIR (debe existir)',
     hash: 'buscar también este hash de documento (repetible; idlens check los imprime)',
@@ -104,6 +106,7 @@ export const es: CliStrings = {
       ['idlens check --env demo --insecure-loopback', 'el backend de demostración'],
       ['idlens check --client-id ID --json', 'e-Próspera, un solo objeto JSON'],
       ['idlens check --save-dir ./docs', 'guardar las imágenes'],
+      ['idlens check --analyze --no-face', 'revisar los documentos sin comparar rostros'],
     ],
     audit: [
       ['idlens audit', 'las carpetas de idlens de esta computadora'],
@@ -126,6 +129,7 @@ export const es: CliStrings = {
     'download-timeout-seconds': 'se espera un número entero de segundos de 1 a 86400',
     'save-dir': 'se espera la ruta de una carpeta',
     analyze: 'es un interruptor: no lleva valor',
+    'no-face': 'solo junto con --analyze (omite la comparación de rostros de la revisión)',
     'user-data': 'se espera la ruta de una carpeta',
     tmp: 'se espera la ruta de una carpeta',
     hash: 'se espera un resumen SHA-256 (64 caracteres hexadecimales)',
@@ -266,6 +270,9 @@ export const es: CliStrings = {
       detected: (selfie, portrait) =>
         `rostro hallado: selfie ${selfie}, documento ${portrait} (confianza del detector)`,
       notFound: 'ninguno',
+      notRun: {
+        turned_off: 'no se ejecutó — omitida con --no-face (solo documentos)',
+      },
     },
   },
   version: (version) => `idlens ${version}`,

@@ -10,6 +10,13 @@ import { RegistrySchema } from '../../shared/ipc.ts';
 
 const Bytes = z.instanceof(Uint8Array).nullable();
 
+/**
+ * Whether a run compares the faces: `run`, or `turned_off` when the user chose documents only —
+ * then the process never loads the face models for that run and reports the face part as not run.
+ */
+export const FaceStepSchema = z.enum(['run', 'turned_off']);
+export type FaceStep = z.infer<typeof FaceStepSchema>;
+
 export const AnalyzeRequestSchema = z.object({
   type: z.literal('analyze'),
   id: z.int().nonnegative(),
@@ -19,6 +26,7 @@ export const AnalyzeRequestSchema = z.object({
     registry: RegistrySchema.nullable().optional(),
     now: z.string(),
   }),
+  faceStep: FaceStepSchema,
 });
 
 export const ToAnalysisSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { AnalysisReport, CannotTellReason } from '../../shared/analysis.ts';
 import type { AnalysisInput } from './analyze.ts';
-import { FromAnalysisSchema, type ToAnalysis } from './protocol.ts';
+import { FromAnalysisSchema, type FaceStep, type ToAnalysis } from './protocol.ts';
 import { analysisWorkerUrl } from './worker-location.ts';
 
 /**
@@ -59,6 +59,8 @@ interface Pending {
 
 export interface RunOptions {
   signal?: AbortSignal;
+  /** `turned_off`: documents only — the process does not compare the faces. Default `run`. */
+  faceStep?: FaceStep;
 }
 
 export class AnalysisRunner {
@@ -153,7 +155,15 @@ export class AnalysisRunner {
           reject(error);
         },
       });
-      this.send({ type: 'analyze', id, input: { ...input, images } }, transfer);
+      this.send(
+        {
+          type: 'analyze',
+          id,
+          input: { ...input, images },
+          faceStep: options.faceStep ?? 'run',
+        },
+        transfer,
+      );
       // A worker took the buffers (detached now: length 0); a utility process got a structured
       // clone, so the copy made here is zeroed rather than left for the collector.
       for (const bytes of Object.values(images)) if (bytes && bytes.byteLength > 0) bytes.fill(0);

@@ -1,3 +1,4 @@
+import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
 import { analyzeDocuments, type AnalysisEngine } from './analyze.ts';
 import { faceApiComparer, faceFinding, wantsFaces, type FaceComparer } from './face-step.ts';
 import { OcrEngine } from './ocr-engine.ts';
@@ -7,7 +8,9 @@ import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
  * The analysis process's loop: start the engine, answer `analyze` requests one at a time, drop a
  * cancelled run at its next step, and zero every image it was given once its run ends. The face
  * models are not part of the start (`ready` waits for the OCR engine only): they load when the
- * first run holding a selfie and a document front arrives, alongside that run's document checks.
+ * first run holding a selfie and a document front arrives, alongside that run's document checks —
+ * never for a run whose face step is `turned_off` (documents only), which reports its face part
+ * as not run by choice.
  */
 
 class Cancelled extends Error {
@@ -37,8 +40,9 @@ export async function serveAnalysis(
       void engineReady.then((e) => e.stop()).finally(exit);
       return;
     }
-    const { id, input } = message;
-    if (wantsFaces(input.images)) faces.warm();
+    const { id, input, faceStep } = message;
+    const compareFaces = faceStep === 'run';
+    if (compareFaces && wantsFaces(input.images)) faces.warm();
     queue = queue.then(async () => {
       const checkpoint = () => {
         if (cancelled.has(id)) throw new Cancelled();
@@ -50,7 +54,9 @@ export async function serveAnalysis(
           engine,
           checkpoint,
         );
-        const face = await faceFinding(input.images, faces, checkpoint);
+        const face = compareFaces
+          ? await faceFinding(input.images, faces, checkpoint)
+          : FACE_TURNED_OFF;
         port.post({ type: 'result', id, report: face ? { ...report, face } : report });
       } catch (error) {
         port.post(

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { isFaceComparison } from '../../shared/face-match.ts';
 
 const [front, back, face] = process.argv.slice(2);
 const load = (path: string | undefined) =>
@@ -26,7 +27,7 @@ try {
       format: report.mrz.status === 'read' ? report.mrz.format : null,
       checkDigitsValid: report.mrz.status === 'read' ? report.mrz.checkDigitsValid : null,
       quality: Object.values(report.images).filter((i) => i?.quality.status === 'measured').length,
-      face: report.face?.band ?? null,
+      face: isFaceComparison(report.face) ? report.face.band : null,
     }),
   );
 } finally {

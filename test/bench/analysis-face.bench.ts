@@ -14,6 +14,7 @@ import { faceApiComparer, type FaceComparer } from '../../core/analysis/face-ste
 import { FromAnalysisSchema, type FromAnalysis } from '../../core/analysis/protocol.ts';
 import { serveAnalysis } from '../../core/analysis/serve.ts';
 import { getSpecimens } from '../../demo/specimens.ts';
+import { isFaceComparison } from '../../shared/face-match.ts';
 
 const RUNS = 4;
 
@@ -65,10 +66,14 @@ async function measure(withFace: boolean): Promise<ModeReport> {
       type: 'analyze',
       id,
       input: { images: images(), sessionDate: null, now: new Date().toISOString() },
+      faceStep: 'run',
     });
     const answer = await done;
     runMs.push(performance.now() - t);
-    if (answer.type === 'result') band = answer.report.face?.band ?? null;
+    if (answer.type === 'result') {
+      const { face } = answer.report;
+      band = isFaceComparison(face) ? face.band : null;
+    }
   }
   listener({ type: 'stop' });
   return {

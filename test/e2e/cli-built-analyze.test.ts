@@ -98,4 +98,28 @@ describe('the built idlens check --analyze', () => {
     expect(analysis.mrz.checkDigitsValid).toBe(true);
     expect(analysis.registry.status).toBe('compared');
   }, 120_000);
+
+  it('--no-face: the built worker leaves out the face comparison and says so', async () => {
+    const run = await runBuilt([
+      'check',
+      '--env',
+      'custom',
+      '--issuer',
+      backend.issuer,
+      '--api-base',
+      backend.apiBase,
+      '--insecure-loopback',
+      '--client-id',
+      backend.clients.public.clientId,
+      '--allow-image-host',
+      '127.0.0.1',
+      '--analyze',
+      '--no-face',
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const { analysis } = Output.parse(JSON.parse(run.stdout.trim()));
+    expect(analysis.mrz.status).toBe('read');
+    expect(analysis.face).toMatchObject({ status: 'not_run', reason: 'turned_off' });
+  }, 120_000);
 });

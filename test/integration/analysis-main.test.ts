@@ -10,6 +10,7 @@ import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
 import { AnalysisStateSchema, type AnalysisState } from '../../shared/analysis.ts';
 import type { IpcResult } from '../../shared/ipc.ts';
+import type { ChecksSetting, Settings } from '../../shared/settings.ts';
 
 /**
  * Main's side of the review-assist checks, composed as the app composes it (`composeApp`), with the
@@ -17,6 +18,11 @@ import type { IpcResult } from '../../shared/ipc.ts';
  * its model) and the demo backend: a load starts the checks on main's own copy of the images and
  * the window is told running → done; a wipe or a sign-out ends the process and the state returns
  * to idle, with no report after. Every wait is for an event or a state, never for a time.
+ *
+ * The "Checks on this computer" setting, through the same composition: `off` starts no process
+ * (the platform's channel factory is never called), `documents` gets a report whose face part says
+ * it was not run by choice from a process that never loaded the face models (a witness worker
+ * counts the face-model modules loaded in its thread after each run: analysis-probe-worker.ts).
  */
 
 const SCOPES = ['openid', 'eprospera:person.id_verification.read', 'eprospera:person.details.read'];
@@ -36,7 +42,13 @@ afterAll(async () => {
 interface Process {
   ended: boolean;
   whenEnded: Promise<void>;
+  /** With the witness worker: the face-model modules loaded after each run, in order. */
+  probes: number[];
+  /** Resolves with the witness's count after the run numbered `n` (1-based) of this process. */
+  probe(n: number): Promise<number>;
 }
+
+const PROBE_WORKER = new URL('./analysis-probe-worker.ts', import.meta.url);
 
 interface Main {
   app: ComposedApp;
@@ -54,7 +66,7 @@ afterEach(async () => {
   for (const main of mains.splice(0)) await main.app.services.shutdown();
 });
 
-function composeMain(): Main {
+function composeMain(options: { checks?: ChecksSetting; witness?: boolean } = {}): Main {
   const states: AnalysisState[] = [];
   const waiters: (() => void)[] = [];
   const processes: Process[] = [];
@@ -69,6 +81,7 @@ function composeMain(): Main {
       clientId: backend.clients.public.clientId,
       scopes: SCOPES,
       imageHosts: ['127.0.0.1'],
+      ...(options.checks !== undefined && { checks: options.checks }),
     }),
     openExternal: (url) => {
       void (async () => {
@@ -85,14 +98,31 @@ function composeMain(): Main {
     replaceRenderer: () => undefined,
     folders: { platform: 'linux', env: {}, homedir: home, tmpdir: home, userData: home },
     analysisChannel: (): AnalysisChannel => {
-      const channel = workerChannel();
-      const process: Process = { ended: false, whenEnded: Promise.resolve() };
+      const channel = options.witness === true ? workerChannel(PROBE_WORKER) : workerChannel();
+      const probeWaiters: (() => void)[] = [];
+      const process: Process = {
+        ended: false,
+        whenEnded: Promise.resolve(),
+        probes: [],
+        async probe(n) {
+          while (process.probes.length < n) {
+            await new Promise<void>((wake) => probeWaiters.push(wake));
+          }
+          return process.probes[n - 1]!;
+        },
+      };
       process.whenEnded = new Promise((resolve) =>
         channel.onEnd(() => {
           process.ended = true;
           resolve();
         }),
       );
+      channel.onMessage((message) => {
+        const probe = message as { type?: unknown; faceModules?: unknown };
+        if (probe.type !== 'probe' || typeof probe.faceModules !== 'number') return;
+        process.probes.push(probe.faceModules);
+        for (const wake of probeWaiters.splice(0)) wake();
+      });
       processes.push(process);
       return channel;
     },
@@ -189,4 +219,67 @@ describe('the checks after a load, in the real analysis process', () => {
     await main.processes[0]!.whenEnded;
     expect(main.states.at(-1)).toEqual({ status: 'idle' });
   }, 120_000);
+});
+
+describe('the "Checks on this computer" setting, with the real analysis process', () => {
+  it('off: no analysis process is ever created, and the window is told the checks are off', async () => {
+    const main = composeMain({ checks: 'off' });
+    await signedInAndLoaded(main);
+    expect(main.states).toEqual([{ status: 'off' }]);
+    expect(await main.call('analysis:state')).toEqual({ status: 'off' });
+    await main.call('documents:load');
+    await main.call('documents:wipe', 'button');
+    expect(await main.call('analysis:state')).toEqual({ status: 'idle' });
+    // The platform's channel factory was never called: not even ahead of the images.
+    expect(main.processes).toEqual([]);
+    expect(main.states.map((s) => s.status)).toEqual(['off', 'idle', 'off', 'idle']);
+  }, 120_000);
+
+  it('documents only: the report has no face comparison, says why, and the face models were never loaded', async () => {
+    const main = composeMain({ checks: 'documents', witness: true });
+    await signedInAndLoaded(main);
+    const done = await main.stateFrom(0, (s) => s.status !== 'running');
+    if (done.status !== 'done') throw new Error(`checks ended ${done.status}`);
+    const { report } = done;
+    expect(report.face).toEqual({
+      status: 'not_run',
+      reason: 'turned_off',
+      detail: expect.stringContaining('turned off by choice') as unknown,
+    });
+    // The document checks ran in full, the selfie's own capture checks included.
+    expect(report.mrz.status).toBe('read');
+    expect(report.images.face?.quality.status).toBe('measured');
+    expect(main.processes).toHaveLength(1);
+    expect(await main.processes[0]!.probe(1)).toBe(0);
+  }, 120_000);
+
+  it('changed while signed in: from the next load; the models loaded for "all" are not kept for "documents", and "off" ends the process', async () => {
+    const main = composeMain({ checks: 'all', witness: true });
+    await signedInAndLoaded(main);
+    // Changed while the first run is going: allowed (not a connection setting), and that run
+    // still compares the faces.
+    const changed = await main.call<Settings>('settings:set', { checks: 'documents' });
+    expect(changed.checks).toBe('documents');
+    const first = await main.stateFrom(0, (s) => s.status !== 'running');
+    if (first.status !== 'done') throw new Error(`checks ended ${first.status}`);
+    expect(first.report.face).toMatchObject({ band: 'same' });
+    // The witness can see the models: the comparison loaded them in this process.
+    expect(await main.processes[0]!.probe(1)).toBeGreaterThan(0);
+
+    const from = main.states.length;
+    await main.call('documents:load');
+    const second = await main.stateFrom(from, (s) => s.status === 'done' || s.status === 'failed');
+    if (second.status !== 'done') throw new Error(`checks ended ${second.status}`);
+    expect(second.report.face).toMatchObject({ status: 'not_run', reason: 'turned_off' });
+    // A fresh process served documents only; the one that held the face models was ended.
+    await main.processes[0]!.whenEnded;
+    expect(main.processes).toHaveLength(2);
+    expect(await main.processes[1]!.probe(1)).toBe(0);
+
+    await main.call('settings:set', { checks: 'off' });
+    await main.call('documents:load');
+    await main.processes[1]!.whenEnded;
+    expect(await main.call('analysis:state')).toEqual({ status: 'off' });
+    expect(main.processes).toHaveLength(2);
+  }, 240_000);
 });

@@ -4,6 +4,7 @@ import type { AnalysisReport } from '../../shared/analysis.ts';
 import type { AnalysisInput } from '../../core/analysis/analyze.ts';
 import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
 import { naturalPersonFor, type Persona } from '../../demo/personas.ts';
+import { isFaceComparison } from '../../shared/face-match.ts';
 import { RegistrySchema } from '../../shared/ipc.ts';
 import {
   getSpecimens,
@@ -227,7 +228,7 @@ describe('face comparison in the worker: the selfie against the portrait on the 
     );
     expect(report.face).toMatchObject({ band: 'same', model: expect.stringMatching(/face-api/) });
     const face = report.face;
-    if (!face || face.score === null) throw new Error('no score');
+    if (!isFaceComparison(face) || face.score === null) throw new Error('no score');
     expect(face.score).toBeGreaterThanOrEqual(0.5);
     expect(face.reason).toBeUndefined();
     // The portrait sits in its frame on the card's left (x 130–550, y 280–830 of 1800 × 1140).
@@ -257,7 +258,7 @@ describe('face comparison in the worker: the selfie against the portrait on the 
       }),
     );
     expect(report.face).toMatchObject({ band: 'different' });
-    expect(report.face?.score).toBeLessThan(0.4);
+    expect(isFaceComparison(report.face) && report.face.score).toBeLessThan(0.4);
     expect(bulkyNumbers(report)).toEqual([]);
   }, 120_000);
 
@@ -296,7 +297,7 @@ describe('face comparison in the worker: the selfie against the portrait on the 
     controller.abort();
     await expect(run).rejects.toMatchObject({ name: 'AnalysisError', reason: 'cancelled' });
     const next = await runner.analyze(input(images));
-    expect(next.face?.band).toBe('different');
+    expect(isFaceComparison(next.face) && next.face.band).toBe('different');
   }, 120_000);
 });
 

@@ -166,6 +166,34 @@ describe('idlens check', () => {
     expect(text.stdout).toMatch(/registry: +cannot tell .*\(no_registry\)/);
   }, 120_000);
 
+  it('full --analyze --no-face: the document checks, and analysis.face says the comparison was not run, by choice', async () => {
+    const run = await runCheck('full', [...IMAGE_HOST, '--json', '--analyze', '--no-face']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = json(run) as ReturnType<typeof json> & { analysis: Record<string, unknown> };
+    expect(out.analysis).toMatchObject({
+      ranOn: 'this-computer',
+      mrz: { status: 'read', format: 'TD1', checkDigitsValid: true },
+      images: { face: { quality: { status: 'measured' } } },
+    });
+    expect(out.analysis['face']).toEqual({
+      status: 'not_run',
+      reason: 'turned_off',
+      detail: expect.stringContaining('turned off by choice') as unknown,
+    });
+    const text = await runCheck('full', [...IMAGE_HOST, '--analyze', '--no-face', '--lang', 'es']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(
+      /^ {2}rostro: +no se ejecutó — omitida con --no-face \(solo documentos\)$/m,
+    );
+    expect(text.stdout).not.toMatch(/Similitud|No detecta ataques de presentación/);
+  }, 120_000);
+
+  it('--no-face without --analyze is refused before signing in (exit 2)', async () => {
+    const run = await runCheck('full', [...IMAGE_HOST, '--no-face']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Invalid value for --no-face: only with --analyze');
+  });
+
   it('impostor --analyze --lang es: exit 0, and the face block reads "likely different people" in Spanish', async () => {
     const run = await runCheck('impostor', [...IMAGE_HOST, '--analyze', '--lang', 'es']);
     expect(run.code, run.stderr).toBe(0);

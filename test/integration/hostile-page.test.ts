@@ -152,6 +152,7 @@ function demoSettings(over: Partial<Settings> = {}): Settings {
     language: 'en',
     imageHosts: ['127.0.0.1'],
     singleKeyShortcuts: true,
+    checks: 'all',
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
 import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
 import { DICTIONARIES } from '../../renderer/src/i18n/index.tsx';
 import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
@@ -155,6 +156,34 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     await user.click(screen.getByRole('button', { name: c.face.showPortrait }));
     expect(await screen.findByTestId('finding-mark-documentFront')).toBeTruthy();
     expect(screen.queryByTestId('finding-mark-face')).toBeNull();
+  });
+
+  it('turned off in Settings: one short line says so and where to turn them on, and nothing else runs', async () => {
+    await documents(lang, { analysis: { status: 'off' } });
+    expect(screen.getByTestId('checks-status').textContent).toBe(c.off);
+    expect(c.off).toContain(t.settings.checks);
+    expect(panel().getAttribute('data-status')).toBe('off');
+    expect(panel().getAttribute('aria-busy')).toBe('false');
+    expect(screen.queryByTestId('checks-mrz')).toBeNull();
+    expect(screen.queryByTestId('checks-face')).toBeNull();
+  });
+
+  it('documents only: the face finding reads "not run — turned off in Settings", with no score or band', async () => {
+    await documents(lang, {
+      analysis: { status: 'done', report: { ...TOLD_REPORT, face: FACE_TURNED_OFF } },
+    });
+    const face = screen.getByTestId('checks-face');
+    expect(
+      within(face).getByRole('heading', { name: FACE_MATCH_WORDING[lang].heading }),
+    ).toBeTruthy();
+    expect(screen.getByTestId('checks-face-not-run').textContent).toBe(c.face.notRun.turned_off);
+    expect(face.textContent).not.toContain(FACE_MATCH_WORDING[lang].bands['cannot-tell']);
+    expect(face.textContent).not.toContain(FACE_MATCH_WORDING[lang].bands.same);
+    expect(screen.queryByTestId('compare-faces')).toBeNull();
+    expect(screen.queryByTestId('show-face:selfie')).toBeNull();
+    // The document findings are all there.
+    expect(screen.getByTestId('checks-mrz')).toBeTruthy();
+    expect(screen.getByTestId('checks-quality-documentFront')).toBeTruthy();
   });
 
   it('a wipe takes the report with the images', async () => {

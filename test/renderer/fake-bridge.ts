@@ -16,7 +16,12 @@ import {
   type WipeReceipt,
 } from '../../shared/ipc.ts';
 import type { PrivacyEntry, PrivacyReport } from '../../shared/privacy.ts';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../shared/settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  SettingsSchema,
+  type Settings,
+  type SettingsPatch,
+} from '../../shared/settings.ts';
 
 /**
  * A stand-in for main behind `window.idlens`, for component tests. It speaks the contract: every
@@ -66,6 +71,8 @@ export interface FakeBridge {
   delivered: Uint8Array[];
   auth: AuthStatus;
   settings: Settings;
+  /** Every patch the page sent with `settings:set`, in order. */
+  settingsPatches: SettingsPatch[];
   /** Whether a client secret is "stored" (the fake never keeps the secret itself). */
   hasClientSecret: boolean;
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
@@ -185,6 +192,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
     delivered: [],
     auth: { state: 'signedOut', environment: settings.environment, scopes: [] },
     settings,
+    settingsPatches: [],
     hasClientSecret: false,
     emit(channel, payload) {
       for (const listener of listeners.get(channel) ?? []) listener(payload);
@@ -397,6 +405,7 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       get: () => call('settings:get', [], () => fake.settings),
       set: (patch) =>
         call('settings:set', [patch], () => {
+          fake.settingsPatches.push(patch);
           const next = SettingsSchema.safeParse({ ...fake.settings, ...patch });
           if (!next.success) {
             const issue = next.error.issues[0];

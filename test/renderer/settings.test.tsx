@@ -86,6 +86,46 @@ describe.each(['en', 'es'] as const)('settings (%s)', (lang) => {
     expect(within(dialog).getByLabelText(t.settings.idleMinutes).matches(':disabled')).toBe(false);
   });
 
+  it('"Checks on this computer": three named choices, each saying what it does, "all" by default', async () => {
+    const { dialog } = await openSettings();
+    const group = within(dialog).getByRole('group', { name: t.settings.checks });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['all', 'documents', 'off']);
+    for (const choice of ['all', 'documents', 'off'] as const) {
+      const radio = within(group).getByRole('radio', { name: t.settings.checksChoices[choice] });
+      const help = document.getElementById(radio.getAttribute('aria-describedby') ?? '');
+      expect(help?.textContent).toBe(t.settings.checksHelp[choice]);
+    }
+    expect(
+      within(group).getByRole<HTMLInputElement>('radio', { name: t.settings.checksChoices.all })
+        .checked,
+    ).toBe(true);
+    // "All" says plainly that it compares faces, on this computer, in a process ended on wipe.
+    expect(t.settings.checksHelp.all).toMatch(lang === 'en' ? /biometric/ : /biométrico/);
+    expect(within(group).getByText(t.settings.checksWhen)).toBeTruthy();
+  });
+
+  it('the checks choice is made with the keyboard and saved alone, even while signed in', async () => {
+    const { dialog, user, fake } = await openSettings({
+      settings: { language: lang },
+      signedIn: true,
+    });
+    const group = within(dialog).getByRole('group', { name: t.settings.checks });
+    const all = within(group).getByRole('radio', { name: t.settings.checksChoices.all });
+    expect(all.matches(':disabled')).toBe(false);
+    all.focus();
+    await user.keyboard('{ArrowDown}');
+    const documentsOnly = within(group).getByRole<HTMLInputElement>('radio', {
+      name: t.settings.checksChoices.documents,
+    });
+    expect(documentsOnly.checked).toBe(true);
+    expect(document.activeElement).toBe(documentsOnly);
+    await user.click(screen.getByRole('button', { name: t.settings.save }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.settings.checks).toBe('documents');
+    expect(fake.settingsPatches.at(-1)).toEqual({ checks: 'documents' });
+  });
+
   it('Escape closes the dialog and focus returns to the button that opened it', async () => {
     const { user } = await openSettings();
     await user.keyboard('{Escape}');

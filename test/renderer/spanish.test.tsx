@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.ts';
 import { es } from '../../renderer/src/i18n/es.ts';
+import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
 import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
 import type { FakeOptions } from './fake-bridge.ts';
 import { setup } from './setup.tsx';
@@ -160,6 +161,14 @@ describe('Spanish reads native on every screen', () => {
     await view.user.click(screen.getByTestId('compare-faces'));
     await screen.findByTestId('portrait-from-faces');
     read('the faces compared side by side');
+    act(() =>
+      view.fake.setAnalysis({ status: 'done', report: { ...TOLD_REPORT, face: FACE_TURNED_OFF } }),
+    );
+    await screen.findByTestId('checks-face-not-run');
+    read('checks done, documents only: the face comparison not run');
+    act(() => view.fake.setAnalysis({ status: 'off' }));
+    await screen.findByTestId('checks-off');
+    read('checks turned off in Settings');
   });
 
   it('passport, refused images, not verified', async () => {
@@ -223,6 +232,9 @@ describe('Spanish reads native on every screen', () => {
     const dialog = await screen.findByRole('dialog', { name: es.settings.title });
     const port = within(dialog).getByLabelText(es.settings.redirectPort);
     fireEvent.change(port, { target: { value: '70000' } });
+    // The checks choice and what each one does are part of what is read.
+    const checks = within(dialog).getByRole('group', { name: es.settings.checks });
+    expect(within(checks).getAllByRole('radio')).toHaveLength(3);
     read('settings with an error');
     expect(seen.length).toBeGreaterThan(10);
   });

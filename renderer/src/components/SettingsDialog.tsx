@@ -3,7 +3,9 @@ import { ENVIRONMENTS, SCOPES, type Environment } from '../../../shared/environm
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { ClientSecretStatus } from '../../../shared/ipc.ts';
 import {
+  CHECKS_SETTINGS,
   SETTING_RANGES,
+  type ChecksSetting,
   type Language,
   type Settings,
   type SettingsPatch,
@@ -27,12 +29,13 @@ interface Draft {
   signInTimeoutSeconds: string;
   language: Language;
   singleKeyShortcuts: boolean;
+  checks: ChecksSetting;
 }
 
 type FieldErrors = Partial<Record<keyof Draft, string>>;
 
 /** The draft values typed as free text (the rest are picked from lists or ticked). */
-type TextKey = Exclude<keyof Draft, 'environment' | 'language' | 'singleKeyShortcuts'>;
+type TextKey = Exclude<keyof Draft, 'environment' | 'language' | 'singleKeyShortcuts' | 'checks'>;
 
 function toDraft(settings: Settings): Draft {
   return {
@@ -47,6 +50,7 @@ function toDraft(settings: Settings): Draft {
     signInTimeoutSeconds: String(settings.signInTimeoutSeconds),
     language: settings.language,
     singleKeyShortcuts: settings.singleKeyShortcuts,
+    checks: settings.checks,
   };
 }
 
@@ -144,6 +148,7 @@ export function SettingsDialog({
     if (draft.language !== settings.language) patch.language = draft.language;
     if (draft.singleKeyShortcuts !== settings.singleKeyShortcuts)
       patch.singleKeyShortcuts = draft.singleKeyShortcuts;
+    if (draft.checks !== settings.checks) patch.checks = draft.checks;
     return { patch, errors: fieldErrors };
   };
 
@@ -298,9 +303,57 @@ export function SettingsDialog({
           <p id="single-key-help" className="field__help">
             {t.settings.singleKeyHelp}
           </p>
+          <ChecksChoice value={draft.checks} onChange={(value) => set('checks', value)} />
         </fieldset>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * "Checks on this computer": documents and faces, documents only, or off — each with what it
+ * does, the first saying plainly that comparing faces is biometric processing. Native radios in a
+ * named group: Tab reaches the group, the arrow keys move between the choices. Not a connection
+ * setting, so it stays changeable while signed in.
+ */
+function ChecksChoice({
+  value,
+  onChange,
+}: {
+  value: ChecksSetting;
+  onChange: (value: ChecksSetting) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <fieldset
+      className="settings__choices"
+      aria-describedby={`${id}-when`}
+      data-testid="checks-setting"
+    >
+      <legend>{t.settings.checks}</legend>
+      {CHECKS_SETTINGS.map((choice) => (
+        <div key={choice} className="settings__choice">
+          <label className="check">
+            <input
+              type="radio"
+              name={`${id}-checks`}
+              value={choice}
+              checked={value === choice}
+              onChange={() => onChange(choice)}
+              aria-describedby={`${id}-${choice}`}
+            />
+            <span>{t.settings.checksChoices[choice]}</span>
+          </label>
+          <p id={`${id}-${choice}`} className="field__help settings__choice-help">
+            {t.settings.checksHelp[choice]}
+          </p>
+        </div>
+      ))}
+      <p id={`${id}-when`} className="field__help">
+        {t.settings.checksWhen}
+      </p>
+    </fieldset>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { AgreementField, CannotTellReason, ExpiryStatus } from '../../../shared/analysis.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
+import type { FaceNotRunReason } from '../../../shared/face-match.ts';
+import type { ChecksSetting } from '../../../shared/settings.ts';
 import type { WipeReason } from '../../../shared/ipc.ts';
 import type { KnownItem, PrivacyFindingKind } from '../../../shared/privacy.ts';
 
@@ -190,6 +192,7 @@ export const en = {
     ranHere: 'Checked on this computer, in a separate process. Nothing was sent anywhere.',
     aid: 'An aid with its evidence, never a verdict: you decide.',
     idle: 'The checks start when the documents are loaded.',
+    off: 'Checks are off. Turn them on in Settings, “Checks on this computer”.',
     running: 'Checking the documents on this computer…',
     failed: 'The checks stopped before they finished.',
     failedReasons: {
@@ -325,6 +328,9 @@ export const en = {
       selfieFace: 'The face in the selfie',
       portraitFace: 'The face on the document',
       compare: 'Compare the faces',
+      notRun: {
+        turned_off: 'Not run — turned off in Settings.',
+      } satisfies Record<FaceNotRunReason, string>,
     },
   },
   viewer: {
@@ -429,6 +435,20 @@ export const en = {
     singleKey: 'Single-key shortcuts',
     singleKeyHelp:
       'Turn off if you use speech input or assistive software that types letters. Shortcuts with Ctrl keep working.',
+    checks: 'Checks on this computer',
+    checksChoices: {
+      all: 'Documents and faces',
+      documents: 'Documents only',
+      off: 'Off',
+    } satisfies Record<ChecksSetting, string>,
+    checksHelp: {
+      all: 'Reads the machine-readable zone, expiry, registry agreement, image quality and metadata, and compares the face in the selfie with the portrait on the document. Comparing faces is biometric processing: it happens only on this computer, in a separate process that is ended when you wipe.',
+      documents:
+        'The same document checks without the face comparison: the face models are never loaded and nothing of a face is measured.',
+      off: 'No checks: the checking process is not started at all.',
+    } satisfies Record<ChecksSetting, string>,
+    checksWhen:
+      'A change applies from the next document load; checks already running finish as they started.',
     save: 'Save',
     cancel: 'Cancel',
     saving: 'Saving…',

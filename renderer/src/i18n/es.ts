@@ -179,6 +179,7 @@ export const es: Dictionary = {
     ranHere: 'Comprobado en este equipo, en un proceso aparte. No se envió nada a ningún sitio.',
     aid: 'Una ayuda con su evidencia, nunca un veredicto: la decisión es suya.',
     idle: 'Las comprobaciones empiezan al cargar los documentos.',
+    off: 'Las comprobaciones están desactivadas. Actívelas en Configuración, «Comprobaciones en este equipo».',
     running: 'Comprobando los documentos en este equipo…',
     failed: 'Las comprobaciones se detuvieron antes de terminar.',
     failedReasons: {
@@ -323,6 +324,9 @@ export const es: Dictionary = {
       selfieFace: 'El rostro de la selfi',
       portraitFace: 'El rostro del documento',
       compare: 'Comparar los rostros',
+      notRun: {
+        turned_off: 'No se ejecutó: desactivada en Configuración.',
+      },
     },
   },
   viewer: {
@@ -433,6 +437,20 @@ export const es: Dictionary = {
     singleKey: 'Atajos de una sola tecla',
     singleKeyHelp:
       'Desactívelos si usa dictado por voz o software de asistencia que escribe letras. Los atajos con Ctrl siguen funcionando.',
+    checks: 'Comprobaciones en este equipo',
+    checksChoices: {
+      all: 'Documentos y rostros',
+      documents: 'Solo documentos',
+      off: 'Desactivadas',
+    },
+    checksHelp: {
+      all: 'Lee la zona de lectura mecánica, el vencimiento, la coincidencia con el registro, la calidad y los metadatos de las imágenes, y compara el rostro de la selfi con el retrato del documento. Comparar rostros es un tratamiento biométrico: se hace solo en este equipo, en un proceso aparte que termina al borrar.',
+      documents:
+        'Las mismas comprobaciones de documentos sin la comparación de rostros: los modelos faciales nunca se cargan y no se mide nada de un rostro.',
+      off: 'Sin comprobaciones: el proceso de comprobación ni siquiera se inicia.',
+    },
+    checksWhen:
+      'Un cambio se aplica desde la próxima carga de documentos; las comprobaciones en curso terminan como empezaron.',
     save: 'Guardar',
     cancel: 'Cancelar',
     saving: 'Guardando…',

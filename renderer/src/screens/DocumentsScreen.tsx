@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
+import { isFaceComparison } from '../../../shared/face-match.ts';
 import { Checklist } from '../components/Checklist.tsx';
 import { ChecksPanel } from '../components/checks/ChecksPanel.tsx';
 import type { FindingRegion } from '../components/checks/regions.ts';
@@ -94,7 +95,8 @@ function placedRegions(
   const front = imageOf(docs, 'documentFront');
   const selfie = imageOf(docs, 'face');
   if (!front || !selfie) return null;
-  return faceRegions(analysis.report.face, {
+  const { face } = analysis.report;
+  return faceRegions(isFaceComparison(face) ? face : null, {
     documentFront: { w: front.width, h: front.height },
     face: { w: selfie.width, h: selfie.height },
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analysisLines, faceLines } from '../../../cli/commands/analysis-output.ts';
 import { STRINGS } from '../../../cli/i18n/index.ts';
 import { AnalysisReportSchema, cannotTell, type AnalysisReport } from '../../../shared/analysis.ts';
-import { FACE_MATCH_CALIBRATION, type FaceComparison } from '../../../shared/face-match.ts';
+import {
+  FACE_MATCH_CALIBRATION,
+  FACE_TURNED_OFF,
+  type FaceComparison,
+  type FaceFindingResult,
+} from '../../../shared/face-match.ts';
 
 /** The face block of `idlens check --analyze`, in both languages. */
 
@@ -28,7 +33,7 @@ const NO_FACE: FaceComparison = {
   model: 'model X',
 };
 
-function report(face?: FaceComparison): AnalysisReport {
+function report(face?: FaceFindingResult): AnalysisReport {
   const none = cannotTell('no_mrz', 'No machine-readable zone was found.');
   return AnalysisReportSchema.parse({
     ranOn: 'this-computer',
@@ -66,6 +71,14 @@ describe('the face block of check --analyze', () => {
     expect(faceLines(NO_FACE, 'es', STRINGS.es).join('\n')).toContain(
       'No se puede saber — No se encontró ningún rostro en la selfi. (no-face-in-selfie)',
     );
+  });
+
+  it('--no-face: the face line says it was not run by choice, with no model, score or rates', () => {
+    const en = analysisLines(report(FACE_TURNED_OFF), 'en', STRINGS.en).join('\n');
+    expect(en).toMatch(/^ {2}face: +not run — left out with --no-face \(documents only\)$/m);
+    expect(en).not.toMatch(/Similarity|Cannot tell|computed on this computer by/);
+    const es = analysisLines(report(FACE_TURNED_OFF), 'es', STRINGS.es).join('\n');
+    expect(es).toMatch(/^ {2}rostro: +no se ejecutó — omitida con --no-face \(solo documentos\)$/m);
   });
 
   it('the checks block carries the face block only when the report has a comparison', () => {

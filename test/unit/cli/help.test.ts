@@ -73,6 +73,34 @@ describe('help of one command', () => {
     expect((await run(['check', '--help', '--env', 'demo'])).code).toBe(0);
   });
 
+  it('check --help offers --no-face, saying it leaves out the face comparison, in English and Spanish', async () => {
+    const en = (await run(['check', '--help'])).stdout;
+    expect(en).toMatch(/--no-face +with --analyze: documents only — leave out the face comparison/);
+    expect(en).toMatch(
+      /--analyze +.*compare the selfie with the document portrait \(biometric processing/,
+    );
+    const es = (await run(['check', '--help', '--lang', 'es'])).stdout;
+    expect(es).toMatch(
+      /--no-face +con --analyze: solo documentos — omitir la comparación de rostros/,
+    );
+    expect(es).not.toContain('leave out the face comparison');
+  });
+
+  it('--no-face without --analyze is refused, naming both flags', async () => {
+    const { code, stderr } = await run([
+      'check',
+      '--no-face',
+      '--env',
+      'demo',
+      '--insecure-loopback',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'Invalid value for --no-face: only with --analyze (it leaves out the face comparison of the checks).',
+    );
+    expect((await run(['check', '--no-face=yes'])).stderr).toContain('--no-face is a switch');
+  });
+
   it('audit --help offers no sign-in options; whoami --help no image options', async () => {
     const audit = await run(['audit', '--help']);
     expect(audit.stdout).toContain('--dir DIR');

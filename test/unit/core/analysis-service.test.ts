@@ -3,6 +3,7 @@ import { createAnalysisService } from '../../../core/analysis-service.ts';
 import type { AnalysisChannel } from '../../../core/analysis/runner.ts';
 import type { AnalysisReport, AnalysisState } from '../../../shared/analysis.ts';
 import type { DocumentImage, DocumentsResult } from '../../../shared/ipc.ts';
+import type { ChecksSetting } from '../../../shared/settings.ts';
 
 /**
  * The service main runs the checks through, over a scripted channel: which states the window is
@@ -66,10 +67,11 @@ const loaded = (overrides: Partial<DocumentsResult> = {}): DocumentsResult => ({
   ...overrides,
 });
 
-function setup(withChannel = true) {
+function setup(withChannel = true, setting: { checks: ChecksSetting } = { checks: 'all' }) {
   const channels: ScriptedChannel[] = [];
   const states: AnalysisState[] = [];
   const service = createAnalysisService({
+    checks: () => setting.checks,
     ...(withChannel
       ? {
           channel: () => {
@@ -153,5 +155,76 @@ describe('the analysis service', () => {
     none.service.start(loaded());
     expect(none.states).toEqual([]);
     expect(none.service.state()).toEqual({ status: 'idle' });
+  });
+
+  describe('the "Checks on this computer" setting', () => {
+    it('off: no process is ever started, and the window is told the checks are off', () => {
+      const { service, channels, states } = setup(true, { checks: 'off' });
+      service.prepare();
+      service.start(loaded());
+      expect(channels).toEqual([]);
+      expect(states).toEqual([{ status: 'off' }]);
+      expect(service.state()).toEqual({ status: 'off' });
+    });
+
+    it('off after a load that ran: the next load ends the process it left alive', async () => {
+      const setting: { checks: ChecksSetting } = { checks: 'all' };
+      const { service, channels, states } = setup(true, setting);
+      service.prepare();
+      service.start(loaded());
+      const [analyze] = channels[0]!.posted;
+      channels[0]!.reply({ type: 'result', id: analyze!.id, report: REPORT });
+      await settled();
+      setting.checks = 'off';
+      service.prepare();
+      expect(channels[0]!.terminated).toBe(true);
+      service.start(loaded());
+      expect(channels).toHaveLength(1);
+      expect(states.at(-1)).toEqual({ status: 'off' });
+    });
+
+    it('documents only: the run is told to leave out the face step', () => {
+      const { service, channels } = setup(true, { checks: 'documents' });
+      service.prepare();
+      service.start(loaded());
+      expect(channels[0]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'turned_off' }]);
+    });
+
+    it('all: the run compares faces', () => {
+      const { service, channels } = setup(true, { checks: 'all' });
+      service.start(loaded());
+      expect(channels[0]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'run' }]);
+    });
+
+    it('a change during a run applies from the next load; documents only never reuses a process that compared faces', async () => {
+      const setting: { checks: ChecksSetting } = { checks: 'all' };
+      const { service, channels, states } = setup(true, setting);
+      service.prepare();
+      service.start(loaded());
+      setting.checks = 'documents';
+      // The run going is left as it started.
+      expect(channels[0]!.terminated).toBe(false);
+      const [analyze] = channels[0]!.posted;
+      channels[0]!.reply({ type: 'result', id: analyze!.id, report: REPORT });
+      await settled();
+      expect(states.at(-1)).toEqual({ status: 'done', report: REPORT });
+      // The next load: a fresh process that has never loaded the face models.
+      service.prepare();
+      expect(channels[0]!.terminated).toBe(true);
+      service.start(loaded());
+      expect(channels).toHaveLength(2);
+      expect(channels[1]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'turned_off' }]);
+      // Documents only again: the same process serves it.
+      service.prepare();
+      service.start(loaded());
+      expect(channels).toHaveLength(2);
+    });
+
+    it('a wipe after "off" returns to idle', async () => {
+      const { service, states } = setup(true, { checks: 'off' });
+      service.start(loaded());
+      await service.stop();
+      expect(states).toEqual([{ status: 'off' }, { status: 'idle' }]);
+    });
   });
 });

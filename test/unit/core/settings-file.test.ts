@@ -195,4 +195,28 @@ describe('a damaged settings file', () => {
     expect(service.repair).toBeNull();
     expect(readdirSync(join(path, '..'))).toEqual([]);
   });
+
+  it('"Checks on this computer": an older file without it reads "all" and is not called damaged; a choice survives a restart', () => {
+    const path = settingsPath();
+    const { checks: _absent, ...older } = { ...FRESH, ...GOOD };
+    writeFileSync(path, json(older));
+    const service = createSettingsService(settingsFileBacking(path));
+    expect(service.get().checks).toBe('all');
+    expect(service.repair).toBeNull();
+    service.set({ checks: 'documents' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ checks: 'documents' });
+    expect(createSettingsService(settingsFileBacking(path)).get()).toEqual({
+      ...FRESH,
+      ...GOOD,
+      checks: 'documents',
+    });
+  });
+
+  it('"Checks on this computer" with a value it cannot have goes back to "all", and is named', () => {
+    const path = settingsPath();
+    writeFileSync(path, json({ ...GOOD, checks: 'faces-only' }));
+    const service = createSettingsService(settingsFileBacking(path));
+    expect(service.get()).toEqual({ ...FRESH, ...GOOD, checks: 'all' });
+    expect(service.repair?.reset).toEqual(['checks']);
+  });
 });

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENVIRONMENTS } from '../../../shared/environments.ts';
-import { SETTING_RANGES, type Settings, type SettingsPatch } from '../../../shared/settings.ts';
+import {
+  CHECKS_SETTINGS,
+  SETTING_RANGES,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/settings.ts';
 import { settingsFileBacking } from '../../../core/settings-file.ts';
 import { createSettingsService } from '../../../core/settings.ts';
 
@@ -33,6 +38,7 @@ const fields = {
   signInTimeoutSeconds: range('signInTimeoutSeconds'),
   language: fc.constantFrom('system' as const, 'en' as const, 'es' as const),
   singleKeyShortcuts: fc.boolean(),
+  checks: fc.constantFrom(...CHECKS_SETTINGS),
 };
 const optional = { issuer: httpsUrl, apiBase: httpsUrl, imageHosts: hosts };
 

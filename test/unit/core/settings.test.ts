@@ -3,10 +3,12 @@ import {
   DEFAULT_SETTINGS,
   defaultEnvironment,
   defaultSettings,
+  isConnectionSetting,
   parseSettingsLeniently,
   type Settings,
 } from '../../../shared/settings.ts';
 import { createSettingsService, memoryBacking, resolveEndpoints } from '../../../core/settings.ts';
+import { lockedSettingsGuard } from '../../../core/settings-lock.ts';
 
 /** A set-up a reviewer of the production API would have saved. */
 const PRODUCTION: Settings = {
@@ -20,6 +22,7 @@ const PRODUCTION: Settings = {
   language: 'en',
   imageHosts: ['images.example.org'],
   singleKeyShortcuts: false,
+  checks: 'documents',
 };
 
 describe('settings', () => {
@@ -93,6 +96,34 @@ describe('settings', () => {
     );
     expect(service.get()).toEqual(PRODUCTION);
     expect(backing.written).toHaveLength(0);
+  });
+
+  it('"Checks on this computer" takes all, documents or off; anything else is refused, naming it', () => {
+    const backing = memoryBacking(PRODUCTION);
+    const service = createSettingsService(backing);
+    for (const checks of ['all', 'documents', 'off'] as const) {
+      expect(service.set({ checks })).toEqual({ ...PRODUCTION, checks });
+    }
+    for (const bad of ['faces', '', true, null, 1]) {
+      expect(() => service.set({ checks: bad } as never), String(bad)).toThrow(
+        expect.objectContaining({
+          code: 'settings_invalid',
+          message: expect.stringContaining('checks'),
+        }),
+      );
+    }
+    expect(service.get().checks).toBe('off');
+    expect(createSettingsService(memoryBacking({})).get().checks).toBe('all');
+  });
+
+  it('"Checks on this computer" is not a connection setting: it stays changeable while signed in', () => {
+    expect(isConnectionSetting('checks')).toBe(false);
+    const service = createSettingsService(memoryBacking(PRODUCTION));
+    const guard = lockedSettingsGuard({ current: PRODUCTION, locked: true, demoMode: false });
+    expect(service.set({ checks: 'off' }, guard).checks).toBe('off');
+    expect(() => service.set({ clientId: 'other-desk' }, guard)).toThrow(
+      expect.objectContaining({ code: 'settings_locked' }),
+    );
   });
 
   it('refuses a patch naming something that is not a setting, without echoing it', () => {

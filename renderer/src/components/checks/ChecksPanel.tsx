@@ -1,7 +1,8 @@
 import type { AnalysisReport, AnalysisState } from '../../../../shared/analysis.ts';
+import { isFaceComparison } from '../../../../shared/face-match.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { DocumentGroup } from './DocumentGroup.tsx';
-import { FaceFinding } from './FaceFinding.tsx';
+import { FaceFinding, FaceNotRunFinding } from './FaceFinding.tsx';
 import { MetadataGroup, QualityGroup } from './ImageGroups.tsx';
 import { MrzGroup } from './MrzGroup.tsx';
 import { RegistryGroup } from './RegistryGroup.tsx';
@@ -13,7 +14,9 @@ import '../../styles/checks.css';
  * the document says (type, country, expiry), its machine-readable zone with every check digit,
  * agreement with the registry, and per image the capture quality and the file's metadata. Every
  * "cannot tell" says why. A finding with a place on an image (the zone, a face) can be marked
- * there. An aid with its evidence, never a verdict.
+ * there. An aid with its evidence, never a verdict. When the user turned the checks off in
+ * Settings, it says so and where to turn them on; with documents only, the face finding says it
+ * was not run by that choice.
  */
 export function ChecksPanel({
   analysis,
@@ -50,6 +53,11 @@ export function ChecksPanel({
           </p>
         )}
         {analysis.status === 'idle' && <p className="muted small">{t.checks.idle}</p>}
+        {analysis.status === 'off' && (
+          <p className="muted small" data-testid="checks-off">
+            {t.checks.off}
+          </p>
+        )}
         {analysis.status === 'failed' && (
           <p data-tone="warn" className="checks__failed">
             {t.checks.failed} {t.checks.failedReasons[analysis.reason]}
@@ -88,13 +96,15 @@ function Findings({
       <RegistryGroup report={report} />
       <QualityGroup report={report} />
       <MetadataGroup report={report} />
-      {report.face && (
+      {isFaceComparison(report.face) ? (
         <FaceFinding
           face={report.face}
           shown={shown}
           onShow={onShow}
           onCompareFaces={onCompareFaces}
         />
+      ) : (
+        report.face && <FaceNotRunFinding reason={report.face.reason} />
       )}
     </>
   );

@@ -1,4 +1,4 @@
-import type { FaceComparison } from '../../../../shared/face-match.ts';
+import type { FaceComparison, FaceNotRunReason } from '../../../../shared/face-match.ts';
 import { FACE_MATCH_WORDING, faceMatchAid } from '../../../../shared/face-match-wording.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { FindingRegion } from './regions.ts';
@@ -80,6 +80,24 @@ export function FaceFinding({
       )}
       <p className="muted small">{faceMatchAid(lang)}</p>
       <p className="muted small">{words.notLiveness}</p>
+    </section>
+  );
+}
+
+/**
+ * The face comparison's place in the panel when it was not run by the user's choice (documents
+ * only, in Settings): the heading, and why — not a failure, not a "cannot tell".
+ */
+export function FaceNotRunFinding({ reason }: { reason: FaceNotRunReason }) {
+  const { t, lang } = useI18n();
+  return (
+    <section className="checks__group" aria-labelledby="checks-face" data-testid="checks-face">
+      <h3 className="checks__title" id="checks-face">
+        {FACE_MATCH_WORDING[lang].heading}
+      </h3>
+      <p className="checks__line" data-testid="checks-face-not-run" data-reason={reason}>
+        <span className="pill">{t.checks.face.notRun[reason]}</span>
+      </p>
     </section>
   );
 }

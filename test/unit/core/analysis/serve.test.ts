@@ -111,7 +111,7 @@ describe('the face step in the analysis process', () => {
     const faces = comparer(() => Promise.resolve(SAME));
     const process = serve(faces);
     const run = input({ documentFront: [1, 2, 3], face: [4, 5, 6] });
-    process.send({ type: 'analyze', id: 1, input: run });
+    process.send({ type: 'analyze', id: 1, input: run, faceStep: 'run' });
     const result = await process.until(resultOf(1));
     expect(faces.calls.warm).toBe(1);
     expect(faces.calls.compared).toEqual([{ selfie: [4, 5, 6], front: [1, 2, 3] }]);
@@ -126,11 +126,12 @@ describe('the face step in the analysis process', () => {
   it('does not compare, nor load the models, without a selfie or without a document front', async () => {
     const faces = comparer(() => Promise.resolve(SAME));
     const process = serve(faces);
-    process.send({ type: 'analyze', id: 1, input: input({ face: [4] }) });
+    process.send({ type: 'analyze', id: 1, input: input({ face: [4] }), faceStep: 'run' });
     process.send({
       type: 'analyze',
       id: 2,
       input: input({ documentFront: [1], documentBack: [2] }),
+      faceStep: 'run',
     });
     for (const id of [1, 2]) {
       const result = await process.until(resultOf(id));
@@ -140,10 +141,62 @@ describe('the face step in the analysis process', () => {
     expect(faces.calls).toEqual({ warm: 0, compared: [] });
   });
 
+  it('documents only: no model loaded, no comparison, the face part says it was turned off', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    const run = input({ documentFront: [1, 2], face: [3, 4] });
+    process.send({ type: 'analyze', id: 1, input: run, faceStep: 'turned_off' });
+    const result = await process.until(resultOf(1));
+    expect(result).toMatchObject({
+      type: 'result',
+      report: { ranOn: 'this-computer', face: { status: 'not_run', reason: 'turned_off' } },
+    });
+    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+    // The selfie's own capture checks still ran, and the images were zeroed after the run.
+    expect(result.type === 'result' && result.report.images.face).not.toBeNull();
+    expect([...(run.images.face ?? [])]).toEqual([0, 0]);
+    // The next run asks for the faces: only then do the models load.
+    process.send({
+      type: 'analyze',
+      id: 2,
+      input: input({ documentFront: [1], face: [2] }),
+      faceStep: 'run',
+    });
+    expect(await process.until(resultOf(2))).toMatchObject({ report: { face: SAME } });
+    expect(faces.calls.warm).toBe(1);
+  });
+
+  it('a request that does not say whether to compare faces is refused as malformed (no run)', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    process.send({
+      type: 'analyze',
+      id: 2,
+      input: input({ documentFront: [1] }),
+      faceStep: 'maybe',
+    });
+    process.send({
+      type: 'analyze',
+      id: 3,
+      input: input({ documentBack: [1] }),
+      faceStep: 'turned_off',
+    });
+    // Runs answer in order: the third is answered, so the first two were dropped, not queued.
+    expect(await process.until(resultOf(3))).toMatchObject({ type: 'result' });
+    expect(process.posted.flatMap((m) => (m.type === 'ready' ? [] : [m.id]))).toEqual([3]);
+    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+  });
+
   it('a comparison that fails reads "cannot tell", and the rest of the report stands', async () => {
     const faces = comparer(() => Promise.reject(new Error('models missing')));
     const process = serve(faces);
-    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    process.send({
+      type: 'analyze',
+      id: 1,
+      input: input({ documentFront: [1], face: [2] }),
+      faceStep: 'run',
+    });
     const result = await process.until(resultOf(1));
     expect(result).toMatchObject({
       type: 'result',
@@ -157,7 +210,12 @@ describe('the face step in the analysis process', () => {
   it('a run cancelled before its face step never reaches the comparer', async () => {
     const faces = comparer(() => Promise.resolve(SAME));
     const process = serve(faces);
-    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    process.send({
+      type: 'analyze',
+      id: 1,
+      input: input({ documentFront: [1], face: [2] }),
+      faceStep: 'run',
+    });
     process.send({ type: 'cancel', id: 1 });
     expect(await process.until(resultOf(1))).toMatchObject({ type: 'failed', reason: 'cancelled' });
     expect(faces.calls.compared).toEqual([]);
@@ -168,7 +226,12 @@ describe('the face step in the analysis process', () => {
     const gate = new Promise<void>((resolve) => (open = resolve));
     const faces = comparer(() => Promise.resolve(SAME), gate);
     const process = serve(faces);
-    process.send({ type: 'analyze', id: 1, input: input({ documentFront: [1], face: [2] }) });
+    process.send({
+      type: 'analyze',
+      id: 1,
+      input: input({ documentFront: [1], face: [2] }),
+      faceStep: 'run',
+    });
     await process.until((m) => m.type === 'ready');
     // Wait until the comparer holds the run, then cancel and let it go on.
     while (faces.calls.compared.length === 0) await new Promise((r) => setImmediate(r));
@@ -176,7 +239,12 @@ describe('the face step in the analysis process', () => {
     open();
     expect(await process.until(resultOf(1))).toMatchObject({ type: 'failed', reason: 'cancelled' });
     // The process goes on serving.
-    process.send({ type: 'analyze', id: 2, input: input({ documentFront: [1], face: [2] }) });
+    process.send({
+      type: 'analyze',
+      id: 2,
+      input: input({ documentFront: [1], face: [2] }),
+      faceStep: 'run',
+    });
     expect(await process.until(resultOf(2))).toMatchObject({
       type: 'result',
       report: { face: SAME },
