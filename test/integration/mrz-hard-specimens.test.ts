@@ -15,6 +15,9 @@ const HARD = [
   { index: 13, why: 'TD1 turned 3.5°, perspective 2.9 %, JPEG q54' },
   { index: 18, why: 'TD3 turned −4.4°, blur σ 1.07' },
   { index: 19, why: 'TD1 blur σ 0.86, perspective 2.7 %, wrong birth-date check digit' },
+  { index: 14, why: 'TD3 blur σ 0.81, twice the pitch correlating best' },
+  { index: 34, why: 'TD3 perspective 2.9 %, glyphs larger at one end of the row' },
+  { index: 56, why: 'TD3 perspective 3 %, a band of shadow and the page edge beside the zone' },
 ] as const;
 
 let runner: AnalysisRunner;
