@@ -29,6 +29,8 @@ export interface GlyphRow extends OcrText {
 }
 
 const SIZE = CELL_WIDTH * CELL_HEIGHT;
+/** Glyph-like cells a row may leave outside its grid and still be read under that layout. */
+const MAX_GLYPHS_OUTSIDE = 3;
 
 function normalise(values: Float32Array): Float32Array | null {
   let mean = 0;
@@ -103,14 +105,20 @@ export function choiceConfidence(choice: GlyphChoice): number {
 }
 
 /**
- * One row read as `count` characters, or null when it cannot be cut into that many cells. Read
- * twice: the first reading tells which cells are fillers (they stop short of the baseline) and
+ * One row read as `count` characters, or null when it cannot be cut into that many cells or holds
+ * more. Read twice: the first reading tells which cells are fillers (they stop short of the baseline) and
  * which digits (a tenth taller than the capitals), so the second cuts the row at the baseline and
  * the scale its glyphs show.
  */
 export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): GlyphRow | null {
   const first = rowCells(zone, row, count);
   if (!first) return null;
+  // More characters than that (TD3's 44 cut as TD2's 36 leave eight outside; a speck or a page
+  // edge, one or two): not this row's layout, and not worth matching.
+  if (first.inkOutside > MAX_GLYPHS_OUTSIDE) {
+    for (const cell of first.cells) cell.fill(0);
+    return null;
+  }
   const rough = first.cells.map(classifyCell);
   for (const cell of first.cells) cell.fill(0);
   const chars = rough.map((c) => (choiceConfidence(c) >= 30 ? c.char : '?'));
@@ -161,9 +169,8 @@ export function readGlyphZone(zone: GreyImage, rows: readonly TextRow[]): GlyphZ
       const read: GlyphRow[] = [];
       for (let i = first; i < first + layout.lines; i++) {
         const row = readRow(i, layout.count);
-        // Null: not that many cells. Glyphs outside: more characters than that (TD3's 44 cut as
-        // TD2's 36 leave eight; a speck or a page edge, one or two).
-        if (row === null || row.inkOutside > 3) break;
+        // Null: not that many cells, or more characters than that.
+        if (row === null) break;
         read.push(row);
       }
       if (read.length < layout.lines) continue;
