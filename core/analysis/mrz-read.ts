@@ -53,6 +53,12 @@ const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
 
 interface Reading {
   texts: OcrText[];
+  /**
+   * How much this reading's lines weigh when readings are combined: the glyph reader, which
+   * knows the zone's face, counts as two of the OCR engine's readings (which misread OCR-B's
+   * fillers alike at several heights).
+   */
+  weight?: number;
   parsed: ParsedMrz | null;
   /** Per line, how many heights read that text (a combination of readings only). */
   votes?: number[];
@@ -105,6 +111,25 @@ function qualifies(reading: Reading): boolean {
   });
 }
 
+/** A glyph reading this sure of every character stands even when a check digit fails. */
+const CERTAIN_GLYPHS = 80;
+
+/**
+ * Every glyph matched its reference well and far better than any other, on lines of the exact
+ * length, with no filler set back: what is printed was read, so a check digit that fails is the
+ * document's (a wrong digit printed), not the reading's. Combining with the OCR engine's readings
+ * could only trade a printed line for one whose check digits hold by chance.
+ */
+function certain(reading: Reading): boolean {
+  const p = reading.parsed;
+  if (!p || p.corrections.some((c) => c.to === '<')) return false;
+  const length = LENGTH[p.format];
+  return p.used.every((i) => {
+    const text = reading.texts[i];
+    return text?.text.length === length && text.confidence >= CERTAIN_GLYPHS;
+  });
+}
+
 /** Candidate texts kept per line when readings are combined (the most voted first). */
 const MAX_CANDIDATES_PER_LINE = 5;
 
@@ -112,28 +137,30 @@ const MAX_CANDIDATES_PER_LINE = 5;
  * The best zone made of lines the readings produced, each line taken from any reading: first a
  * combination that qualifies, then one whose check digits all hold, then any that parses; among
  * equals, the one with more digits holding, more lines of exact length, fewer corrections, then
- * the lines more readings agree on (fillers at the end aside), then the more confident. Check
+ * the lines more readings agree on (fillers at the end aside; the glyph reader weighs two), then
+ * the more confident. Check
  * digits so choose among what the OCR read; a line without one (the names) goes by votes.
  */
 function combine(readings: readonly Reading[]): Reading | undefined {
   const count = Math.max(...readings.map((r) => r.texts.length));
-  const perLine: { text: OcrText; votes: number }[][] = [];
+  const perLine: { text: OcrText; votes: number; weight: number }[][] = [];
   for (let i = 0; i < count; i++) {
-    const votes = new Map<string, { text: OcrText; votes: number }>();
+    const votes = new Map<string, { text: OcrText; votes: number; weight: number }>();
     for (const r of readings) {
       const t = r.texts[i];
-      if (!t) continue;
+      if (!t?.text) continue;
       const key = t.text.replace(/<+$/, '');
       const v = votes.get(key);
-      if (!v) votes.set(key, { text: t, votes: 1 });
+      if (!v) votes.set(key, { text: t, votes: 1, weight: r.weight ?? 1 });
       else {
         v.votes++;
+        v.weight += r.weight ?? 1;
         if (t.confidence > v.text.confidence) v.text = t;
       }
     }
     perLine.push(
       [...votes.values()]
-        .sort((a, b) => b.votes - a.votes || b.text.confidence - a.text.confidence)
+        .sort((a, b) => b.weight - a.weight || b.text.confidence - a.text.confidence)
         .slice(0, MAX_CANDIDATES_PER_LINE),
     );
   }
@@ -143,7 +170,7 @@ function combine(readings: readonly Reading[]): Reading | undefined {
       if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) > (b[k] ?? 0);
     return false;
   };
-  const walk = (i: number, chosen: { text: OcrText; votes: number }[]) => {
+  const walk = (i: number, chosen: { text: OcrText; votes: number; weight: number }[]) => {
     if (i === perLine.length) {
       const texts = chosen.map((c) => c.text);
       const reading = {
@@ -158,8 +185,8 @@ function combine(readings: readonly Reading[]): Reading | undefined {
         qualifies(reading) ? 2 : p.checkDigitsValid ? 1 : 0,
         Object.values(p.checkDigits).filter(Boolean).length,
         p.used.filter((u) => texts[u]?.text.length === length).length,
-        -p.corrections.filter((c) => c.to !== '<').length,
-        chosen.reduce((n, c) => n + c.votes, 0),
+        -p.corrections.length,
+        chosen.reduce((n, c) => n + c.weight, 0),
         chosen.reduce((n, c) => n + c.text.confidence, 0),
       ];
       if (!best || better(score, best.score)) best = { reading, score };
@@ -226,8 +253,8 @@ export async function readZone(
           Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
             Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
       )[0];
-    if (glyphs && qualifies(glyphs)) chosen = glyphs;
-    else if (glyphs) readings.push(glyphs);
+    if (glyphs && (qualifies(glyphs) || certain(glyphs))) chosen = glyphs;
+    else if (glyphs) readings.push({ ...glyphs, weight: 2 });
     for (const height of chosen ? [] : LINE_HEIGHTS) {
       const texts: OcrText[] = [];
       for (const row of rows) {

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisRunner } from '../../core/analysis/runner.ts';
 import { corpusSpecimen } from '../bench/mrz-corpus.ts';
@@ -48,6 +49,31 @@ describe('MRZ on hard captures', () => {
       expect(
         report.registry.status === 'compared' && report.registry.items.map((i) => i.verdict),
       ).toEqual(['agrees', 'agrees', 'agrees', 'agrees']);
+    },
+    120_000,
+  );
+
+  it.each([
+    { index: 19, scale: 0.5, why: 'TD1 with a wrong birth-date digit, at half size' },
+    { index: 10, scale: 0.35, why: 'TD3 turned −4.2°, at a third of its size (capitals ≈ 15 px)' },
+  ])(
+    'specimen $index ($why) is read as printed: a failing check digit is reported, not traded for a reading that holds by chance',
+    async ({ index, scale }) => {
+      const specimen = await corpusSpecimen(42, index);
+      const width = Math.round((await sharp(specimen.bytes).metadata()).width * scale);
+      const bytes = new Uint8Array(
+        await sharp(specimen.bytes).resize({ width }).jpeg({ quality: 80 }).toBuffer(),
+      );
+      const slot = specimen.format === 'TD3' ? 'documentFront' : 'documentBack';
+      const report = await runner.analyze({
+        images: { documentFront: null, documentBack: null, face: null, [slot]: bytes },
+        sessionDate: null,
+        registry: specimen.registry,
+        now: '2026-11-29T12:00:00.000Z',
+      });
+      if (report.mrz.status !== 'read') throw new Error(`not read: ${report.mrz.detail}`);
+      expect(report.mrz.lines).toEqual(specimen.lines);
+      expect(report.mrz.checkDigits).toEqual(specimen.checkDigits);
     },
     120_000,
   );
