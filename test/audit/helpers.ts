@@ -95,6 +95,8 @@ export const FlowOutcomeSchema = z.object({
   heldArrays: z.int(),
   zeroFilled: z.boolean(),
   planted: z.int(),
+  analysis: z.object({ states: z.string(), mrz: z.string() }).optional(),
+  analysisEnded: z.boolean().optional(),
   memory: z
     .object({
       snapshotBytes: z.int(),

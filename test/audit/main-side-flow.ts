@@ -7,6 +7,7 @@
  *
  *   node test/audit/main-side-flow.ts --issuer URL --api-base URL [--persona full]
  *        [--settings-file FILE] [--memory] [--skip-wipe] [--plant image-strings|api-body]
+ *        [--analysis]
  *
  * Prints one JSON line: what happened, and with --memory the heap-snapshot search. Never prints
  * a token, a URL or image bytes — only whether each was found.
@@ -18,6 +19,9 @@
  * the collector, streams `v8.getHeapSnapshot()` into memory (never to disk), unmasks, and looks
  * for each secret in the snapshot: tokens and signatures as text, image bytes as base64, hex and
  * latin1 strings (as V8 writes them into the snapshot JSON).
+ *
+ * --analysis turns review assist on (a worker, as the app's utilityProcess): the flow waits for
+ * the report, notes its zone lines (masked, like the tokens) and says whether the worker ended.
  *
  * --skip-wipe leaves out every wipe (main's after-reply zeroing, the wipe button) and the sign-out:
  * the companion run that must fail;
@@ -34,6 +38,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { z } from 'zod';
+import { workerChannel, type AnalysisChannel } from '../../core/analysis/runner.ts';
 import { composeApp } from '../../core/compose.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
 import { memoryBacking, type SettingsBacking } from '../../core/settings.ts';
@@ -50,6 +55,7 @@ const Args = z.object({
   skipWipe: z.boolean().default(false),
   plant: z.enum(['image-strings', 'api-body']).optional(),
   clientId: z.string().min(1).default('idlens-demo-public'),
+  analysis: z.boolean().default(false),
 });
 
 const { values } = parseArgs({
@@ -64,6 +70,7 @@ const { values } = parseArgs({
     'skip-wipe': { type: 'boolean' },
     plant: { type: 'string' },
     'client-id': { type: 'string' },
+    analysis: { type: 'boolean' },
   },
 });
 const args = Args.parse({
@@ -75,12 +82,13 @@ const args = Args.parse({
   skipWipe: values['skip-wipe'],
   plant: values.plant,
   clientId: values['client-id'],
+  analysis: values.analysis,
 });
 
 // --- secrets, kept masked and off-heap ------------------------------------------------------------
 
 interface Masked {
-  kind: 'access-token' | 'refresh-token' | 'id-token' | 'amz-signature' | 'image';
+  kind: 'access-token' | 'refresh-token' | 'id-token' | 'amz-signature' | 'image' | 'mrz-line';
   masked: Buffer;
   key: Buffer;
 }
@@ -198,6 +206,14 @@ function fileBacking(file: string): SettingsBacking {
 
 if (args.memory) watchFetch();
 
+/** --analysis: review assist on, in a worker (the app's utilityProcess), its states as emitted. */
+let analysisEnded = false;
+let analysisEnd: () => void = () => undefined;
+const analysisGone = new Promise<void>((ok) => (analysisEnd = ok));
+const analysisStates: string[] = [];
+let analysisDone: () => void = () => undefined;
+const analysisFinished = new Promise<void>((ok) => (analysisDone = ok));
+
 /** Wipes main's copy once "the reply has been serialised" — here, once the flow has looked. */
 const afterReply: (() => void)[] = [];
 let replacements = 0;
@@ -215,7 +231,24 @@ const { services } = composeApp({
     return Promise.resolve();
   },
   afterReply: (fn) => afterReply.push(fn),
-  emit: () => undefined,
+  emit: (channel, payload) => {
+    if (channel !== 'analysis:changed') return;
+    const status = (payload as { status: string }).status;
+    analysisStates.push(status);
+    if (status === 'done' || status === 'failed') analysisDone();
+  },
+  ...(args.analysis
+    ? {
+        analysisChannel: (): AnalysisChannel => {
+          const channel = workerChannel();
+          channel.onEnd(() => {
+            analysisEnded = true;
+            analysisEnd();
+          });
+          return channel;
+        },
+      }
+    : {}),
   replaceRenderer: () => {
     replacements += 1;
   },
@@ -275,6 +308,18 @@ if (load.ok) {
 } else {
   outcome['load'] = { ok: false, code: load.error.code };
 }
+if (args.analysis && load.ok) {
+  // The checks ran on their own copy; the report is in main (it goes to the renderer). Its zone
+  // lines are what only the checks produce: noted, masked, for the search after the wipe.
+  await analysisFinished;
+  await (async () => {
+    const state = await call('analysis:state');
+    const report = state.ok ? (state.data as { status: string; report?: unknown }).report : null;
+    const mrz = (report as { mrz?: { status: string; lines?: string[] } } | null)?.mrz;
+    outcome['analysis'] = { states: analysisStates.join(','), mrz: mrz?.status ?? 'none' };
+    if (args.memory) for (const line of mrz?.lines ?? []) remember('mrz-line', Buffer.from(line));
+  })();
+}
 // The reply "has been serialised": main's holding may zero its copy now (not with --skip-wipe,
 // the run that shows the zero-fill check can fail).
 if (!args.skipWipe) for (const fn of afterReply.splice(0)) fn();
@@ -284,6 +329,9 @@ if (!args.skipWipe) {
   outcome['wipe'] = wipe.ok ? wipe.data : wipe.error.code;
   const signOut = await call('auth:signOut');
   outcome['signOut'] = signOut.ok ? (signOut.data as { state: string }).state : signOut.error.code;
+  // The wipe ends the analysis process: wait for it to be gone (a process that never ends hangs
+  // the run, and the test's time limit fails it).
+  if (args.analysis && load.ok) await analysisGone;
 }
 // The privacy report over the app's folders, through the IPC channel, as the renderer asks for it.
 const privacy = await call('privacy:report');
@@ -297,6 +345,7 @@ outcome['privacy'] = privacy.ok
 // Let the wipe's deferred renderer replacement and any socket callbacks run.
 await new Promise((ok) => setTimeout(ok, 50));
 outcome['rendererReplacements'] = replacements;
+if (args.analysis) outcome['analysisEnded'] = analysisEnded;
 outcome['heldArrays'] = heldArrays.length;
 outcome['zeroFilled'] = heldArrays.every((a) => a.every((b) => b === 0));
 

@@ -88,6 +88,24 @@ describe('memory audit: main-side heap after a wipe and sign-out', () => {
     }
   });
 
+  it('with review assist on: the checks read the zone, and after the wipe main holds none of its lines; the analysis process has ended', async () => {
+    const { outcome, memory } = await flow('--analysis');
+    expect(outcome.analysis?.mrz).toBe('read');
+    expect(outcome.analysis?.states.split(',')).toContain('done');
+    expect(outcome.analysisEnded).toBe(true);
+    expect(memory.secrets['mrz-line']).toEqual({ captured: 3, found: 0, encodings: [] });
+    expect(memory.secrets['access-token']?.found).toBe(0);
+    expect(outcome.zeroFilled).toBe(true);
+  });
+
+  it('companion: with review assist on and no wipe, the zone lines are found and the analysis process still runs', async () => {
+    const { outcome, memory } = await flow('--analysis', '--skip-wipe');
+    expect(outcome.analysis?.mrz).toBe('read');
+    expect(outcome.analysisEnded).toBe(false);
+    expect(memory.secrets['mrz-line']?.captured).toBe(3);
+    expect(memory.secrets['mrz-line']?.found).toBeGreaterThanOrEqual(1);
+  });
+
   it('companion: without the wipe and sign-out the tokens are found and the arrays are not zeroed', async () => {
     const { outcome, memory } = await flow('--skip-wipe');
     expect(outcome.signOut).toBeUndefined();
