@@ -404,6 +404,7 @@ export function ViewerPane({
         onKeyDown={onKeyDown}
         onContextMenu={(event) => event.preventDefault()}
         data-testid={`pane-${image.slot}`}
+        data-level-turn={crop ? levelTurn(angle) : undefined}
       >
         <HeldImage
           memory={memory}
