@@ -21,7 +21,7 @@ export function formatBytes(bytes: number, lang: UiLanguage): string {
   }).format(value);
 }
 
-/** An angle in degrees, to a tenth, as the UI language's locale writes numbers (es-419 and en: "2.5°"). */
+/** An angle in degrees, to a tenth, as the UI language's locale writes it ("2.5°" in en, es-419). */
 export function formatDegrees(degrees: number, lang: UiLanguage): string {
   const value = new Intl.NumberFormat(LOCALE_TAG[lang], { maximumFractionDigits: 1 }).format(
     degrees,
