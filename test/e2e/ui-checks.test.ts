@@ -70,5 +70,45 @@ describe.each([
     await screenshot(page, `${scheme}-${lang}-checks-marked`);
     await page.locator('#checks-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, `${scheme}-${lang}-checks-panel`);
+
+    // "Compare the faces": each face's crop turned by its eye line's angle, as Chromium draws it.
+    await page.getByTestId('compare-faces').click();
+    await page.locator('[data-mode="portrait"]').waitFor();
+    await page.locator('[data-testid="pane-face"][data-level-turn]').waitFor();
+    await page.evaluate(
+      () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
+    );
+    for (const slot of ['documentFront', 'face']) {
+      const drawn = await page.getByTestId(`pane-${slot}`).evaluate((pane) => {
+        const img = pane.querySelector('img.pane__image') as HTMLImageElement;
+        const m = new DOMMatrix(getComputedStyle(img).transform);
+        const clip = /^polygon\((.*)\)$/.exec(img.style.clipPath);
+        // Corners of the crop in image pixels (a turned square), or of the upright inset.
+        const corners = clip
+          ? (clip[1] ?? '').split(',').map((pair) => pair.trim().split(/\s+/).map(parseFloat))
+          : [];
+        const cx = img.offsetWidth / 2;
+        const cy = img.offsetHeight / 2;
+        const onScreen = corners.map(([x = 0, y = 0]) =>
+          m.transformPoint({ x: x - cx, y: y - cy }),
+        );
+        return {
+          turn: Number(pane.dataset['levelTurn']),
+          angle: (Math.atan2(m.b, m.a) * 180) / Math.PI,
+          corners: onScreen.map((p) => ({ x: p.x, y: p.y })),
+        };
+      });
+      // The view is not turned: what Chromium applies is the levelling turn alone.
+      expect(drawn.angle).toBeCloseTo(drawn.turn, 3);
+      // The demo's faces are both tilted a little (about 2–3°), so both crops are turned...
+      expect(Math.abs(drawn.turn)).toBeGreaterThan(0.5);
+      // ...and each turned crop comes out a level square on screen.
+      const [tl, tr, br, bl] = drawn.corners;
+      expect(drawn.corners).toHaveLength(4);
+      expect((tr?.y ?? NaN) - (tl?.y ?? NaN)).toBeCloseTo(0, 1);
+      expect((bl?.x ?? NaN) - (tl?.x ?? NaN)).toBeCloseTo(0, 1);
+      expect((br?.x ?? NaN) - (bl?.x ?? NaN)).toBeCloseTo((br?.y ?? NaN) - (tr?.y ?? NaN), 1);
+    }
+    await screenshot(page, `${scheme}-${lang}-faces-compared`);
   }, 150_000);
 });

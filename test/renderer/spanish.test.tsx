@@ -155,12 +155,27 @@ describe('Spanish reads native on every screen', () => {
     read('checks that could not tell');
     const face = TOLD_REPORT.face;
     if (!face) throw new Error('the fixture compares the faces');
-    const crop = { centerX: 300, centerY: 450, size: 500, angleDegrees: 0, outputSize: 150 };
-    const cropped = { ...TOLD_REPORT, face: { ...face, crops: { selfie: crop, portrait: crop } } };
+    // Tilted both ways and not at all, so every word of the levelling note is read.
+    const crop = { centerX: 300, centerY: 450, size: 500, angleDegrees: 3.5, outputSize: 150 };
+    const crops = { selfie: crop, portrait: { ...crop, angleDegrees: -2 } };
+    const cropped = { ...TOLD_REPORT, face: { ...face, crops } };
     act(() => view.fake.setAnalysis({ status: 'done', report: cropped }));
     await view.user.click(screen.getByTestId('compare-faces'));
     await screen.findByTestId('portrait-from-faces');
-    read('the faces compared side by side');
+    expect(screen.getByTestId('portrait-levelled').textContent).toBe(
+      `${es.viewer.portraitLevelled}: ${es.slots.documentFront} 2° ${es.viewer.turnedClockwise}; ` +
+        `${es.slots.face} 3.5° ${es.viewer.turnedAnticlockwise}.`,
+    );
+    read('the faces compared side by side, levelled');
+    const level = {
+      ...cropped,
+      face: { ...face, crops: { ...crops, portrait: { ...crop, angleDegrees: 0 } } },
+    };
+    act(() => view.fake.setAnalysis({ status: 'done', report: level }));
+    await waitFor(() =>
+      expect(screen.getByTestId('portrait-levelled').textContent).toContain(es.viewer.notTurned),
+    );
+    read('the faces compared side by side, one not turned');
     act(() =>
       view.fake.setAnalysis({ status: 'done', report: { ...TOLD_REPORT, face: FACE_TURNED_OFF } }),
     );

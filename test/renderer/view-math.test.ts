@@ -85,6 +85,19 @@ describe('view math', () => {
     );
   });
 
+  it('a levelling turn goes under the view’s quarter turn and scale, about the crop’s centre', () => {
+    const view: ViewState = { k: 1, x: 0, y: 0, rotation: 90 };
+    expect(imageTransform(view, 0.5, { x: 10, y: -20 }, -4)).toBe(
+      'translate3d(0px, 0px, 0) rotate(90deg) scale(0.5) rotate(-4deg) translate(10px, -20px)',
+    );
+    expect(loupeTransform(view, 0.5, { x: 0, y: 0 }, 3, { x: 10, y: -20 }, 2.5)).toBe(
+      'translate3d(0px, 0px, 0) rotate(90deg) scale(1.5) rotate(2.5deg) translate(10px, -20px)',
+    );
+    // No turn, nothing added: upright crops and whole images are written as before.
+    expect(imageTransform(view, 0.5, { x: 10, y: -20 }, 0)).not.toContain('-4deg');
+    expect(imageTransform(view, 0.5, { x: 10, y: -20 }, 0).match(/rotate/g)).toHaveLength(1);
+  });
+
   it('the loupe shows the image point under the pointer at its centre, magnified', () => {
     const view: ViewState = { k: 1.2, x: 30, y: -12, rotation: 0 };
     const pointer = { x: 100, y: 50 };

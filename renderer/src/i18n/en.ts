@@ -353,6 +353,10 @@ export const en = {
     portraitAdjust: 'Adjust portrait area',
     portraitFromFaces:
       'Boxes placed on the faces found by the face comparison, run on this computer. Adjust them if they are off.',
+    portraitLevelled: 'Turned so the eyes are level',
+    turnedClockwise: 'clockwise',
+    turnedAnticlockwise: 'anticlockwise',
+    notTurned: 'not turned',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Fit',

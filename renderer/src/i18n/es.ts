@@ -352,6 +352,10 @@ export const es: Dictionary = {
     portraitAdjust: 'Ajustar el área del retrato',
     portraitFromFaces:
       'Recuadros colocados en los rostros que encontró la comparación facial, hecha en este equipo. Ajústelos si no coinciden.',
+    portraitLevelled: 'Girados para nivelar los ojos',
+    turnedClockwise: 'en sentido horario',
+    turnedAnticlockwise: 'en sentido antihorario',
+    notTurned: 'sin girar',
     zoomIn: 'Acercar',
     zoomOut: 'Alejar',
     fit: 'Ajustar',

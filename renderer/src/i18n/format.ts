@@ -21,6 +21,14 @@ export function formatBytes(bytes: number, lang: UiLanguage): string {
   }).format(value);
 }
 
+/** An angle in degrees, to a tenth, as the UI language's locale writes it ("2.5°" in en, es-419). */
+export function formatDegrees(degrees: number, lang: UiLanguage): string {
+  const value = new Intl.NumberFormat(LOCALE_TAG[lang], { maximumFractionDigits: 1 }).format(
+    degrees,
+  );
+  return `${value}°`;
+}
+
 /** `m:ss` for a countdown; never negative. */
 export function formatCountdown(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -32,8 +32,15 @@ import {
   type CompareMode,
 } from './compare.ts';
 import type { Highlight } from './finding-region.ts';
-import { isPortraitSlot, type PortraitRegions, type PortraitSlot } from './portrait.ts';
-import type { Box } from './view-math.ts';
+import { formatDegrees } from '../i18n/format.ts';
+import { levelTurn } from './level.ts';
+import {
+  isPortraitSlot,
+  PORTRAIT_SLOTS,
+  type PortraitBox,
+  type PortraitRegions,
+  type PortraitSlot,
+} from './portrait.ts';
 import {
   LOUPE_MAGNIFICATION,
   NEUTRAL_ADJUSTMENTS,
@@ -58,7 +65,7 @@ export interface PortraitState {
   /** The boxes are where the face comparison found the faces, as yet unmoved by the reviewer. */
   fromFaces: boolean;
   adjusting: boolean;
-  onRegion: (slot: PortraitSlot, box: Box) => void;
+  onRegion: (slot: PortraitSlot, box: PortraitBox) => void;
   onAdjusting: (on: boolean) => void;
   onReset: () => void;
 }
@@ -410,7 +417,17 @@ function PortraitTools({
   controller: ViewController;
   portrait: PortraitState;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const turns = PORTRAIT_SLOTS.map((slot) => ({
+    slot,
+    turn: levelTurn(portrait.regions[slot].angleDegrees),
+  }));
+  /** How far a pane's crop was turned, as read: "2.5° clockwise", or "not turned". */
+  const told = (turn: number) =>
+    Math.round(Math.abs(turn) * 10) === 0
+      ? t.viewer.notTurned
+      : `${formatDegrees(Math.abs(turn), lang)} ${turn > 0 ? t.viewer.turnedClockwise : t.viewer.turnedAnticlockwise}`;
+  const levelled = turns.some(({ turn }) => Math.round(Math.abs(turn) * 10) !== 0);
   return (
     <div className="portrait-tools" role="group" aria-label={t.viewer.portraitBox}>
       <ToolButton
@@ -431,6 +448,16 @@ function PortraitTools({
       {portrait.fromFaces && (
         <p className="portrait-tools__note" data-testid="portrait-from-faces">
           {t.viewer.portraitFromFaces}
+        </p>
+      )}
+      {levelled && (
+        <p className="portrait-tools__note" data-testid="portrait-levelled">
+          {`${t.viewer.portraitLevelled}: `}
+          {turns.map(({ slot, turn }, i) => (
+            <span key={slot} data-slot={slot} data-turn={turn}>
+              {`${t.slots[slot]} ${told(turn)}${i === turns.length - 1 ? '.' : '; '}`}
+            </span>
+          ))}
         </p>
       )}
     </div>

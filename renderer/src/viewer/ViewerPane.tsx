@@ -18,7 +18,8 @@ import {
   type ViewController,
 } from './view-controller.ts';
 import type { Highlight } from './finding-region.ts';
-import { moveBox, resizeBox } from './portrait.ts';
+import { levelTurn, turnedClip } from './level.ts';
+import { moveBox, resizeBox, type PortraitBox } from './portrait.ts';
 import {
   boxFromFractions,
   imageTransform,
@@ -73,11 +74,14 @@ export function ViewerPane({
   memory: ImageMemory;
   controller: ViewController;
   compared: boolean;
-  /** The part of the image this pane shows (fractions), for the portrait compare. */
-  region?: Box | undefined;
+  /**
+   * The part of the image this pane shows (fractions), for the portrait compare; turned by minus
+   * its `angleDegrees` (eyes level) when it came from the face comparison.
+   */
+  region?: PortraitBox | undefined;
   /** Show the whole image with the region as a box to move and resize. */
   adjusting?: boolean;
-  onRegion?: ((box: Box) => void) | undefined;
+  onRegion?: ((box: PortraitBox) => void) | undefined;
   /** A finding's place on this image (the MRZ zone, a face), marked while it is selected. */
   highlight?: Highlight | undefined;
 }) {
@@ -104,8 +108,12 @@ export function ViewerPane({
   const full: Size = { w: width, h: height };
   const crop = region && !adjusting ? boxFromFractions(full, region) : null;
   const frameBox = region && adjusting ? boxFromFractions(full, region) : null;
-  const cropKey = crop ? `${crop.x},${crop.y},${crop.w},${crop.h}` : '';
-  const frameKey = frameBox ? `${frameBox.x},${frameBox.y},${frameBox.w},${frameBox.h}` : '';
+  /** The eye line's angle in the upright picture; the crop is shown turned by minus it. */
+  const angle = region?.angleDegrees ?? 0;
+  const cropKey = crop ? `${crop.x},${crop.y},${crop.w},${crop.h},${angle}` : '';
+  const frameKey = frameBox
+    ? `${frameBox.x},${frameBox.y},${frameBox.w},${frameBox.h},${angle}`
+    : '';
   const mark = highlight && !region ? highlight.box : null;
   const markKey = mark ? `${mark.x},${mark.y},${mark.w},${mark.h}` : '';
 
@@ -117,8 +125,15 @@ export function ViewerPane({
     const cropBox: Box | null = cut
       ? { x: cut[0] ?? 0, y: cut[1] ?? 0, w: cut[2] ?? 1, h: cut[3] ?? 1 }
       : null;
+    const cropAngle = cut?.[4] ?? 0;
     const offset = cropBox ? regionOffset(whole, cropBox) : { x: 0, y: 0 };
-    const clip = cropBox ? regionClip(whole, cropBox) : '';
+    // A levelled crop is the turned square the analysis sampled, brought level by the turn.
+    const clip = cropBox
+      ? cropAngle === 0
+        ? regionClip(whole, cropBox)
+        : turnedClip(cropBox, cropAngle)
+      : '';
+    const turn = cropBox ? levelTurn(cropAngle) : 0;
     const marked = frameKey ? frameKey.split(',').map(Number) : null;
     const finding = markKey ? markKey.split(',').map(Number) : null;
     let size: Size = { w: 0, h: 0 };
@@ -137,18 +152,20 @@ export function ViewerPane({
         paintedRef.current = { scale, fit, viewport: size };
         const img = imgRef.current;
         if (img) {
-          img.style.transform = imageTransform(frame.view, fit, offset);
+          img.style.transform = imageTransform(frame.view, fit, offset, turn);
           img.style.filter = filter;
           img.style.clipPath = clip;
         }
         paintMinimap(frame.view, fit);
         const box = boxRef.current;
         if (box && marked) {
-          const [bx = 0, by = 0, bw = 0, bh = 0] = marked;
+          const [bx = 0, by = 0, bw = 0, bh = 0, bAngle = 0] = marked;
           box.style.left = `${size.w / 2 + frame.view.x + (bx - whole.w / 2) * scale}px`;
           box.style.top = `${size.h / 2 + frame.view.y + (by - whole.h / 2) * scale}px`;
           box.style.width = `${bw * scale}px`;
           box.style.height = `${bh * scale}px`;
+          // Over the whole upright picture, the frame is the part the levelled crop shows.
+          box.style.transform = bAngle === 0 ? '' : `rotate(${bAngle}deg)`;
         }
         const markEl = markRef.current;
         if (markEl && finding) {
@@ -177,6 +194,7 @@ export function ViewerPane({
             pointer,
             LOUPE_MAGNIFICATION,
             offset,
+            turn,
           );
           lensImg.style.filter = filter;
           lensImg.style.clipPath = clip;
@@ -386,6 +404,7 @@ export function ViewerPane({
         onKeyDown={onKeyDown}
         onContextMenu={(event) => event.preventDefault()}
         data-testid={`pane-${image.slot}`}
+        data-level-turn={crop ? levelTurn(angle) : undefined}
       >
         <HeldImage
           memory={memory}

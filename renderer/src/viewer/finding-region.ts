@@ -1,5 +1,5 @@
 import type { DocumentSlot } from '../../../shared/ipc.ts';
-import type { Box, Size } from './view-math.ts';
+import type { Box, Point, Size } from './view-math.ts';
 
 /**
  * A finding's place on an image, as the viewer marks it: the MRZ zone, a detected face. The zone
@@ -15,37 +15,47 @@ export interface Highlight {
   label: string;
 }
 
-/** A box in stored pixels → the same place in the displayed image (EXIF orientation 1–8). */
-export function displayedBox(stored: Box, displayed: Size, orientation: number): Box {
+/**
+ * A point in stored pixels → the same place in the displayed image (EXIF orientation 1–8), as
+ * continuous coordinates (a pixel's centre is at +0.5): what the analysis's `orient` does to pixels.
+ */
+export function displayedPoint(stored: Point, displayed: Size, orientation: number): Point {
   const swapped = orientation >= 5 && orientation <= 8;
   const W = swapped ? displayed.h : displayed.w;
   const H = swapped ? displayed.w : displayed.h;
-  const map = (x: number, y: number): [number, number] => {
-    switch (orientation) {
-      case 2:
-        return [W - x, y];
-      case 3:
-        return [W - x, H - y];
-      case 4:
-        return [x, H - y];
-      case 5:
-        return [y, x];
-      case 6:
-        return [H - y, x];
-      case 7:
-        return [H - y, W - x];
-      case 8:
-        return [y, W - x];
-      default:
-        return [x, y];
-    }
-  };
-  const [ax, ay] = map(stored.x, stored.y);
-  const [bx, by] = map(stored.x + stored.w, stored.y + stored.h);
+  const { x, y } = stored;
+  switch (orientation) {
+    case 2:
+      return { x: W - x, y };
+    case 3:
+      return { x: W - x, y: H - y };
+    case 4:
+      return { x, y: H - y };
+    case 5:
+      return { x: y, y: x };
+    case 6:
+      return { x: H - y, y: x };
+    case 7:
+      return { x: H - y, y: W - x };
+    case 8:
+      return { x: y, y: W - x };
+    default:
+      return { x, y };
+  }
+}
+
+/** A box in stored pixels → the same place in the displayed image (EXIF orientation 1–8). */
+export function displayedBox(stored: Box, displayed: Size, orientation: number): Box {
+  const a = displayedPoint(stored, displayed, orientation);
+  const b = displayedPoint(
+    { x: stored.x + stored.w, y: stored.y + stored.h },
+    displayed,
+    orientation,
+  );
   return {
-    x: Math.min(ax, bx),
-    y: Math.min(ay, by),
-    w: Math.abs(bx - ax),
-    h: Math.abs(by - ay),
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    w: Math.abs(b.x - a.x),
+    h: Math.abs(b.y - a.y),
   };
 }

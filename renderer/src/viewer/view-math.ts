@@ -103,13 +103,24 @@ export function zoomPercent(view: ViewState, fit: number): number {
 
 /**
  * The CSS transform of an image laid out centred in its pane at its natural size. `offset` (image
- * pixels) moves a region's centre onto the image's centre, so a crop is viewed like an image.
+ * pixels) moves a region's centre onto the image's centre, so a crop is viewed like an image;
+ * `turn` (degrees, clockwise) then turns the image about that centre — the portrait compare's
+ * eye-levelling, applied under the view's own quarter turns so both panes still turn together.
  */
-export function imageTransform(view: ViewState, fit: number, offset: Point = NO_OFFSET): string {
-  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k)})${offsetCss(offset)}`;
+export function imageTransform(
+  view: ViewState,
+  fit: number,
+  offset: Point = NO_OFFSET,
+  turn = 0,
+): string {
+  return `translate3d(${round(view.x)}px, ${round(view.y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k)})${turnCss(turn)}${offsetCss(offset)}`;
 }
 
 const NO_OFFSET: Point = { x: 0, y: 0 };
+
+function turnCss(turn: number): string {
+  return turn === 0 ? '' : ` rotate(${precise(turn)}deg)`;
+}
 
 function offsetCss(offset: Point): string {
   return offset.x === 0 && offset.y === 0
@@ -192,10 +203,11 @@ export function loupeTransform(
   pointer: Point,
   magnification: number,
   offset: Point = NO_OFFSET,
+  turn = 0,
 ): string {
   const x = magnification * (view.x - pointer.x);
   const y = magnification * (view.y - pointer.y);
-  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k * magnification)})${offsetCss(offset)}`;
+  return `translate3d(${round(x)}px, ${round(y)}px, 0) rotate(${view.rotation}deg) scale(${precise(fit * view.k * magnification)})${turnCss(turn)}${offsetCss(offset)}`;
 }
 
 /** A wheel event's zoom factor: smooth for trackpads and pinch, one notch ≈ 12 % for wheels. */
