@@ -83,6 +83,8 @@ export const KNOWN_DEV_PACKAGES: readonly (string | RegExp)[] = [
   'prettier',
   'jsdom',
   'fast-check',
+  // Its face model is only benchmarked (test/bench/face-models.bench.ts); the app never loads it.
+  '@vladmandic/human',
   /^@vitejs\//,
   /^@vitest\//,
   /^@img\//,
