@@ -22,10 +22,9 @@
  * threshold letting ≤ 1 % of impostor pairs through on this set, the pairs scored, the time of
  * one description (network only, crop given) and the model's size on disk.
  *
- * The cards' grain is libvips' Gaussian noise, which takes no seed: each process makes slightly
- * different card images, so the faces found, the pair counts and the rates move from run to run
- * (face.bench.ts too). Within one run both models describe the very same crops of the very same
- * images, so the two columns are a paired comparison.
+ * The cards' grain is seeded (test/fixtures/face-pairs.ts), so every run scores the same pairs;
+ * both models describe the very same crops of the very same images, so the two columns are a
+ * paired comparison.
  *
  * Run: `node test/bench/face-models.bench.ts`. No assertions.
  */
