@@ -8,11 +8,12 @@ import {
   type MrzRead,
 } from '../../shared/analysis.ts';
 import type { Registry } from '../../shared/ipc.ts';
+import { decodeImage, ImageDecodeError } from './decode-image.ts';
 import { documentFacts } from './document-facts.ts';
+import { decodeJpeg, type RgbImage } from './face/decode-jpeg.ts';
 import type { GreyImage } from './grey-image.ts';
 import { readZone, type ZoneEngine } from './mrz-read.ts';
 import { readMetadata } from './metadata.ts';
-import { ImageDecodeError } from './ocr-engine.ts';
 import { measureQuality } from './quality.ts';
 import { registryAgreement } from './registry-agreement.ts';
 
@@ -34,7 +35,18 @@ export interface AnalysisInput {
 
 /** The engine the checks need (OcrEngine in the process; a test may pass the same). */
 export interface AnalysisEngine extends ZoneEngine {
+  /** Tesseract's own decode (Leptonica): the pixels the MRZ reading was tuned on. */
   decodeGrey(bytes: Uint8Array): Promise<GreyImage>;
+}
+
+/**
+ * The colour pixels a caller wants from the run's decoding (the face step's), so that no image is
+ * decoded twice in JavaScript: `keep` is called once for each slot of `slots` that holds bytes,
+ * with the upright RGB pixels or null when they did not decode. The caller owns, and zeroes, them.
+ */
+export interface KeepColour {
+  slots: readonly AnalysisSlot[];
+  keep(slot: AnalysisSlot, rgb: RgbImage | null): void;
 }
 
 /** Called between steps; throws to abandon a cancelled run. */
@@ -49,10 +61,40 @@ function parseDate(iso: string | null | undefined): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
+/**
+ * One slot's grey raster, and its colour pixels when `colour` asks for them. An image whose zone
+ * is to be read is decoded by the OCR engine, in its own thread (the zone reading was tuned on
+ * those pixels, and reads them exactly as before); meanwhile jpeg-js decodes the colour pixels
+ * here if they are wanted. Every other image is decoded once, by jpeg-js alone. Throws
+ * ImageDecodeError when the grey cannot be had.
+ */
+async function decodeSlot(
+  engine: AnalysisEngine,
+  bytes: Uint8Array,
+  forZone: boolean,
+  wantColour: boolean,
+): Promise<{ grey: GreyImage; rgb: RgbImage | null }> {
+  if (!forZone) return decodeImage(bytes, wantColour);
+  const grey = engine.decodeGrey(bytes);
+  grey.catch(() => undefined);
+  if (!wantColour) return { grey: await grey, rgb: null };
+  // Let the request reach the OCR thread (tesseract.js sends it a few promise turns later)
+  // before this thread is busy decoding.
+  await new Promise((resolve) => setImmediate(resolve));
+  const rgb = decodeJpeg(bytes);
+  try {
+    return { grey: await grey, rgb };
+  } catch (error) {
+    rgb?.rgb.fill(0);
+    throw error;
+  }
+}
+
 export async function analyzeDocuments(
   input: AnalysisInput,
   engine: AnalysisEngine,
   checkpoint: Checkpoint = () => {},
+  colour?: KeepColour,
 ): Promise<AnalysisReport> {
   const sessionDate = parseDate(input.sessionDate);
   const today = parseDate(input.now) ?? new Date();
@@ -70,10 +112,14 @@ export async function analyzeDocuments(
     if (!bytes) continue;
     checkpoint();
     let image: GreyImage;
+    const wantColour = colour?.slots.includes(slot) ?? false;
     try {
-      image = await engine.decodeGrey(bytes);
+      const decoded = await decodeSlot(engine, bytes, !mrz && MRZ_SLOTS.includes(slot), wantColour);
+      image = decoded.grey;
+      if (wantColour) colour?.keep(slot, decoded.rgb);
     } catch (error) {
       if (!(error instanceof ImageDecodeError)) throw error;
+      if (wantColour) colour?.keep(slot, null);
       if (MRZ_SLOTS.includes(slot)) undecodable = true;
       const refused = cannotTell('image_not_decodable', 'The image could not be decoded.');
       images[slot] = { quality: refused, metadata: refused };
@@ -85,7 +131,7 @@ export async function analyzeDocuments(
       const metadata = await readMetadata(bytes, {
         sessionDate,
         image,
-        decodeThumbnail: (thumb) => engine.decodeGrey(thumb),
+        decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
       });
       images[slot] = { quality, metadata };
       if (!mrz && MRZ_SLOTS.includes(slot)) {

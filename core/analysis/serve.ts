@@ -1,11 +1,21 @@
+import type { AnalysisSlot } from '../../shared/analysis.ts';
 import { analyzeDocuments, type AnalysisEngine } from './analyze.ts';
-import { faceApiComparer, faceFinding, wantsFaces, type FaceComparer } from './face-step.ts';
+import {
+  faceApiComparer,
+  faceFinding,
+  wantsFaces,
+  type FaceComparer,
+  type FacePixels,
+} from './face-step.ts';
+import type { RgbImage } from './face/decode-jpeg.ts';
 import { OcrEngine } from './ocr-engine.ts';
 import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
 
 /**
  * The analysis process's loop: start the engine, answer `analyze` requests one at a time, drop a
- * cancelled run at its next step, and zero every image it was given once its run ends. The face
+ * cancelled run at its next step, and zero every image it was given once its run ends. The colour
+ * pixels the document checks decode of the selfie and the document front are kept for the face
+ * step (no image is decoded twice in JavaScript), then zeroed with the rest. The face
  * models are not part of the start (`ready` waits for the OCR engine only): they load when the
  * first run holding a selfie and a document front arrives, alongside that run's document checks.
  */
@@ -43,14 +53,22 @@ export async function serveAnalysis(
       const checkpoint = () => {
         if (cancelled.has(id)) throw new Cancelled();
       };
+      const pixels: FacePixels = { face: null, documentFront: null };
+      const colour = {
+        slots: wantsFaces(input.images) ? (['face', 'documentFront'] as const) : [],
+        keep: (slot: AnalysisSlot, rgb: RgbImage | null) => {
+          if (slot === 'face' || slot === 'documentFront') pixels[slot] = rgb;
+        },
+      };
       try {
         const engine = await engineReady;
         const report = await analyzeDocuments(
           { ...input, registry: input.registry },
           engine,
           checkpoint,
+          colour,
         );
-        const face = await faceFinding(input.images, faces, checkpoint);
+        const face = await faceFinding(input.images, pixels, faces, checkpoint);
         port.post({ type: 'result', id, report: face ? { ...report, face } : report });
       } catch (error) {
         port.post(
@@ -65,6 +83,7 @@ export async function serveAnalysis(
         );
       } finally {
         cancelled.delete(id);
+        for (const image of [pixels.face, pixels.documentFront]) image?.rgb.fill(0);
         for (const bytes of Object.values(input.images)) bytes?.fill(0);
       }
     });
