@@ -61,35 +61,24 @@ function parseDate(iso: string | null | undefined): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
-/**
- * One slot's grey raster, and its colour pixels when `colour` asks for them. An image whose zone
- * is to be read is decoded by the OCR engine, in its own thread (the zone reading was tuned on
- * those pixels, and reads them exactly as before); meanwhile jpeg-js decodes the colour pixels
- * here if they are wanted. Every other image is decoded once, by jpeg-js alone. Throws
- * ImageDecodeError when the grey cannot be had.
- */
-async function decodeSlot(
-  engine: AnalysisEngine,
-  bytes: Uint8Array,
-  forZone: boolean,
-  wantColour: boolean,
-): Promise<{ grey: GreyImage; rgb: RgbImage | null }> {
-  if (!forZone) return decodeImage(bytes, wantColour);
+/** Tesseract's decode of `bytes`, started now (in the OCR thread); never an unhandled rejection. */
+function leptonicaGrey(engine: AnalysisEngine, bytes: Uint8Array): Promise<GreyImage> {
   const grey = engine.decodeGrey(bytes);
   grey.catch(() => undefined);
-  if (!wantColour) return { grey: await grey, rgb: null };
-  // Let the request reach the OCR thread (tesseract.js sends it a few promise turns later)
-  // before this thread is busy decoding.
-  await new Promise((resolve) => setImmediate(resolve));
-  const rgb = decodeJpeg(bytes);
-  try {
-    return { grey: await grey, rgb };
-  } catch (error) {
-    rgb?.rgb.fill(0);
-    throw error;
-  }
+  return grey;
 }
 
+/**
+ * The checks, in two phases:
+ *
+ * 1. Every image is decoded once and its capture measured (quality, metadata). The first image
+ *    that may carry the zone (the back, else the front) is decoded by the OCR engine, in its own
+ *    thread — the zone reading was tuned on exactly those pixels — while the others are decoded
+ *    here by jpeg-js (decode-image.ts), and the colour pixels `colour` asks for are handed over
+ *    (the face step can start on them while phase 2 runs).
+ * 2. The zone is read on that image; if it yields none, on the front, decoded by the OCR engine
+ *    then (its capture measured again on those pixels, as it always was).
+ */
 export async function analyzeDocuments(
   input: AnalysisInput,
   engine: AnalysisEngine,
@@ -106,43 +95,94 @@ export async function analyzeDocuments(
   let mrz: MrzRead | null = null;
   let unreadable = false;
   let undecodable = false;
+  const refused = () => {
+    const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
+    return { quality: no, metadata: no };
+  };
+  const measure = async (bytes: Uint8Array, image: GreyImage): Promise<ImageFindings> => ({
+    quality: measureQuality(image),
+    metadata: await readMetadata(bytes, {
+      sessionDate,
+      image,
+      decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
+    }),
+  });
+  const wantsColour = (slot: AnalysisSlot) => colour?.slots.includes(slot) ?? false;
 
-  for (const slot of ['documentBack', 'documentFront', 'face'] as const) {
-    const bytes = input.images[slot];
-    if (!bytes) continue;
-    checkpoint();
-    let image: GreyImage;
-    const wantColour = colour?.slots.includes(slot) ?? false;
-    try {
-      const decoded = await decodeSlot(engine, bytes, !mrz && MRZ_SLOTS.includes(slot), wantColour);
-      image = decoded.grey;
-      if (wantColour) colour?.keep(slot, decoded.rgb);
-    } catch (error) {
-      if (!(error instanceof ImageDecodeError)) throw error;
-      if (wantColour) colour?.keep(slot, null);
-      if (MRZ_SLOTS.includes(slot)) undecodable = true;
-      const refused = cannotTell('image_not_decodable', 'The image could not be decoded.');
-      images[slot] = { quality: refused, metadata: refused };
-      continue;
-    }
-    try {
+  const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
+  const zoneBytes = zoneSlot ? input.images[zoneSlot] : null;
+  let zoneImage: GreyImage | null = null;
+  try {
+    // Phase 1.
+    const zoneDecode = zoneBytes ? leptonicaGrey(engine, zoneBytes) : null;
+    // Let the request reach the OCR thread (tesseract.js sends it a few promise turns later)
+    // before this thread is busy decoding.
+    if (zoneDecode) await new Promise((resolve) => setImmediate(resolve));
+    for (const slot of ['documentBack', 'documentFront', 'face'] as const) {
+      const bytes = input.images[slot];
+      if (!bytes || slot === zoneSlot) continue;
       checkpoint();
-      const quality = measureQuality(image);
-      const metadata = await readMetadata(bytes, {
-        sessionDate,
-        image,
-        decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
-      });
-      images[slot] = { quality, metadata };
-      if (!mrz && MRZ_SLOTS.includes(slot)) {
+      let decoded: ReturnType<typeof decodeImage>;
+      try {
+        decoded = decodeImage(bytes, wantsColour(slot));
+      } catch (error) {
+        if (!(error instanceof ImageDecodeError)) throw error;
+        if (wantsColour(slot)) colour?.keep(slot, null);
+        if (MRZ_SLOTS.includes(slot)) undecodable = true;
+        images[slot] = refused();
+        continue;
+      }
+      if (wantsColour(slot)) colour?.keep(slot, decoded.rgb);
+      try {
+        images[slot] = await measure(bytes, decoded.grey);
+      } finally {
+        decoded.grey.data.fill(0);
+      }
+    }
+    if (zoneSlot && zoneBytes && zoneDecode) {
+      checkpoint();
+      const rgb = wantsColour(zoneSlot) ? decodeJpeg(zoneBytes) : null;
+      try {
+        zoneImage = await zoneDecode;
+      } catch (error) {
+        rgb?.rgb.fill(0);
+        if (!(error instanceof ImageDecodeError)) throw error;
+        undecodable = true;
+        images[zoneSlot] = refused();
+      }
+      if (wantsColour(zoneSlot)) colour?.keep(zoneSlot, zoneImage ? rgb : null);
+      if (zoneImage) images[zoneSlot] = await measure(zoneBytes, zoneImage);
+    }
+
+    // Phase 2.
+    if (zoneSlot && zoneImage) {
+      checkpoint();
+      const attempt = await readZone(engine, zoneSlot, zoneImage);
+      zoneImage.data.fill(0);
+      zoneImage = null;
+      if ('read' in attempt) mrz = attempt.read;
+      else unreadable ||= attempt.unreadable;
+    }
+    const front = input.images.documentFront;
+    if (!mrz && zoneSlot === 'documentBack' && front) {
+      checkpoint();
+      try {
+        zoneImage = await leptonicaGrey(engine, front);
+      } catch (error) {
+        if (!(error instanceof ImageDecodeError)) throw error;
+        undecodable = true;
+        images.documentFront = refused();
+      }
+      if (zoneImage) {
+        images.documentFront = await measure(front, zoneImage);
         checkpoint();
-        const attempt = await readZone(engine, slot, image);
+        const attempt = await readZone(engine, 'documentFront', zoneImage);
         if ('read' in attempt) mrz = attempt.read;
         else unreadable ||= attempt.unreadable;
       }
-    } finally {
-      image.data.fill(0);
     }
+  } finally {
+    zoneImage?.data.fill(0);
   }
 
   const noMrz: CannotTell =

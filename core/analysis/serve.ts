@@ -15,7 +15,8 @@ import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
  * The analysis process's loop: start the engine, answer `analyze` requests one at a time, drop a
  * cancelled run at its next step, and zero every image it was given once its run ends. The colour
  * pixels the document checks decode of the selfie and the document front are kept for the face
- * step (no image is decoded twice in JavaScript), then zeroed with the rest. The face
+ * step (no image is decoded twice in JavaScript), which runs alongside the zone reading, then
+ * zeroed with the rest. The face
  * models are not part of the start (`ready` waits for the OCR engine only): they load when the
  * first run holding a selfie and a document front arrives, alongside that run's document checks.
  */
@@ -54,12 +55,23 @@ export async function serveAnalysis(
         if (cancelled.has(id)) throw new Cancelled();
       };
       const pixels: FacePixels = { face: null, documentFront: null };
+      // The face step starts as soon as the document checks have decoded its two images, and
+      // runs while they read the zone (the OCR engine works in its own thread meanwhile).
+      let release: (go: boolean) => void = () => {};
+      const decoded = new Promise<boolean>((resolve) => (release = resolve));
+      let kept = 0;
       const colour = {
         slots: wantsFaces(input.images) ? (['face', 'documentFront'] as const) : [],
         keep: (slot: AnalysisSlot, rgb: RgbImage | null) => {
-          if (slot === 'face' || slot === 'documentFront') pixels[slot] = rgb;
+          if (slot !== 'face' && slot !== 'documentFront') return;
+          pixels[slot] = rgb;
+          if (++kept === 2) release(true);
         },
       };
+      const faceStep = decoded.then((go) =>
+        go ? faceFinding(input.images, pixels, faces, checkpoint) : undefined,
+      );
+      faceStep.catch(() => undefined);
       try {
         const engine = await engineReady;
         const report = await analyzeDocuments(
@@ -67,10 +79,14 @@ export async function serveAnalysis(
           engine,
           checkpoint,
           colour,
-        );
-        const face = await faceFinding(input.images, pixels, faces, checkpoint);
+        ).finally(() => release(false));
+        const face = await faceStep;
         port.post({ type: 'result', id, report: face ? { ...report, face } : report });
       } catch (error) {
+        // A run that failed before its face step never starts it; one that failed during it
+        // waits for it to stop, so that its pixels are zeroed only once nothing reads them.
+        release(false);
+        await faceStep.catch(() => undefined);
         port.post(
           error instanceof Cancelled
             ? { type: 'failed', id, reason: 'cancelled', detail: 'The checks were cancelled.' }
