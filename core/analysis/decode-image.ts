@@ -105,17 +105,17 @@ for (let i = 0; i < 256; i++) {
   CR_G[i] = -FIX(0.71414) * x;
   CB_G[i] = -FIX(0.34414) * x + 32768;
 }
-// Leptonica's weights, as the 32-bit floats it computes with.
-const R_WEIGHT = Math.fround(0.3);
-const G_WEIGHT = Math.fround(0.5);
-const B_WEIGHT = Math.fround(0.2);
+// Leptonica's weights times each level, as the 32-bit floats it computes with.
 const f32 = Math.fround;
+const R_LUMA = Float32Array.from({ length: 256 }, (_, v) => f32(f32(0.3) * v));
+const G_LUMA = Float32Array.from({ length: 256 }, (_, v) => f32(f32(0.5) * v));
+const B_LUMA = Float32Array.from({ length: 256 }, (_, v) => f32(f32(0.2) * v));
 
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : v);
 
-/** Leptonica's luma of one RGB pixel (pixConvertRGBToLuminance). */
+/** Leptonica's luma of one RGB pixel (pixConvertRGBToLuminance: float sums, then rounded). */
 function luma(r: number, g: number, b: number): number {
-  return Math.trunc(f32(f32(f32(R_WEIGHT * r) + f32(G_WEIGHT * g)) + f32(B_WEIGHT * b)) + 0.5);
+  return Math.trunc(f32(f32((R_LUMA[r] ?? 0) + (G_LUMA[g] ?? 0)) + (B_LUMA[b] ?? 0)) + 0.5);
 }
 
 function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): DecodedImage | null {
@@ -130,8 +130,7 @@ function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): Decoded
     return null;
   }
   if (width < 1 || height < 1 || ycc.length !== width * height * 3) return null;
-  const cb = upsample(ycc, width, height, 1, layout);
-  const cr = upsample(ycc, width, height, 2, layout);
+  const { cb, cr } = upsampleChroma(ycc, width, height, layout);
   const grey = new Uint8Array(width * height);
   for (let p = 0, i = 0; p < grey.length; p++, i += 3) {
     const y = ycc[i] ?? 0;
@@ -162,90 +161,101 @@ function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): Decoded
 }
 
 /**
- * One chroma channel at full size, upsampled as libjpeg does by default (jdsample.c,
+ * Both chroma channels at full size, upsampled as libjpeg does by default (jdsample.c,
  * h2v1/h2v2_fancy_upsample: a triangle filter, 3:1 weights, edges replicated), from jpeg-js's
  * output, which repeats each chroma sample over the luma samples it covers.
  */
-function upsample(
+function upsampleChroma(
   ycc: Uint8Array,
   width: number,
   height: number,
-  channel: 1 | 2,
   { across, down }: Layout,
-): Uint8Array {
-  const out = new Uint8Array(width * height);
-  const cw = Math.ceil(width / across);
-  const ch = Math.ceil(height / down);
-  const plane = new Uint8Array(cw * ch);
-  for (let y = 0; y < ch; y++)
-    for (let x = 0; x < cw; x++)
-      plane[y * cw + x] = ycc[(y * down * width + x * across) * 3 + channel] ?? 0;
+): { cb: Uint8Array; cr: Uint8Array } {
+  const cb = new Uint8Array(width * height);
+  const cr = new Uint8Array(width * height);
   if (across === 1) {
-    out.set(plane.subarray(0, width * height));
-    plane.fill(0);
-    return out;
-  }
-  // Column sums for the row: a 2×2 image weights this row 3:1 against its neighbour.
-  const sums = new Int32Array(cw);
-  const row = new Uint8Array(cw * 2);
-  for (let oy = 0; oy < height; oy++) {
-    const iy = Math.floor(oy / down);
-    const r0 = iy * cw;
-    let scale: 1 | 4;
-    if (down === 2) {
-      const near = oy % 2 === 1 ? Math.min(ch - 1, iy + 1) : Math.max(0, iy - 1);
-      const r1 = near * cw;
-      for (let x = 0; x < cw; x++) sums[x] = (plane[r0 + x] ?? 0) * 3 + (plane[r1 + x] ?? 0);
-      scale = 4;
-    } else {
-      for (let x = 0; x < cw; x++) sums[x] = plane[r0 + x] ?? 0;
-      scale = 1;
+    for (let p = 0, i = 0; p < cb.length; p++, i += 3) {
+      cb[p] = ycc[i + 1] ?? 0;
+      cr[p] = ycc[i + 2] ?? 0;
     }
-    fancyRow(sums, cw, row, scale);
-    out.set(row.subarray(0, width), oy * width);
+    return { cb, cr };
   }
-  plane.fill(0);
-  row.fill(0);
-  return out;
+  const cw = Math.ceil(width / 2);
+  const ch = Math.ceil(height / down);
+  // Column values of the chroma row (h2v2: 3 × this row + the nearer neighbour row).
+  const sumB = new Int32Array(cw);
+  const sumR = new Int32Array(cw);
+  for (let oy = 0; oy < height; oy++) {
+    const iy = down === 2 ? oy >> 1 : oy;
+    const from = iy * down * width * 3;
+    if (down === 2) {
+      const near = oy & 1 ? Math.min(ch - 1, iy + 1) : Math.max(0, iy - 1);
+      const other = near * 2 * width * 3;
+      for (let x = 0, i = 0; x < cw; x++, i += 6) {
+        sumB[x] = (ycc[from + i + 1] ?? 0) * 3 + (ycc[other + i + 1] ?? 0);
+        sumR[x] = (ycc[from + i + 2] ?? 0) * 3 + (ycc[other + i + 2] ?? 0);
+      }
+      fancyRow(sumB, cw, cb, oy * width, width, 4);
+      fancyRow(sumR, cw, cr, oy * width, width, 4);
+    } else {
+      for (let x = 0, i = 0; x < cw; x++, i += 6) {
+        sumB[x] = ycc[from + i + 1] ?? 0;
+        sumR[x] = ycc[from + i + 2] ?? 0;
+      }
+      fancyRow(sumB, cw, cb, oy * width, width, 1);
+      fancyRow(sumR, cw, cr, oy * width, width, 1);
+    }
+  }
+  sumB.fill(0);
+  sumR.fill(0);
+  return { cb, cr };
 }
 
 /**
- * One output row of libjpeg's fancy horizontal upsampling. `sums` holds the column values
- * (times `scale`: 4 after the vertical pass of h2v2, 1 for h2v1).
+ * One output row of libjpeg's fancy horizontal upsampling, written at `out[start…start+width)`.
+ * `sums` holds the column values, times `scale`: 4 after h2v2's vertical pass, 1 for h2v1.
  */
-function fancyRow(sums: Int32Array, cw: number, row: Uint8Array, scale: 1 | 4): void {
-  const at = (x: number) => sums[x] ?? 0;
-  if (scale === 4) {
-    if (cw === 1) {
-      row[0] = (at(0) * 4 + 8) >> 4;
-      row[1] = (at(0) * 4 + 7) >> 4;
-      return;
-    }
-    row[0] = (at(0) * 4 + 8) >> 4;
-    row[1] = (at(0) * 3 + at(1) + 7) >> 4;
-    for (let x = 1; x < cw - 1; x++) {
-      row[2 * x] = (at(x) * 3 + at(x - 1) + 8) >> 4;
-      row[2 * x + 1] = (at(x) * 3 + at(x + 1) + 7) >> 4;
-    }
-    const last = cw - 1;
-    row[2 * last] = (at(last) * 3 + at(last - 1) + 8) >> 4;
-    row[2 * last + 1] = (at(last) * 4 + 7) >> 4;
-    return;
-  }
-  if (cw === 1) {
-    row[0] = at(0);
-    row[1] = at(0);
-    return;
-  }
-  row[0] = at(0);
-  row[1] = (at(0) * 3 + at(1) + 2) >> 2;
-  for (let x = 1; x < cw - 1; x++) {
-    row[2 * x] = (at(x) * 3 + at(x - 1) + 1) >> 2;
-    row[2 * x + 1] = (at(x) * 3 + at(x + 1) + 2) >> 2;
-  }
+function fancyRow(
+  sums: Int32Array,
+  cw: number,
+  out: Uint8Array,
+  start: number,
+  width: number,
+  scale: 1 | 4,
+): void {
+  const put = (x: number, v: number) => {
+    if (x < width) out[start + x] = v;
+  };
   const last = cw - 1;
-  row[2 * last] = (at(last) * 3 + at(last - 1) + 1) >> 2;
-  row[2 * last + 1] = at(last);
+  if (scale === 4) {
+    const first = sums[0] ?? 0;
+    put(0, (first * 4 + 8) >> 4);
+    put(1, ((cw > 1 ? first * 3 + (sums[1] ?? 0) : first * 4) + 7) >> 4);
+    for (let x = 1; x < last; x++) {
+      const here = (sums[x] ?? 0) * 3;
+      out[start + 2 * x] = (here + (sums[x - 1] ?? 0) + 8) >> 4;
+      out[start + 2 * x + 1] = (here + (sums[x + 1] ?? 0) + 7) >> 4;
+    }
+    if (cw > 1) {
+      const end = sums[last] ?? 0;
+      put(2 * last, (end * 3 + (sums[last - 1] ?? 0) + 8) >> 4);
+      put(2 * last + 1, (end * 4 + 7) >> 4);
+    }
+    return;
+  }
+  const first = sums[0] ?? 0;
+  put(0, first);
+  put(1, cw > 1 ? (first * 3 + (sums[1] ?? 0) + 2) >> 2 : first);
+  for (let x = 1; x < last; x++) {
+    const here = (sums[x] ?? 0) * 3;
+    out[start + 2 * x] = (here + (sums[x - 1] ?? 0) + 1) >> 2;
+    out[start + 2 * x + 1] = (here + (sums[x + 1] ?? 0) + 2) >> 2;
+  }
+  if (cw > 1) {
+    const end = sums[last] ?? 0;
+    put(2 * last, (end * 3 + (sums[last - 1] ?? 0) + 1) >> 2);
+    put(2 * last + 1, end);
+  }
 }
 
 /** Any other JPEG: jpeg-js's RGB (upright already), and Leptonica's weights over it. */
