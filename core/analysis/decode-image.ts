@@ -130,20 +130,7 @@ function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): Decoded
     return null;
   }
   if (width < 1 || height < 1 || ycc.length !== width * height * 3) return null;
-  const { cb, cr } = upsampleChroma(ycc, width, height, layout);
-  const grey = new Uint8Array(width * height);
-  for (let p = 0, i = 0; p < grey.length; p++, i += 3) {
-    const y = ycc[i] ?? 0;
-    const b = cb[p] ?? 0;
-    const r = cr[p] ?? 0;
-    grey[p] = luma(
-      clamp(y + (CR_R[r] ?? 0)),
-      clamp(y + (((CB_G[b] ?? 0) + (CR_G[r] ?? 0)) >> 16)),
-      clamp(y + (CB_B[b] ?? 0)),
-    );
-  }
-  cb.fill(0);
-  cr.fill(0);
+  const grey = greyRows(ycc, width, height, layout);
   if (!keepRgb) {
     ycc.fill(0);
     return { grey: { width, height, data: grey }, rgb: null };
@@ -161,54 +148,62 @@ function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): Decoded
 }
 
 /**
- * Both chroma channels at full size, upsampled as libjpeg does by default (jdsample.c,
- * h2v1/h2v2_fancy_upsample: a triangle filter, 3:1 weights, edges replicated), from jpeg-js's
- * output, which repeats each chroma sample over the luma samples it covers.
+ * The grey raster, row by row: each row's two chroma channels upsampled as libjpeg does by
+ * default (jdsample.c, h2v1/h2v2_fancy_upsample: a triangle filter, 3:1 weights, edges
+ * replicated) from jpeg-js's output, which repeats each chroma sample over the luma samples it
+ * covers; then libjpeg's colour conversion and Leptonica's luma. Only a row of chroma is held at
+ * a time (no full-size planes to allocate and free on every image).
  */
-function upsampleChroma(
-  ycc: Uint8Array,
-  width: number,
-  height: number,
-  { across, down }: Layout,
-): { cb: Uint8Array; cr: Uint8Array } {
-  const cb = new Uint8Array(width * height);
-  const cr = new Uint8Array(width * height);
-  if (across === 1) {
-    for (let p = 0, i = 0; p < cb.length; p++, i += 3) {
-      cb[p] = ycc[i + 1] ?? 0;
-      cr[p] = ycc[i + 2] ?? 0;
-    }
-    return { cb, cr };
-  }
+function greyRows(ycc: Uint8Array, width: number, height: number, layout: Layout): Uint8Array {
+  const { across, down } = layout;
+  const grey = new Uint8Array(width * height);
+  const rowB = new Uint8Array(width);
+  const rowR = new Uint8Array(width);
   const cw = Math.ceil(width / 2);
   const ch = Math.ceil(height / down);
   // Column values of the chroma row (h2v2: 3 × this row + the nearer neighbour row).
   const sumB = new Int32Array(cw);
   const sumR = new Int32Array(cw);
   for (let oy = 0; oy < height; oy++) {
-    const iy = down === 2 ? oy >> 1 : oy;
-    const from = iy * down * width * 3;
-    if (down === 2) {
-      const near = oy & 1 ? Math.min(ch - 1, iy + 1) : Math.max(0, iy - 1);
-      const other = near * 2 * width * 3;
-      for (let x = 0, i = 0; x < cw; x++, i += 6) {
-        sumB[x] = (ycc[from + i + 1] ?? 0) * 3 + (ycc[other + i + 1] ?? 0);
-        sumR[x] = (ycc[from + i + 2] ?? 0) * 3 + (ycc[other + i + 2] ?? 0);
+    const line = oy * width * 3;
+    if (across === 1) {
+      for (let x = 0, i = line; x < width; x++, i += 3) {
+        rowB[x] = ycc[i + 1] ?? 0;
+        rowR[x] = ycc[i + 2] ?? 0;
       }
-      fancyRow(sumB, cw, cb, oy * width, width, 4);
-      fancyRow(sumR, cw, cr, oy * width, width, 4);
     } else {
-      for (let x = 0, i = 0; x < cw; x++, i += 6) {
-        sumB[x] = ycc[from + i + 1] ?? 0;
-        sumR[x] = ycc[from + i + 2] ?? 0;
+      const iy = down === 2 ? oy >> 1 : oy;
+      const from = iy * down * width * 3;
+      if (down === 2) {
+        const near = oy & 1 ? Math.min(ch - 1, iy + 1) : Math.max(0, iy - 1);
+        const other = near * 2 * width * 3;
+        for (let x = 0, i = 0; x < cw; x++, i += 6) {
+          sumB[x] = (ycc[from + i + 1] ?? 0) * 3 + (ycc[other + i + 1] ?? 0);
+          sumR[x] = (ycc[from + i + 2] ?? 0) * 3 + (ycc[other + i + 2] ?? 0);
+        }
+      } else {
+        for (let x = 0, i = 0; x < cw; x++, i += 6) {
+          sumB[x] = ycc[from + i + 1] ?? 0;
+          sumR[x] = ycc[from + i + 2] ?? 0;
+        }
       }
-      fancyRow(sumB, cw, cb, oy * width, width, 1);
-      fancyRow(sumR, cw, cr, oy * width, width, 1);
+      const scale = down === 2 ? 4 : 1;
+      fancyRow(sumB, cw, rowB, 0, width, scale);
+      fancyRow(sumR, cw, rowR, 0, width, scale);
+    }
+    for (let x = 0, i = line, p = oy * width; x < width; x++, i += 3, p++) {
+      const y = ycc[i] ?? 0;
+      const b = rowB[x] ?? 0;
+      const r = rowR[x] ?? 0;
+      grey[p] = luma(
+        clamp(y + (CR_R[r] ?? 0)),
+        clamp(y + (((CB_G[b] ?? 0) + (CR_G[r] ?? 0)) >> 16)),
+        clamp(y + (CB_B[b] ?? 0)),
+      );
     }
   }
-  sumB.fill(0);
-  sumR.fill(0);
-  return { cb, cr };
+  for (const buffer of [rowB, rowR, sumB, sumR]) buffer.fill(0);
+  return grey;
 }
 
 /**
