@@ -54,6 +54,7 @@ export type Checkpoint = () => void;
 
 /** Slots that may carry an MRZ, in the order they are searched. */
 const MRZ_SLOTS: readonly AnalysisSlot[] = ['documentBack', 'documentFront'];
+const SLOTS = ['documentBack', 'documentFront', 'face'] as const;
 
 function parseDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -71,11 +72,12 @@ function leptonicaGrey(engine: AnalysisEngine, bytes: Uint8Array): Promise<GreyI
 /**
  * The checks, in two phases:
  *
- * 1. Every image is decoded once and its capture measured (quality, metadata). The first image
- *    that may carry the zone (the back, else the front) is decoded by the OCR engine, in its own
- *    thread — the zone reading was tuned on exactly those pixels — while the others are decoded
- *    here by jpeg-js (decode-image.ts), and the colour pixels `colour` asks for are handed over
- *    (the face step can start on them while phase 2 runs).
+ * 1. Every image is decoded once and its capture measured (quality, metadata). The images whose
+ *    colour `colour` asks for (the face step's) are decoded here by jpeg-js (decode-image.ts)
+ *    and their pixels handed over, so the face step can start on them while phase 2 runs; the
+ *    others are decoded by the OCR engine meanwhile, in its own thread, among them the first
+ *    that may carry the zone (the back, else the front) — the zone reading was tuned on exactly
+ *    those pixels.
  * 2. The zone is read on that image; if it yields none, on the front, decoded by the OCR engine
  *    then (its capture measured again on those pixels, as it always was).
  */
@@ -112,19 +114,28 @@ export async function analyzeDocuments(
   const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
   const zoneBytes = zoneSlot ? input.images[zoneSlot] : null;
   let zoneImage: GreyImage | null = null;
+  // Decoded by the OCR engine: the zone image, and every image whose colour is not wanted (its
+  // grey is then the one the checks always measured, and jpeg-js's garbage is not made).
+  const byOcr = new Map<AnalysisSlot, Promise<GreyImage>>();
   try {
     // Phase 1.
-    const zoneDecode = zoneBytes ? leptonicaGrey(engine, zoneBytes) : null;
-    // Let the request reach the OCR thread (tesseract.js sends it a few promise turns later)
+    for (const slot of SLOTS) {
+      const bytes = input.images[slot];
+      if (bytes && (slot === zoneSlot || !wantsColour(slot)))
+        byOcr.set(slot, leptonicaGrey(engine, bytes));
+    }
+    const zoneDecode = zoneSlot ? byOcr.get(zoneSlot) : undefined;
+    // Let the requests reach the OCR thread (tesseract.js sends them a few promise turns later)
     // before this thread is busy decoding.
-    if (zoneDecode) await new Promise((resolve) => setImmediate(resolve));
-    for (const slot of ['documentBack', 'documentFront', 'face'] as const) {
+    if (byOcr.size > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const slot of SLOTS) {
       const bytes = input.images[slot];
       if (!bytes || slot === zoneSlot) continue;
       checkpoint();
       let decoded: ReturnType<typeof decodeImage>;
       try {
-        decoded = decodeImage(bytes, wantsColour(slot));
+        const ocr = byOcr.get(slot);
+        decoded = ocr ? { grey: await ocr, rgb: null } : decodeImage(bytes, true);
       } catch (error) {
         if (!(error instanceof ImageDecodeError)) throw error;
         if (wantsColour(slot)) colour?.keep(slot, null);
@@ -183,6 +194,12 @@ export async function analyzeDocuments(
     }
   } finally {
     zoneImage?.data.fill(0);
+    // A decode still under way when the run stopped is zeroed when it arrives.
+    for (const pending of byOcr.values())
+      pending.then(
+        (grey) => grey.data.fill(0),
+        () => {},
+      );
   }
 
   const noMrz: CannotTell =

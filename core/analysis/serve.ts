@@ -16,7 +16,8 @@ import { ToAnalysisSchema, type AnalysisPort } from './protocol.ts';
  * cancelled run at its next step, and zero every image it was given once its run ends. The colour
  * pixels the document checks decode of the selfie and the document front are kept for the face
  * step (no image is decoded twice in JavaScript), which runs alongside the zone reading, then
- * zeroed with the rest. The face
+ * zeroed with the rest. Without a comparer (`faces` null) the process runs the document checks
+ * alone and decodes no colour pixels. The face
  * models are not part of the start (`ready` waits for the OCR engine only): they load when the
  * first run holding a selfie and a document front arrives, alongside that run's document checks.
  */
@@ -29,7 +30,7 @@ export async function serveAnalysis(
   port: AnalysisPort,
   exit: () => void,
   startEngine: () => Promise<AnalysisEngine & { stop(): Promise<void> }> = () => OcrEngine.start(),
-  faces: FaceComparer = faceApiComparer,
+  faces: FaceComparer | null = faceApiComparer,
 ): Promise<void> {
   const cancelled = new Set<number>();
   let queue: Promise<void> = Promise.resolve();
@@ -49,7 +50,8 @@ export async function serveAnalysis(
       return;
     }
     const { id, input } = message;
-    if (wantsFaces(input.images)) faces.warm();
+    const comparer = faces && wantsFaces(input.images) ? faces : null;
+    comparer?.warm();
     queue = queue.then(async () => {
       const checkpoint = () => {
         if (cancelled.has(id)) throw new Cancelled();
@@ -61,7 +63,7 @@ export async function serveAnalysis(
       const decoded = new Promise<boolean>((resolve) => (release = resolve));
       let kept = 0;
       const colour = {
-        slots: wantsFaces(input.images) ? (['face', 'documentFront'] as const) : [],
+        slots: comparer ? (['face', 'documentFront'] as const) : [],
         keep: (slot: AnalysisSlot, rgb: RgbImage | null) => {
           if (slot !== 'face' && slot !== 'documentFront') return;
           pixels[slot] = rgb;
@@ -69,7 +71,7 @@ export async function serveAnalysis(
         },
       };
       const faceStep = decoded.then((go) =>
-        go ? faceFinding(input.images, pixels, faces, checkpoint) : undefined,
+        go && comparer ? faceFinding(input.images, pixels, comparer, checkpoint) : undefined,
       );
       faceStep.catch(() => undefined);
       try {

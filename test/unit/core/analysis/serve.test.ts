@@ -86,7 +86,7 @@ function comparer(
   };
 }
 
-function serve(faces: FaceComparer) {
+function serve(faces: FaceComparer | null) {
   const posted: FromAnalysis[] = [];
   const waiters: (() => void)[] = [];
   let listener: (message: unknown) => void = () => {};
@@ -183,6 +183,20 @@ describe('the face step in the analysis process', () => {
       expect(result.type === 'result' && 'face' in result.report).toBe(false);
     }
     expect(faces.calls).toEqual({ warm: 0, compared: [], pixels: [] });
+  });
+
+  it('without a comparer, runs the document checks alone and reports no face', async () => {
+    const process = serve(null);
+    const run = input({
+      documentFront: flatJpeg(48, 32, [200, 40, 40]),
+      face: flatJpeg(24, 40, [40, 40, 200]),
+    });
+    process.send({ type: 'analyze', id: 1, input: run });
+    const result = await process.until(resultOf(1));
+    expect(result.type === 'result' && 'face' in result.report).toBe(false);
+    expect(result.type === 'result' && result.report.images.face).toMatchObject({
+      quality: { status: 'measured', width: 24, height: 40 },
+    });
   });
 
   it('a comparison that fails reads "cannot tell", and the rest of the report stands', async () => {
