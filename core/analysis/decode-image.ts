@@ -11,10 +11,11 @@ import {
 import type { GreyImage } from './grey-image.ts';
 
 /**
- * Each image of a run is decoded once, in this process, in pure JavaScript (jpeg-js), upright by
- * its EXIF orientation: its grey raster serves every document check (quality, the metadata's
- * thumbnail comparison, the MRZ), and its colour pixels — kept only for the images the face step
- * compares — serve the face step. The caller owns both and zeroes them once used.
+ * The images the face step compares (the selfie, the document front) are decoded once, in this
+ * process, in pure JavaScript (jpeg-js), upright by their EXIF orientation: their grey raster
+ * serves the document checks (quality, metadata's thumbnail comparison) and their colour pixels
+ * the face step. EXIF thumbnails are decoded here too. The caller owns both and zeroes them once
+ * used. Every other image is decoded by the OCR engine (analyze.ts).
  *
  * The grey is the one the checks' thresholds and the MRZ reading were tuned on: what Tesseract's
  * Leptonica made of the JPEG (libjpeg's decode, then 0.3 R + 0.5 G + 0.2 B, rounded). For the
@@ -22,7 +23,9 @@ import type { GreyImage } from './grey-image.ts';
  * rebuilt here the way libjpeg builds it: jpeg-js's samples, the chroma upsampled with libjpeg's
  * "fancy" triangle filter, libjpeg's fixed-point colour conversion, Leptonica's weights. On the
  * demo images and the MRZ corpus 86–98 % of pixels come out equal to Leptonica's, the rest
- * within a few levels (its libjpeg's IDCT is not jpeg-js's). The colour pixels are exactly what
+ * within 9 levels (Tesseract's Leptonica is built with IJG libjpeg 9a, which upsamples chroma by a
+ * scaled inverse DCT, and whose IDCT is not jpeg-js's) — close, not equal, which is why the zone
+ * is always read on Tesseract's own decode. The colour pixels are exactly what
  * jpeg-js gives (the face step's calibration was measured on them). Any other JPEG (greyscale,
  * an Adobe colour transform, CMYK, other sampling) takes jpeg-js's RGB and the weights alone.
  */

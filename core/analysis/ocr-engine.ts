@@ -13,9 +13,9 @@ import { ImageDecodeError } from './decode-image.ts';
  * never as a path or URL (tesseract.js would read or fetch a string).
  *
  * Besides reading text, the engine decodes JPEGs: its Leptonica build turns the bytes into a
- * greyscale raster without a native module or a further package. The checks ask it for the
- * images whose machine-readable zone they read (the zone reading was tuned on its pixels); every
- * other image is decoded in JavaScript (decode-image.ts), which costs less.
+ * greyscale raster without a native module or a further package. The checks ask it for every
+ * image whose colour pixels the face step does not need, the zone's always (the zone reading was
+ * tuned on its pixels); the face step's images are decoded once in JavaScript (decode-image.ts).
  */
 
 /** The only characters a machine-readable zone holds (ICAO 9303 part 3). */
