@@ -72,12 +72,12 @@ function leptonicaGrey(engine: AnalysisEngine, bytes: Uint8Array): Promise<GreyI
 /**
  * The checks, in two phases:
  *
- * 1. Every image is decoded once and its capture measured (quality, metadata). The images whose
- *    colour `colour` asks for (the face step's) are decoded here by jpeg-js (decode-image.ts)
- *    and their pixels handed over, so the face step can start on them while phase 2 runs; the
- *    others are decoded by the OCR engine meanwhile, in its own thread, among them the first
- *    that may carry the zone (the back, else the front) — the zone reading was tuned on exactly
- *    those pixels.
+ * 1. Every image is decoded once and its capture measured (quality, metadata). The selfie and
+ *    the front of a run that has both are decoded here by jpeg-js (decode-image.ts) and, when
+ *    `colour` asks for them, their pixels handed over, so the face step can start on them while
+ *    phase 2 runs; the others are decoded by the OCR engine meanwhile, in its own thread, among
+ *    them the first that may carry the zone (the back, else the front) — the zone reading was
+ *    tuned on exactly those pixels.
  * 2. The zone is read on that image; if it yields none, on the front, decoded by the OCR engine
  *    then (its capture measured again on those pixels, as it always was).
  */
@@ -114,15 +114,20 @@ export async function analyzeDocuments(
   const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
   const zoneBytes = zoneSlot ? input.images[zoneSlot] : null;
   let zoneImage: GreyImage | null = null;
-  // Decoded by the OCR engine: the zone image, and every image whose colour is not wanted (its
-  // grey is then the one the checks always measured, and jpeg-js's garbage is not made).
+  // Decoded by jpeg-js: the selfie and the front of a run that has both (the face step compares
+  // them), unless the front is the zone image. The rule depends on the images alone, so that the
+  // checks find the same whether or not a face step runs. Every other image is decoded by the
+  // OCR engine: its grey is then the one the checks always measured, and no jpeg-js garbage is
+  // made (tens of megabytes a decode, in small blocks).
+  const faceRun = input.images.face !== null && input.images.documentFront !== null;
+  const byJpegJs = (slot: AnalysisSlot) =>
+    faceRun && slot !== zoneSlot && (slot === 'face' || slot === 'documentFront');
   const byOcr = new Map<AnalysisSlot, Promise<GreyImage>>();
   try {
     // Phase 1.
     for (const slot of SLOTS) {
       const bytes = input.images[slot];
-      if (bytes && (slot === zoneSlot || !wantsColour(slot)))
-        byOcr.set(slot, leptonicaGrey(engine, bytes));
+      if (bytes && !byJpegJs(slot)) byOcr.set(slot, leptonicaGrey(engine, bytes));
     }
     const zoneDecode = zoneSlot ? byOcr.get(zoneSlot) : undefined;
     // Let the requests reach the OCR thread (tesseract.js sends them a few promise turns later)
@@ -135,7 +140,7 @@ export async function analyzeDocuments(
       let decoded: ReturnType<typeof decodeImage>;
       try {
         const ocr = byOcr.get(slot);
-        decoded = ocr ? { grey: await ocr, rgb: null } : decodeImage(bytes, true);
+        decoded = ocr ? { grey: await ocr, rgb: null } : decodeImage(bytes, wantsColour(slot));
       } catch (error) {
         if (!(error instanceof ImageDecodeError)) throw error;
         if (wantsColour(slot)) colour?.keep(slot, null);
