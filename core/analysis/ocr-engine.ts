@@ -14,8 +14,9 @@ import { ImageDecodeError } from './decode-image.ts';
  *
  * Besides reading text, the engine decodes JPEGs: its Leptonica build turns the bytes into a
  * greyscale raster without a native module or a further package. The checks ask it for every
- * image whose colour pixels the face step does not need, the zone's always (the zone reading was
- * tuned on its pixels); the face step's images are decoded once in JavaScript (decode-image.ts).
+ * image but the selfie and the front of a run that has both, and always for the zone's (the zone
+ * reading was tuned on its pixels); those two are decoded once in JavaScript (decode-image.ts),
+ * for the document checks and the face step alike.
  */
 
 /** The only characters a machine-readable zone holds (ICAO 9303 part 3). */
