@@ -8,11 +8,12 @@ import {
   type MrzRead,
 } from '../../shared/analysis.ts';
 import type { Registry } from '../../shared/ipc.ts';
+import { decodeImage, ImageDecodeError } from './decode-image.ts';
 import { documentFacts } from './document-facts.ts';
+import { decodeJpeg, type RgbImage } from './face/decode-jpeg.ts';
 import type { GreyImage } from './grey-image.ts';
 import { readZone, type ZoneEngine } from './mrz-read.ts';
 import { readMetadata } from './metadata.ts';
-import { ImageDecodeError } from './ocr-engine.ts';
 import { measureQuality } from './quality.ts';
 import { registryAgreement } from './registry-agreement.ts';
 
@@ -34,7 +35,18 @@ export interface AnalysisInput {
 
 /** The engine the checks need (OcrEngine in the process; a test may pass the same). */
 export interface AnalysisEngine extends ZoneEngine {
+  /** Tesseract's own decode (Leptonica): the pixels the MRZ reading was tuned on. */
   decodeGrey(bytes: Uint8Array): Promise<GreyImage>;
+}
+
+/**
+ * The colour pixels a caller wants from the run's decoding (the face step's), so that no image is
+ * decoded twice in JavaScript: `keep` is called once for each slot of `slots` that holds bytes,
+ * with the upright RGB pixels or null when they did not decode. The caller owns, and zeroes, them.
+ */
+export interface KeepColour {
+  slots: readonly AnalysisSlot[];
+  keep(slot: AnalysisSlot, rgb: RgbImage | null): void;
 }
 
 /** Called between steps; throws to abandon a cancelled run. */
@@ -42,6 +54,7 @@ export type Checkpoint = () => void;
 
 /** Slots that may carry an MRZ, in the order they are searched. */
 const MRZ_SLOTS: readonly AnalysisSlot[] = ['documentBack', 'documentFront'];
+const SLOTS = ['documentBack', 'documentFront', 'face'] as const;
 
 function parseDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -49,10 +62,30 @@ function parseDate(iso: string | null | undefined): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
+/** Tesseract's decode of `bytes`, started now (in the OCR thread); never an unhandled rejection. */
+function leptonicaGrey(engine: AnalysisEngine, bytes: Uint8Array): Promise<GreyImage> {
+  const grey = engine.decodeGrey(bytes);
+  grey.catch(() => undefined);
+  return grey;
+}
+
+/**
+ * The checks, in two phases:
+ *
+ * 1. Every image is decoded once and its capture measured (quality, metadata). The selfie and
+ *    the front of a run that has both are decoded here by jpeg-js (decode-image.ts) and, when
+ *    `colour` asks for them, their pixels handed over, so the face step can start on them while
+ *    phase 2 runs; the others are decoded by the OCR engine meanwhile, in its own thread, among
+ *    them the first that may carry the zone (the back, else the front) — the zone reading was
+ *    tuned on exactly those pixels.
+ * 2. The zone is read on that image; if it yields none, on the front, decoded by the OCR engine
+ *    then (its capture measured again on those pixels, as it always was).
+ */
 export async function analyzeDocuments(
   input: AnalysisInput,
   engine: AnalysisEngine,
   checkpoint: Checkpoint = () => {},
+  colour?: KeepColour,
 ): Promise<AnalysisReport> {
   const sessionDate = parseDate(input.sessionDate);
   const today = parseDate(input.now) ?? new Date();
@@ -64,39 +97,114 @@ export async function analyzeDocuments(
   let mrz: MrzRead | null = null;
   let unreadable = false;
   let undecodable = false;
+  const refused = () => {
+    const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
+    return { quality: no, metadata: no };
+  };
+  const measure = async (bytes: Uint8Array, image: GreyImage): Promise<ImageFindings> => ({
+    quality: measureQuality(image),
+    metadata: await readMetadata(bytes, {
+      sessionDate,
+      image,
+      decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
+    }),
+  });
+  const wantsColour = (slot: AnalysisSlot) => colour?.slots.includes(slot) ?? false;
 
-  for (const slot of ['documentBack', 'documentFront', 'face'] as const) {
-    const bytes = input.images[slot];
-    if (!bytes) continue;
-    checkpoint();
-    let image: GreyImage;
-    try {
-      image = await engine.decodeGrey(bytes);
-    } catch (error) {
-      if (!(error instanceof ImageDecodeError)) throw error;
-      if (MRZ_SLOTS.includes(slot)) undecodable = true;
-      const refused = cannotTell('image_not_decodable', 'The image could not be decoded.');
-      images[slot] = { quality: refused, metadata: refused };
-      continue;
+  const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
+  const zoneBytes = zoneSlot ? input.images[zoneSlot] : null;
+  let zoneImage: GreyImage | null = null;
+  // Decoded by jpeg-js: the selfie and the front of a run that has both (the face step compares
+  // them), unless the front is the zone image. The rule depends on the images alone, so that the
+  // checks find the same whether or not a face step runs. Every other image is decoded by the
+  // OCR engine: its grey is then the one the checks always measured, and no jpeg-js garbage is
+  // made (tens of megabytes a decode, in small blocks).
+  const faceRun = input.images.face !== null && input.images.documentFront !== null;
+  const byJpegJs = (slot: AnalysisSlot) =>
+    faceRun && slot !== zoneSlot && (slot === 'face' || slot === 'documentFront');
+  const byOcr = new Map<AnalysisSlot, Promise<GreyImage>>();
+  try {
+    // Phase 1.
+    for (const slot of SLOTS) {
+      const bytes = input.images[slot];
+      if (bytes && !byJpegJs(slot)) byOcr.set(slot, leptonicaGrey(engine, bytes));
     }
-    try {
+    const zoneDecode = zoneSlot ? byOcr.get(zoneSlot) : undefined;
+    // Let the requests reach the OCR thread (tesseract.js sends them a few promise turns later)
+    // before this thread is busy decoding.
+    if (byOcr.size > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const slot of SLOTS) {
+      const bytes = input.images[slot];
+      if (!bytes || slot === zoneSlot) continue;
       checkpoint();
-      const quality = measureQuality(image);
-      const metadata = await readMetadata(bytes, {
-        sessionDate,
-        image,
-        decodeThumbnail: (thumb) => engine.decodeGrey(thumb),
-      });
-      images[slot] = { quality, metadata };
-      if (!mrz && MRZ_SLOTS.includes(slot)) {
+      let decoded: ReturnType<typeof decodeImage>;
+      try {
+        const ocr = byOcr.get(slot);
+        decoded = ocr ? { grey: await ocr, rgb: null } : decodeImage(bytes, wantsColour(slot));
+      } catch (error) {
+        if (!(error instanceof ImageDecodeError)) throw error;
+        if (wantsColour(slot)) colour?.keep(slot, null);
+        if (MRZ_SLOTS.includes(slot)) undecodable = true;
+        images[slot] = refused();
+        continue;
+      }
+      if (wantsColour(slot)) colour?.keep(slot, decoded.rgb);
+      try {
+        images[slot] = await measure(bytes, decoded.grey);
+      } finally {
+        decoded.grey.data.fill(0);
+      }
+    }
+    if (zoneSlot && zoneBytes && zoneDecode) {
+      checkpoint();
+      const rgb = wantsColour(zoneSlot) ? decodeJpeg(zoneBytes) : null;
+      try {
+        zoneImage = await zoneDecode;
+      } catch (error) {
+        rgb?.rgb.fill(0);
+        if (!(error instanceof ImageDecodeError)) throw error;
+        undecodable = true;
+        images[zoneSlot] = refused();
+      }
+      if (wantsColour(zoneSlot)) colour?.keep(zoneSlot, zoneImage ? rgb : null);
+      if (zoneImage) images[zoneSlot] = await measure(zoneBytes, zoneImage);
+    }
+
+    // Phase 2.
+    if (zoneSlot && zoneImage) {
+      checkpoint();
+      const attempt = await readZone(engine, zoneSlot, zoneImage);
+      zoneImage.data.fill(0);
+      zoneImage = null;
+      if ('read' in attempt) mrz = attempt.read;
+      else unreadable ||= attempt.unreadable;
+    }
+    const front = input.images.documentFront;
+    if (!mrz && zoneSlot === 'documentBack' && front) {
+      checkpoint();
+      try {
+        zoneImage = await leptonicaGrey(engine, front);
+      } catch (error) {
+        if (!(error instanceof ImageDecodeError)) throw error;
+        undecodable = true;
+        images.documentFront = refused();
+      }
+      if (zoneImage) {
+        images.documentFront = await measure(front, zoneImage);
         checkpoint();
-        const attempt = await readZone(engine, slot, image);
+        const attempt = await readZone(engine, 'documentFront', zoneImage);
         if ('read' in attempt) mrz = attempt.read;
         else unreadable ||= attempt.unreadable;
       }
-    } finally {
-      image.data.fill(0);
     }
+  } finally {
+    zoneImage?.data.fill(0);
+    // A decode still under way when the run stopped is zeroed when it arrives.
+    for (const pending of byOcr.values())
+      pending.then(
+        (grey) => grey.data.fill(0),
+        () => {},
+      );
   }
 
   const noMrz: CannotTell =

@@ -1,14 +1,22 @@
 import type { FaceComparison } from '../../shared/face-match.ts';
 import type { AnalysisInput, Checkpoint } from './analyze.ts';
-import { compareFaces } from './face/compare-faces.ts';
+import { compareFaceImages } from './face/compare-faces.ts';
+import type { RgbImage } from './face/decode-jpeg.ts';
 import { faceRuntime, MODEL_NAME } from './face/face-api-runtime.ts';
 
 /**
  * The face step of a run: the selfie against the portrait on the document's front (a passport's
  * data page is its front). Runs inside the analysis process; what leaves it is the comparison's
  * score, band, boxes and crop coordinates — the descriptors and crop pixels are zeroed inside
- * `compareFaces` before it returns.
+ * `compareFaceImages` before it returns. It works on the pixels the document checks decoded (each
+ * image is decoded once a run); the process zeroes them when the run ends.
  */
+
+/** The decoded images of the two slots the comparison needs; null for one that did not decode. */
+export interface FacePixels {
+  face: RgbImage | null;
+  documentFront: RgbImage | null;
+}
 
 export interface FaceComparer {
   /**
@@ -18,8 +26,8 @@ export interface FaceComparer {
    */
   warm(): void;
   compare(
-    selfie: Uint8Array,
-    documentFront: Uint8Array,
+    selfie: RgbImage | null,
+    documentFront: RgbImage | null,
     checkpoint: Checkpoint,
   ): Promise<FaceComparison>;
 }
@@ -30,7 +38,7 @@ export const faceApiComparer: FaceComparer = {
     faceRuntime().catch(() => undefined);
   },
   compare: (selfie, documentFront, checkpoint) =>
-    compareFaces(selfie, documentFront, {}, checkpoint),
+    compareFaceImages(selfie, documentFront, {}, checkpoint),
 };
 
 /** Whether a run has the two images the comparison needs. */
@@ -40,19 +48,20 @@ export function wantsFaces(images: AnalysisInput['images']): boolean {
 
 /**
  * The comparison for a run, or undefined when the run lacks the selfie or the document front.
+ * `pixels` holds what the document checks decoded of the two (null where an image did not).
  * A failure of the models reads "cannot tell" (`comparison-failed`), so the other findings of
  * the run still reach the reviewer; a cancelled run's checkpoint error goes through.
  */
 export async function faceFinding(
   images: AnalysisInput['images'],
+  pixels: FacePixels,
   comparer: FaceComparer,
   checkpoint: Checkpoint,
 ): Promise<FaceComparison | undefined> {
-  const { face, documentFront } = images;
-  if (!face || !documentFront) return undefined;
+  if (!wantsFaces(images)) return undefined;
   checkpoint();
   try {
-    return await comparer.compare(face, documentFront, checkpoint);
+    return await comparer.compare(pixels.face, pixels.documentFront, checkpoint);
   } catch {
     // Cancelled while comparing: the checkpoint says so again and its error goes up.
     checkpoint();

@@ -133,7 +133,9 @@ export async function readMetadata(
   }
   if (thumb && thumb.length > 0) {
     try {
-      thumbnail = compareThumbnail(ctx.image, await ctx.decodeThumbnail(thumb));
+      const decoded = await ctx.decodeThumbnail(thumb);
+      thumbnail = compareThumbnail(ctx.image, decoded);
+      decoded.data.fill(0);
     } catch {
       thumbnail = 'unreadable';
     }

@@ -4,6 +4,7 @@ import { createWorker, OEM, PSM, type RecognizeOptions, type Worker } from 'tess
 import type { Box, GreyImage } from './grey-image.ts';
 import { toPgm } from './grey-image.ts';
 import { decodeGreyPng } from './png-grey.ts';
+import { ImageDecodeError } from './decode-image.ts';
 
 /**
  * The OCR engine (tesseract.js, WebAssembly) with the English LSTM model that ships in
@@ -12,7 +13,10 @@ import { decodeGreyPng } from './png-grey.ts';
  * never as a path or URL (tesseract.js would read or fetch a string).
  *
  * Besides reading text, the engine decodes JPEGs: its Leptonica build turns the bytes into a
- * greyscale raster without a native module or a further package.
+ * greyscale raster without a native module or a further package. The checks ask it for every
+ * image but the selfie and the front of a run that has both, and always for the zone's (the zone
+ * reading was tuned on its pixels); those two are decoded once in JavaScript (decode-image.ts),
+ * for the document checks and the face step alike.
  */
 
 /** The only characters a machine-readable zone holds (ICAO 9303 part 3). */
@@ -22,10 +26,6 @@ export interface OcrText {
   text: string;
   /** Tesseract's mean word confidence, 0–100. */
   confidence: number;
-}
-
-export class ImageDecodeError extends Error {
-  override name = 'ImageDecodeError';
 }
 
 const require = createRequire(import.meta.url);
@@ -121,11 +121,14 @@ export class OcrEngine {
 
   /** The text lines layout analysis finds (boxes and character counts; no recognition). */
   async layoutLines(image: GreyImage): Promise<LayoutLine[]> {
-    const result = await this.worker.recognize(
-      asBuffer(toPgm(image)),
-      {},
-      { text: false, blocks: false, hocr: false, tsv: false, layoutBlocks: true },
-    );
+    const pgm = toPgm(image);
+    const result = await this.worker
+      .recognize(
+        asBuffer(pgm),
+        {},
+        { text: false, blocks: false, hocr: false, tsv: false, layoutBlocks: true },
+      )
+      .finally(() => pgm.fill(0));
     const blocks = (result.data as unknown as { layoutBlocks: LayoutBlock[] | null }).layoutBlocks;
     const lines: LayoutLine[] = [];
     for (const block of blocks ?? []) {
@@ -142,12 +145,10 @@ export class OcrEngine {
 
   /** Reads one text line, restricted to the MRZ alphabet, with Tesseract's confidence. */
   async readLine(image: GreyImage): Promise<OcrText> {
-    const result = await this.worker.recognize(asBuffer(toPgm(image)), SINGLE_LINE, {
-      text: true,
-      blocks: false,
-      hocr: false,
-      tsv: false,
-    });
+    const pgm = toPgm(image);
+    const result = await this.worker
+      .recognize(asBuffer(pgm), SINGLE_LINE, { text: true, blocks: false, hocr: false, tsv: false })
+      .finally(() => pgm.fill(0));
     return { text: result.data.text.replace(/\s+/g, ''), confidence: result.data.confidence };
   }
 

@@ -1,7 +1,7 @@
 /**
  * What the face step costs an analysis run: the same three images of the demo's ID card (front,
- * back, selfie) analysed with the face comparison and without it (a stand-in comparer that
- * answers at once), each mode in a fresh process that runs the analysis loop (`serveAnalysis`,
+ * back, selfie) analysed with the face comparison and without it (no comparer: the document
+ * checks alone), each mode in a fresh process that runs the analysis loop (`serveAnalysis`,
  * as the worker does) and nothing else. Printed per mode: the time to `ready`, the first run (the
  * face models load during it), the mean of the later runs, and the process's peak RSS.
  *
@@ -10,7 +10,7 @@
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { faceApiComparer, type FaceComparer } from '../../core/analysis/face-step.ts';
+import { faceApiComparer } from '../../core/analysis/face-step.ts';
 import { FromAnalysisSchema, type FromAnalysis } from '../../core/analysis/protocol.ts';
 import { serveAnalysis } from '../../core/analysis/serve.ts';
 import { getSpecimens } from '../../demo/specimens.ts';
@@ -25,11 +25,6 @@ interface ModeReport {
   peakRssMb: number;
   band: string | null;
 }
-
-const skip: FaceComparer = {
-  warm: () => {},
-  compare: () => Promise.reject(new Error('face step left out for the comparison')),
-};
 
 async function measure(withFace: boolean): Promise<ModeReport> {
   const specimens = await getSpecimens();
@@ -53,7 +48,7 @@ async function measure(withFace: boolean): Promise<ModeReport> {
     },
     () => {},
     undefined,
-    withFace ? faceApiComparer : skip,
+    withFace ? faceApiComparer : null,
   );
   await ready;
   const readyMs = performance.now() - t0;

@@ -12,6 +12,7 @@
  * (accents, title case), which agrees: any "differs" there is a false one.
  * No assertions: it prints a table. Run: `node test/bench/analysis.bench.ts`.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { AnalysisRunner } from '../../core/analysis/runner.ts';
 import { getSpecimens } from '../../demo/specimens.ts';
@@ -72,8 +73,10 @@ try {
 
   const s = await getSpecimens();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let k = 0; k < TIMING_RUNS; k++) {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await runner.analyze({
       images: {
         documentFront: s.documentFront.bytes,
@@ -84,6 +87,8 @@ try {
       now: new Date().toISOString(),
     });
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
   }
 
   const pct = (n: number) => `${((100 * n) / CORPUS_SIZE).toFixed(1)} %`;
@@ -99,6 +104,9 @@ try {
   console.log(`  per document, median            ${median(perDocument).toFixed(0)} ms`);
   console.log(`All checks, demo ID card (front, back, selfie), warm worker, ${TIMING_RUNS} runs`);
   console.log(`  median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms`);
+  console.log(
+    `  CPU time (all threads; what other processes' load does not inflate): median ${median(cpuTimes).toFixed(0)} ms; load average ${loadavg()[0]?.toFixed(2)}`,
+  );
   if (misses.length > 0) console.log(`Not read exactly:\n${misses.join('\n')}`);
 } finally {
   await runner.dispose();

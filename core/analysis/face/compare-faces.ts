@@ -73,13 +73,48 @@ export async function compareFaces(
   options: CompareOptions = {},
   checkpoint: () => void = () => {},
 ): Promise<FaceComparison> {
+  return compareWith(
+    (settings) => describeFace(selfieJpeg, 'selfie', settings),
+    (settings) => describeFace(portraitSourceJpeg, 'document', settings),
+    options,
+    checkpoint,
+  );
+}
+
+/**
+ * {@link compareFaces} on images already decoded (upright RGB; null for an image that could not
+ * be decoded). The analysis process decodes each image once for all its checks and hands the
+ * pixels here; the caller owns them and zeroes them.
+ */
+export async function compareFaceImages(
+  selfie: RgbImage | null,
+  portraitSource: RgbImage | null,
+  options: CompareOptions = {},
+  checkpoint: () => void = () => {},
+): Promise<FaceComparison> {
+  return compareWith(
+    (settings) => describeFaceIn(selfie, 'selfie', settings),
+    (settings) => describeFaceIn(portraitSource, 'document', settings),
+    options,
+    checkpoint,
+  );
+}
+
+type Describe = (settings: z.output<typeof CompareOptions>) => Promise<DescribedFace>;
+
+async function compareWith(
+  describeSelfie: Describe,
+  describePortrait: Describe,
+  options: CompareOptions,
+  checkpoint: () => void,
+): Promise<FaceComparison> {
   const settings = CompareOptions.parse(options);
   const runtime = await faceRuntime();
   checkpoint();
-  const selfie = await describeFace(selfieJpeg, 'selfie', settings);
+  const selfie = await describeSelfie(settings);
   try {
     checkpoint();
-    const portrait = await describeFace(portraitSourceJpeg, 'document', settings);
+    const portrait = await describePortrait(settings);
     try {
       return compareDescribed(selfie, portrait, runtime.modelName);
     } finally {
@@ -135,38 +170,50 @@ export function wipe(...sides: DescribedFace[]): void {
   for (const side of sides) if ('descriptor' in side) side.descriptor.fill(0);
 }
 
-/** Finds, checks, aligns and describes the one face of an image; the pixels are zeroed after. */
+/** Finds, checks, aligns and describes the one face of a JPEG; its pixels are zeroed after. */
 export async function describeFace(
   jpeg: Uint8Array,
   side: Side,
   settings: z.output<typeof CompareOptions> = CompareOptions.parse({}),
 ): Promise<DescribedFace> {
-  const reasons = REASONS[side];
   const image = decodeJpeg(jpeg);
-  if (!image) return { reason: reasons.unreadable, face: null };
   try {
-    const runtime = await faceRuntime();
-    const faces = await detectFaces(runtime, image, settings.minConfidence);
-    const largest = faces.reduce<Detection | undefined>(
-      (best, f) => (!best || f.box.width > best.box.width ? f : best),
-      undefined,
-    );
-    if (!largest) return { reason: reasons.none, face: null };
-    const face = detected(largest);
-    const others = faces.filter(
-      (f) => f !== largest && f.box.width >= largest.box.width * settings.otherFaceRatio,
-    );
-    if (others.length > 0) return { reason: reasons.several, face };
-    if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
-    const crop = alignedCrop(await faceLandmarks(runtime, image, largest.box), CROP_SIZE);
-    const pixels = extractCrop(image, crop);
-    try {
-      return { face, crop, descriptor: await runtime.describe(pixels) };
-    } finally {
-      pixels.fill(0);
-    }
+    return await describeFaceIn(image, side, settings);
   } finally {
-    zero(image);
+    if (image) zero(image);
+  }
+}
+
+/**
+ * Finds, checks, aligns and describes the one face of decoded pixels (null: the image could not
+ * be decoded). The pixels are left as they are: the caller zeroes them.
+ */
+export async function describeFaceIn(
+  image: RgbImage | null,
+  side: Side,
+  settings: z.output<typeof CompareOptions> = CompareOptions.parse({}),
+): Promise<DescribedFace> {
+  const reasons = REASONS[side];
+  if (!image) return { reason: reasons.unreadable, face: null };
+  const runtime = await faceRuntime();
+  const faces = await detectFaces(runtime, image, settings.minConfidence);
+  const largest = faces.reduce<Detection | undefined>(
+    (best, f) => (!best || f.box.width > best.box.width ? f : best),
+    undefined,
+  );
+  if (!largest) return { reason: reasons.none, face: null };
+  const face = detected(largest);
+  const others = faces.filter(
+    (f) => f !== largest && f.box.width >= largest.box.width * settings.otherFaceRatio,
+  );
+  if (others.length > 0) return { reason: reasons.several, face };
+  if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
+  const crop = alignedCrop(await faceLandmarks(runtime, image, largest.box), CROP_SIZE);
+  const pixels = extractCrop(image, crop);
+  try {
+    return { face, crop, descriptor: await runtime.describe(pixels) };
+  } finally {
+    pixels.fill(0);
   }
 }
 

@@ -9,26 +9,28 @@ export interface RgbImage {
   rgb: Uint8Array;
 }
 
-/** Larger than any phone selfie or document scan the API serves; keeps a hostile file small. */
-const MAX_MEGAPIXELS = 40;
-const MAX_DECODE_MEMORY_MB = 512;
+/**
+ * jpeg-js's options for every decode in the analysis: typed arrays, three bytes a pixel, and
+ * limits larger than any phone selfie or document scan the API serves, to keep a hostile file small.
+ */
+export const JPEG_DECODE_LIMITS = {
+  useTArray: true,
+  formatAsRGBA: false,
+  maxResolutionInMP: 40,
+  maxMemoryUsageInMB: 512,
+} as const;
 
 /**
  * Decodes a JPEG in pure JavaScript (jpeg-js), in memory, and turns it upright as its EXIF
  * orientation says (as the viewer shows it: a phone selfie stored on its side is searched for a
- * face standing up, and the boxes are in the displayed picture's pixels). Returns null for
- * anything the decoder refuses — not a JPEG, truncated, too many pixels — so the caller can say
- * "cannot tell" and why.
+ * face standing up, and the boxes are in the displayed picture's pixels) unless `upright` is
+ * false. Returns null for anything the decoder refuses — not a JPEG, truncated, too many pixels —
+ * so the caller can say "cannot tell" and why.
  */
-export function decodeJpeg(bytes: Uint8Array): RgbImage | null {
+export function decodeJpeg(bytes: Uint8Array, { upright = true } = {}): RgbImage | null {
   let stored: RgbImage;
   try {
-    const image = jpeg.decode(bytes, {
-      useTArray: true,
-      formatAsRGBA: false,
-      maxResolutionInMP: MAX_MEGAPIXELS,
-      maxMemoryUsageInMB: MAX_DECODE_MEMORY_MB,
-    });
+    const image = jpeg.decode(bytes, JPEG_DECODE_LIMITS);
     const pixels = image.width * image.height;
     if (pixels < 1) return null;
     if (image.data.length === pixels * 3) {
@@ -45,11 +47,11 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage | null {
     return null;
   }
   const check = checkJpeg(bytes);
-  const orientation = check.ok ? check.orientation : 1;
+  const orientation = check.ok && upright ? check.orientation : 1;
   if (orientation === 1) return stored;
-  const upright = orient(stored, orientation);
+  const turned = orient(stored, orientation);
   stored.rgb.fill(0);
-  return upright;
+  return turned;
 }
 
 /**
@@ -57,6 +59,20 @@ export function decodeJpeg(bytes: Uint8Array): RgbImage | null {
  * displayed pixel, where it is stored.
  */
 export function orient(image: RgbImage, orientation: Orientation): RgbImage {
+  const { width, height, data } = orientPixels(
+    { width: image.width, height: image.height, data: image.rgb },
+    3,
+    orientation,
+  );
+  return { width, height, rgb: data };
+}
+
+/** {@link orient} for pixels of any number of bytes (`channels`): grey rasters too. */
+export function orientPixels(
+  image: { width: number; height: number; data: Uint8Array },
+  channels: number,
+  orientation: Orientation,
+): { width: number; height: number; data: Uint8Array } {
   const { width: w, height: h } = image;
   const quarter = orientation >= 5;
   const width = quarter ? h : w;
@@ -71,13 +87,13 @@ export function orient(image: RgbImage, orientation: Orientation): RgbImage {
     7: (x: number, y: number): [number, number] => [w - 1 - y, h - 1 - x],
     8: (x: number, y: number): [number, number] => [w - 1 - y, x],
   }[orientation];
-  const rgb = new Uint8Array(width * height * 3);
+  const data = new Uint8Array(width * height * channels);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const [sx, sy] = source(x, y);
-      const from = (sy * w + sx) * 3;
-      rgb.set(image.rgb.subarray(from, from + 3), (y * width + x) * 3);
+      const from = (sy * w + sx) * channels;
+      data.set(image.data.subarray(from, from + channels), (y * width + x) * channels);
     }
   }
-  return { width, height, rgb };
+  return { width, height, data };
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { leanForward, type LeanTf, type NetInputLike, type SsdParams } from './lean-ssd.ts';
 
 /**
  * The face models and the TensorFlow.js runtime they run on, loaded once per process from files
@@ -49,6 +50,12 @@ interface Net {
   loadFromWeightMap(weights: Record<string, Tensor>): void;
 }
 
+/** The detector, with what lean-ssd.ts replaces on it. */
+interface SsdNet extends Net {
+  params?: SsdParams;
+  forwardInput(input: NetInputLike): { boxes: Tensor[]; scores: Tensor[] };
+}
+
 interface FaceApi {
   tf: {
     setBackend(name: string): Promise<boolean>;
@@ -60,7 +67,7 @@ interface FaceApi {
     backend(): { wasm?: { HEAPU8?: Uint8Array } } | undefined;
   };
   nets: {
-    ssdMobilenetv1: Net;
+    ssdMobilenetv1: SsdNet;
     faceLandmark68Net: Net & { detectLandmarks(input: Tensor): Promise<{ positions: Point[] }> };
     faceRecognitionNet: Net & { computeFaceDescriptor(input: Tensor): Promise<Float32Array> };
   };
@@ -140,6 +147,12 @@ async function loadRuntime(): Promise<FaceRuntime> {
   for (const [net, file] of Object.entries(MODEL_FILES) as [keyof typeof MODEL_FILES, string][]) {
     faceapi.nets[net].loadFromWeightMap(await readWeights(tf, modelDir, file));
   }
+  // The detector's pass, releasing each layer's output once used (same numbers, far smaller
+  // peak on the WASM heap, which never gives memory back): see lean-ssd.ts.
+  const ssd = faceapi.nets.ssdMobilenetv1;
+  const ssdParams = ssd.params;
+  if (!ssdParams) throw new Error('the detector has no parameters after loading');
+  ssd.forwardInput = (input) => leanForward(tf as unknown as LeanTf, ssdParams, input);
   const runtime: FaceRuntime = {
     modelName: MODEL_NAME,
     backend: tf.getBackend(),

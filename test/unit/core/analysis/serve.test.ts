@@ -1,14 +1,16 @@
+import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisEngine } from '../../../../core/analysis/analyze.ts';
+import { decodeImage } from '../../../../core/analysis/decode-image.ts';
 import type { FaceComparer } from '../../../../core/analysis/face-step.ts';
-import { ImageDecodeError } from '../../../../core/analysis/ocr-engine.ts';
+import type { RgbImage } from '../../../../core/analysis/face/decode-jpeg.ts';
 import { FromAnalysisSchema, type FromAnalysis } from '../../../../core/analysis/protocol.ts';
 import { serveAnalysis } from '../../../../core/analysis/serve.ts';
 import type { FaceComparison } from '../../../../shared/face-match.ts';
 
 /**
- * The analysis process's loop with a stand-in OCR engine (it refuses every image, so a run is
- * quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
+ * The analysis process's loop with a stand-in OCR engine (it decodes with jpeg-js and finds no
+ * text, so a run is quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
  * a cancel stops, and that `ready` does not wait for the face models.
  */
 
@@ -24,17 +26,43 @@ const SAME: FaceComparison = {
   model: 'stand-in',
 };
 
-const refusingEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =>
+const blindEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =>
   Promise.resolve({
-    decodeGrey: () => Promise.reject(new ImageDecodeError('stand-in engine decodes nothing')),
+    decodeGrey: (bytes) => Promise.resolve().then(() => decodeImage(bytes).grey),
     layoutLines: () => Promise.resolve([]),
     readLine: () => Promise.resolve({ text: '', confidence: 0 }),
     stop: () => Promise.resolve(),
   });
 
+/** What the comparer was handed of one image: its size and the colour of its first pixel. */
+interface Seen {
+  width: number;
+  height: number;
+  colour: 'red' | 'blue' | 'grey';
+}
 interface Calls {
   warm: number;
-  compared: { selfie: number[]; front: number[] }[];
+  compared: { selfie: Seen | null; front: Seen | null }[];
+  pixels: RgbImage[];
+}
+
+const seen = (image: RgbImage | null): Seen | null =>
+  image && {
+    width: image.width,
+    height: image.height,
+    colour:
+      (image.rgb[0] ?? 0) > (image.rgb[2] ?? 0) + 50
+        ? 'red'
+        : (image.rgb[2] ?? 0) > (image.rgb[0] ?? 0) + 50
+          ? 'blue'
+          : 'grey',
+  };
+
+/** A small JPEG of one flat colour. */
+function flatJpeg(width: number, height: number, [r, g, b]: number[]): number[] {
+  const data = new Uint8Array(width * height * 4);
+  for (let i = 0; i < data.length; i += 4) data.set([r ?? 0, g ?? 0, b ?? 0, 255], i);
+  return [...jpeg.encode({ data, width, height }, 95).data];
 }
 
 /** A comparer that records its calls and answers what `answer` says, when `gate` lets it. */
@@ -42,14 +70,15 @@ function comparer(
   answer: () => Promise<FaceComparison>,
   gate: Promise<void> = Promise.resolve(),
 ): FaceComparer & { calls: Calls } {
-  const calls: Calls = { warm: 0, compared: [] };
+  const calls: Calls = { warm: 0, compared: [], pixels: [] };
   return {
     calls,
     warm: () => {
       calls.warm++;
     },
     compare: async (selfie, front, checkpoint) => {
-      calls.compared.push({ selfie: [...selfie], front: [...front] });
+      calls.compared.push({ selfie: seen(selfie), front: seen(front) });
+      for (const image of [selfie, front]) if (image) calls.pixels.push(image);
       await gate;
       checkpoint();
       return answer();
@@ -57,7 +86,7 @@ function comparer(
   };
 }
 
-function serve(faces: FaceComparer) {
+function serve(faces: FaceComparer | null) {
   const posted: FromAnalysis[] = [];
   const waiters: (() => void)[] = [];
   let listener: (message: unknown) => void = () => {};
@@ -70,7 +99,7 @@ function serve(faces: FaceComparer) {
       },
     },
     () => {},
-    refusingEngine,
+    blindEngine,
     faces,
   );
   const until = async (find: (m: FromAnalysis) => boolean): Promise<FromAnalysis> => {
@@ -110,17 +139,33 @@ describe('the face step in the analysis process', () => {
   it('compares the selfie with the document front and adds the comparison to the report', async () => {
     const faces = comparer(() => Promise.resolve(SAME));
     const process = serve(faces);
-    const run = input({ documentFront: [1, 2, 3], face: [4, 5, 6] });
+    const run = input({
+      documentFront: flatJpeg(48, 32, [200, 40, 40]),
+      face: flatJpeg(24, 40, [40, 40, 200]),
+    });
     process.send({ type: 'analyze', id: 1, input: run, faceStep: 'run' });
     const result = await process.until(resultOf(1));
     expect(faces.calls.warm).toBe(1);
-    expect(faces.calls.compared).toEqual([{ selfie: [4, 5, 6], front: [1, 2, 3] }]);
+    // The comparer gets the pixels the document checks decoded: the selfie's, then the front's.
+    expect(faces.calls.compared).toEqual([
+      {
+        selfie: { width: 24, height: 40, colour: 'blue' },
+        front: { width: 48, height: 32, colour: 'red' },
+      },
+    ]);
     expect(result).toMatchObject({ type: 'result', report: { face: SAME } });
-    // The document checks still ran and reported.
-    expect(result.type === 'result' && result.report.images.documentFront).not.toBeNull();
-    // The process zeroes the images it was given once the run ends.
-    expect([...(run.images.face ?? [])]).toEqual([0, 0, 0]);
-    expect([...(run.images.documentFront ?? [])]).toEqual([0, 0, 0]);
+    // The document checks ran on the same images and reported.
+    expect(result.type === 'result' && result.report.images.documentFront).toMatchObject({
+      quality: { status: 'measured', width: 48, height: 32 },
+    });
+    expect(result.type === 'result' && result.report.images.face).toMatchObject({
+      quality: { status: 'measured', width: 24, height: 40 },
+    });
+    // The process zeroes the images it was given, and the pixels it decoded, once the run ends.
+    expect(run.images.face?.every((b) => b === 0)).toBe(true);
+    expect(run.images.documentFront?.every((b) => b === 0)).toBe(true);
+    expect(faces.calls.pixels).toHaveLength(2);
+    for (const image of faces.calls.pixels) expect(image.rgb.every((b) => b === 0)).toBe(true);
   });
 
   it('does not compare, nor load the models, without a selfie or without a document front', async () => {
@@ -138,7 +183,21 @@ describe('the face step in the analysis process', () => {
       expect(result.type).toBe('result');
       expect(result.type === 'result' && 'face' in result.report).toBe(false);
     }
-    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+    expect(faces.calls).toEqual({ warm: 0, compared: [], pixels: [] });
+  });
+
+  it('without a comparer, runs the document checks alone and reports no face', async () => {
+    const process = serve(null);
+    const run = input({
+      documentFront: flatJpeg(48, 32, [200, 40, 40]),
+      face: flatJpeg(24, 40, [40, 40, 200]),
+    });
+    process.send({ type: 'analyze', id: 1, input: run, faceStep: 'run' });
+    const result = await process.until(resultOf(1));
+    expect(result.type === 'result' && 'face' in result.report).toBe(false);
+    expect(result.type === 'result' && result.report.images.face).toMatchObject({
+      quality: { status: 'measured', width: 24, height: 40 },
+    });
   });
 
   it('documents only: no model loaded, no comparison, the face part says it was turned off', async () => {
@@ -151,7 +210,7 @@ describe('the face step in the analysis process', () => {
       type: 'result',
       report: { ranOn: 'this-computer', face: { status: 'not_run', reason: 'turned_off' } },
     });
-    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+    expect(faces.calls).toEqual({ warm: 0, compared: [], pixels: [] });
     // The selfie's own capture checks still ran, and the images were zeroed after the run.
     expect(result.type === 'result' && result.report.images.face).not.toBeNull();
     expect([...(run.images.face ?? [])]).toEqual([0, 0]);
@@ -185,7 +244,7 @@ describe('the face step in the analysis process', () => {
     // Runs answer in order: the third is answered, so the first two were dropped, not queued.
     expect(await process.until(resultOf(3))).toMatchObject({ type: 'result' });
     expect(process.posted.flatMap((m) => (m.type === 'ready' ? [] : [m.id]))).toEqual([3]);
-    expect(faces.calls).toEqual({ warm: 0, compared: [] });
+    expect(faces.calls).toEqual({ warm: 0, compared: [], pixels: [] });
   });
 
   it('a comparison that fails reads "cannot tell", and the rest of the report stands', async () => {
@@ -204,6 +263,20 @@ describe('the face step in the analysis process', () => {
         ranOn: 'this-computer',
         face: { score: null, band: 'cannot-tell', reason: 'comparison-failed' },
       },
+    });
+  });
+
+  it('an image that does not decode reaches the comparer as nothing, and the others still do', async () => {
+    const faces = comparer(() => Promise.resolve(SAME));
+    const process = serve(faces);
+    const run = input({ documentFront: [1, 2, 3], face: flatJpeg(16, 16, [90, 90, 90]) });
+    process.send({ type: 'analyze', id: 1, input: run, faceStep: 'run' });
+    const result = await process.until(resultOf(1));
+    expect(faces.calls.compared).toEqual([
+      { selfie: { width: 16, height: 16, colour: 'grey' }, front: null },
+    ]);
+    expect(result.type === 'result' && result.report.images.documentFront).toMatchObject({
+      quality: { status: 'cannot_tell', reason: 'image_not_decodable' },
     });
   });
 
