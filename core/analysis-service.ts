@@ -21,8 +21,9 @@ import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/
 export interface AnalysisService {
   state(): AnalysisState;
   /**
-   * A new load begins: a run still going is cancelled, the old report forgotten (idle), and the
-   * analysis process started if it is not running, so its engine loads during the download.
+   * A new load begins: a run still going is cancelled, the old report forgotten (idle), and a
+   * fresh analysis process started (one that served an earlier load is ended), so its engine
+   * loads during the download.
    */
   prepare(): void;
   /** Starts the checks on the documents just loaded (copied now, synchronously). */
@@ -47,6 +48,8 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
   let runner: AnalysisRunner | null = null;
   /** Whether the current process was ever asked to compare faces (it may hold the models). */
   let runnerComparedFaces = false;
+  /** The process has served a load: the next load gets a fresh one. */
+  let runnerRan = false;
   let run: AbortController | null = null;
   /** Bumped by every start and stop: a run that finishes under an older generation is dropped. */
   let generation = 0;
@@ -60,6 +63,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
     const ending = runner;
     runner = null;
     runnerComparedFaces = false;
+    runnerRan = false;
     await ending?.dispose();
   };
 
@@ -67,10 +71,12 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
 
   /**
    * The process for a load under `mode`, started if needed; null for `off` (any process is ended)
-   * or where the host offers none. Documents only never reuses a process that compared faces.
+   * or where the host offers none. A process serves one load: one that has run is ended and a
+   * fresh one started, so no process holds what an earlier load left in its memory (and its
+   * memory is what one run takes). Documents only so never meets a process that compared faces.
    */
   const runnerFor = (mode: ChecksSetting): AnalysisRunner | null => {
-    if (mode === 'off' || (mode === 'documents' && runnerComparedFaces)) {
+    if (mode === 'off' || runnerRan || (mode === 'documents' && runnerComparedFaces)) {
       endRunner().catch(() => undefined);
     }
     if (mode === 'off' || deps.channel === undefined) return null;
@@ -108,6 +114,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
       if (worker === null) return;
       const faceStep = mode === 'all' ? 'run' : 'turned_off';
       if (faceStep === 'run') runnerComparedFaces = true;
+      runnerRan = true;
       const controller = new AbortController();
       run = controller;
       const now = deps.now ? deps.now() : Date.now();

@@ -201,7 +201,7 @@ describe('the checks after a load, in the real analysis process', () => {
     expect(main.states).toEqual([{ status: 'running' }, { status: 'idle' }]);
   }, 120_000);
 
-  it('a new load cancels the run going and starts one on the new images', async () => {
+  it('a new load cancels the run going and starts one on the new images, in a fresh process', async () => {
     const main = composeMain();
     await signedInAndLoaded(main);
     await main.call('documents:load');
@@ -209,7 +209,11 @@ describe('the checks after a load, in the real analysis process', () => {
     const done = await main.stateFrom(2, (s) => s.status === 'done' || s.status === 'failed');
     expect(done.status).toBe('done');
     expect(main.states.map((s) => s.status)).toEqual(['running', 'idle', 'running', 'done']);
-    expect(main.processes).toHaveLength(1);
+    // Each load its own process: the first load's has ended, with whatever it held.
+    expect(main.processes).toHaveLength(2);
+    await main.processes[0]!.whenEnded;
+    expect(main.processes[0]!.ended).toBe(true);
+    expect(main.processes[1]!.ended).toBe(false);
   }, 120_000);
 
   it('quitting (shutdown) ends the process', async () => {

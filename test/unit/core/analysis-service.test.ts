@@ -214,10 +214,28 @@ describe('the analysis service', () => {
       service.start(loaded());
       expect(channels).toHaveLength(2);
       expect(channels[1]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'turned_off' }]);
-      // Documents only again: the same process serves it.
+      // Documents only again: each load its own process, the last one ended.
+      service.prepare();
+      expect(channels[1]!.terminated).toBe(true);
+      service.start(loaded());
+      expect(channels).toHaveLength(3);
+      expect(channels[2]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'turned_off' }]);
+    });
+
+    it('each load gets a fresh process: the one that served the last load is ended first', async () => {
+      const { service, channels } = setup(true, { checks: 'all' });
       service.prepare();
       service.start(loaded());
+      const [first] = channels[0]!.posted;
+      channels[0]!.reply({ type: 'result', id: first!.id, report: REPORT });
+      await settled();
+      expect(channels[0]!.terminated).toBe(false);
+      service.prepare();
+      expect(channels[0]!.terminated).toBe(true);
       expect(channels).toHaveLength(2);
+      service.start(loaded());
+      expect(channels).toHaveLength(2);
+      expect(channels[1]!.posted).toMatchObject([{ type: 'analyze', faceStep: 'run' }]);
     });
 
     it('a wipe after "off" returns to idle', async () => {
