@@ -64,3 +64,28 @@ export function crop(image: GreyImage, box: Box): GreyImage {
   }
   return { width, height, data };
 }
+
+/**
+ * Bilinear sample of a row-major raster (`width × height` values) at (`u`, `v`); `outside` for a
+ * point off the raster. One home for the zone's resampling (bytes) and the cells' (ink).
+ */
+export function bilinear(
+  data: ArrayLike<number>,
+  width: number,
+  height: number,
+  u: number,
+  v: number,
+  outside: number,
+): number {
+  if (u < 0 || v < 0 || u > width - 1 || v > height - 1) return outside;
+  const x0 = Math.floor(u);
+  const y0 = Math.floor(v);
+  const x1 = Math.min(width - 1, x0 + 1);
+  const y1 = Math.min(height - 1, y0 + 1);
+  const fx = u - x0;
+  const fy = v - y0;
+  const at = (x: number, y: number) => data[y * width + x] ?? outside;
+  const top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
+  const bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
+  return top * (1 - fy) + bottom * fy;
+}

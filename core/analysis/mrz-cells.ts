@@ -1,4 +1,4 @@
-import type { GreyImage } from './grey-image.ts';
+import { bilinear, type GreyImage } from './grey-image.ts';
 import type { TextRow } from './zone-image.ts';
 
 /**
@@ -85,18 +85,7 @@ function inkRaster(zone: GreyImage, row: TextRow): InkRaster {
 }
 
 function sample(r: InkRaster, x: number, y: number): number {
-  if (x < 0 || y < 0 || x > r.width - 1 || y > r.height - 1) return 0;
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(r.width - 1, x0 + 1);
-  const y1 = Math.min(r.height - 1, y0 + 1);
-  const fx = x - x0;
-  const fy = y - y0;
-  const a = r.ink[y0 * r.width + x0] ?? 0;
-  const b = r.ink[y0 * r.width + x1] ?? 0;
-  const c = r.ink[y1 * r.width + x0] ?? 0;
-  const d = r.ink[y1 * r.width + x1] ?? 0;
-  return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy;
+  return bilinear(r.ink, r.width, r.height, x, y, 0);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Box, GreyImage } from './grey-image.ts';
+import { bilinear, type Box, type GreyImage } from './grey-image.ts';
 
 /**
  * Image operations that prepare a machine-readable zone for OCR: the skew of its text lines
@@ -163,17 +163,7 @@ export function levelledCrop(image: GreyImage, angle: number, box: Box): GreyIma
 }
 
 function sample(image: GreyImage, u: number, v: number): number {
-  if (u < 0 || v < 0 || u > image.width - 1 || v > image.height - 1) return 255;
-  const x0 = Math.floor(u);
-  const y0 = Math.floor(v);
-  const x1 = Math.min(image.width - 1, x0 + 1);
-  const y1 = Math.min(image.height - 1, y0 + 1);
-  const fx = u - x0;
-  const fy = v - y0;
-  const at = (x: number, y: number) => image.data[y * image.width + x] ?? 255;
-  const top = at(x0, y0) * (1 - fx) + at(x1, y0) * fx;
-  const bottom = at(x0, y1) * (1 - fx) + at(x1, y1) * fx;
-  return Math.round(top * (1 - fy) + bottom * fy);
+  return Math.round(bilinear(image.data, image.width, image.height, u, v, 255));
 }
 
 /** Where a point of the levelled frame lies in the original image. */

@@ -33,6 +33,19 @@ function rowSvg(
   <rect width="100%" height="100%" fill="#f2efe6"/><g fill="#151515">${glyphs.join('')}</g>${extra}</svg>`;
 }
 
+/** A TD3 zone (names over numbers, 36 px pitch) on a page `height` tall, with `extra` drawn on it. */
+function td3Zone(height: number, extra = ''): string {
+  const place = (baseline: number) => ({
+    x: (k: number) => 30 + k * 36,
+    size: () => 50,
+    baseline,
+  });
+  const numbers = rowSvg(TD3_NUMBERS, place(160), 1700, height)
+    .replace(/^[\s\S]*?<g /, '<g ')
+    .replace('</svg>', '');
+  return rowSvg(TD3_NAMES, place(70), 1700, height).replace('</svg>', `${numbers}${extra}</svg>`);
+}
+
 async function grey(svg: string, blur = 0): Promise<GreyImage> {
   let image = sharp(Buffer.from(svg)).greyscale();
   if (blur > 0) image = image.blur(blur);
@@ -99,18 +112,7 @@ describe('reading a zone glyph by glyph', () => {
   });
 
   it('under each layout the rows allow, the right one reads with every glyph matched', async () => {
-    const pitch = 36;
-    const place = (baseline: number) => ({
-      x: (k: number) => 30 + k * pitch,
-      size: () => 50,
-      baseline,
-    });
-    const svg = rowSvg(TD3_NAMES, place(70), 1700, 200).replace(
-      '</svg>',
-      `${rowSvg(TD3_NUMBERS, place(160), 1700, 200)
-        .replace(/^[\s\S]*?<g /, '<g ')
-        .replace('</svg>', '')}</svg>`,
-    );
+    const svg = td3Zone(200);
     const image = await grey(svg);
     const rows = textRows(image);
     expect(rows).toHaveLength(2);
@@ -122,18 +124,7 @@ describe('reading a zone glyph by glyph', () => {
   });
 
   it('finds the zone among more rows: a band of shadow below it is not a zone row', async () => {
-    const pitch = 36;
-    const place = (baseline: number) => ({
-      x: (k: number) => 30 + k * pitch,
-      size: () => 50,
-      baseline,
-    });
-    const svg = rowSvg(TD3_NAMES, place(70), 1700, 260).replace(
-      '</svg>',
-      `${rowSvg(TD3_NUMBERS, place(160), 1700, 260)
-        .replace(/^[\s\S]*?<g /, '<g ')
-        .replace('</svg>', '')}<rect x="0" y="215" width="1700" height="45" fill="#555"/></svg>`,
-    );
+    const svg = td3Zone(260, '<rect x="0" y="215" width="1700" height="45" fill="#555"/>');
     const image = await grey(svg);
     const rows = textRows(image);
     expect(rows.length).toBe(3);
