@@ -25,16 +25,11 @@ export const CELL_BORDER = 1;
 export interface RowCells {
   /** One raster per cell, `(CELL_WIDTH + 2·border) × (CELL_HEIGHT + 2·border)`, ink 0–1. */
   cells: Float32Array[];
-  /** The fitted pitch and the left edge of the first cell, in the zone's pixels. */
-  pitch: number;
-  start: number;
   /**
    * Glyph-like cells of the row left outside the grid: a row of 44 characters cut as 36 leaves
    * eight (such a grid is not the row's, whatever its check digits say).
    */
-  inkOutside: number;
-  /** The capitals' height the cells were sampled at (at the row's mean pitch). */
-  capHeight: number;
+  glyphsOutside: number;
 }
 
 interface InkRaster {
@@ -102,7 +97,7 @@ function fitGrid(
   rowRight: number,
   count: number,
   height: number,
-): { pitch: number; start: number; cost: number; outside: number } {
+): { pitch: number; start: number; outside: number } {
   const at = (x: number) => {
     if (x <= 0 || x >= profile.length - 1) return 0;
     const i = Math.floor(x);
@@ -188,7 +183,7 @@ function fitGrid(
     }
   }
   const outside = glyphLike.filter((g, j) => g === 1 && (j < window || j >= window + count)).length;
-  return { pitch: best.pitch, start: first + window * best.pitch, cost: best.cost, outside };
+  return { pitch: best.pitch, start: first + window * best.pitch, outside };
 }
 
 /**
@@ -505,11 +500,5 @@ export function rowCells(
     return cell;
   });
   raster.ink.fill(0);
-  return {
-    capHeight,
-    cells,
-    pitch: fit.pitch,
-    start: fit.start + raster.left,
-    inkOutside: fit.outside,
-  };
+  return { cells, glyphsOutside: fit.outside };
 }

@@ -24,8 +24,6 @@ export interface GlyphChoice {
 
 export interface GlyphRow extends OcrText {
   choices: GlyphChoice[];
-  /** The row's ink the cells leave out, in cells' worth. */
-  inkOutside: number;
 }
 
 const SIZE = CELL_WIDTH * CELL_HEIGHT;
@@ -115,7 +113,7 @@ export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): Glyp
   if (!first) return null;
   // More characters than that (TD3's 44 cut as TD2's 36 leave eight outside; a speck or a page
   // edge, one or two): not this row's layout, and not worth matching.
-  if (first.inkOutside > MAX_GLYPHS_OUTSIDE) {
+  if (first.glyphsOutside > MAX_GLYPHS_OUTSIDE) {
     for (const cell of first.cells) cell.fill(0);
     return null;
   }
@@ -123,14 +121,12 @@ export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): Glyp
   for (const cell of first.cells) cell.fill(0);
   const chars = rough.map((c) => (choiceConfidence(c) >= 30 ? c.char : '?'));
   const second = rowCells(zone, row, count, { chars, tops: MRZ_GLYPH_TOPS });
-  const cut = second ?? first;
   const choices = second ? second.cells.map(classifyCell) : rough;
-  for (const cell of cut.cells) cell.fill(0);
+  for (const cell of second?.cells ?? []) cell.fill(0);
   return {
     text: choices.map((c) => c.char).join(''),
     confidence: Math.min(...choices.map(choiceConfidence)),
     choices,
-    inkOutside: cut.inkOutside,
   };
 }
 
