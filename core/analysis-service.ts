@@ -1,7 +1,7 @@
 import type { AnalysisState } from '../shared/analysis.ts';
 import type { DocumentsResult } from '../shared/ipc.ts';
 import type { ChecksSetting } from '../shared/settings.ts';
-import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/runner.ts';
+import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/process/runner.ts';
 
 /**
  * The review-assist checks as main runs them: after a load, on main's own copy of the images

@@ -8,8 +8,8 @@ import {
 } from '../../shared/face-match.ts';
 import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
 import type { DocumentsResult } from '../../shared/ipc.ts';
-import type { FaceStep } from '../../core/analysis/protocol.ts';
-import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
+import type { FaceStep } from '../../core/analysis/process/protocol.ts';
+import { AnalysisError, AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import type { CliStrings, Lang } from '../i18n/index.ts';
 
 /**

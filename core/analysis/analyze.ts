@@ -8,14 +8,14 @@ import {
   type MrzRead,
 } from '../../shared/analysis.ts';
 import type { Registry } from '../../shared/ipc.ts';
-import { decodeImage, ImageDecodeError } from './decode-image.ts';
-import { documentFacts } from './document-facts.ts';
-import { decodeJpeg, type RgbImage } from './face/decode-jpeg.ts';
-import type { GreyImage } from './grey-image.ts';
-import { readZone, type ZoneEngine } from './mrz-read.ts';
-import { readMetadata } from './metadata.ts';
-import { measureQuality } from './quality.ts';
-import { registryAgreement } from './registry-agreement.ts';
+import { decodeImage, ImageDecodeError } from './image/decode-image.ts';
+import { documentFacts } from './checks/document-facts.ts';
+import { decodeJpeg, type RgbImage } from './image/decode-jpeg.ts';
+import type { GreyImage } from './image/grey-image.ts';
+import { readZone, type ZoneEngine } from './mrz/read.ts';
+import { readMetadata } from './checks/metadata.ts';
+import { measureQuality } from './checks/quality.ts';
+import { registryAgreement } from './checks/registry-agreement.ts';
 
 /**
  * The review-assist checks over one verification: image bytes per slot, the session's date and

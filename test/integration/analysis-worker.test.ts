@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../shared/analysis.ts';
 import type { AnalysisInput } from '../../core/analysis/analyze.ts';
-import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
+import { AnalysisError, AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { naturalPersonFor, type Persona } from '../../demo/personas.ts';
 import { isFaceComparison } from '../../shared/face-match.ts';
 import { RegistrySchema } from '../../shared/ipc.ts';

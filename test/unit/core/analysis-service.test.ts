@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalysisService } from '../../../core/analysis-service.ts';
-import type { AnalysisChannel } from '../../../core/analysis/runner.ts';
+import type { AnalysisChannel } from '../../../core/analysis/process/runner.ts';
 import type { AnalysisReport, AnalysisState } from '../../../shared/analysis.ts';
 import type { DocumentImage, DocumentsResult } from '../../../shared/ipc.ts';
 import type { ChecksSetting } from '../../../shared/settings.ts';
