@@ -146,15 +146,70 @@ export const MetadataSchema = z.object({
   /** The file names a known photo editor. */
   editedWith: z.string().nullable(),
   thumbnail: z.enum(['none', 'matches', 'differs', 'unreadable']),
+  /** Where the image differs from its thumbnail, in image pixels (with `differs`; issue 23). */
+  thumbnailRegion: BoxSchema.optional(),
   /** GPS coordinates are present in the file: personal data (never copied into this report). */
   gps: z.boolean(),
   notes: z.array(z.string()),
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
+// ── The document agrees with itself (issue 23): tone, printed fields against the MRZ, sides ──
+
+/** Whether a document image still carries colour, or is a greyscale, photocopy-like capture. */
+export const ToneSchema = z.object({ verdict: z.enum(['colour', 'greyscale', 'cannot_tell']) });
+export type Tone = z.infer<typeof ToneSchema>;
+
+export const CONSISTENCY_FIELDS = [
+  'surname',
+  'givenNames',
+  'documentNumber',
+  'birthDate',
+  'expiryDate',
+  'sex',
+  'nationality',
+] as const;
+export const ConsistencyFieldNameSchema = z.enum(CONSISTENCY_FIELDS);
+export type ConsistencyFieldName = z.infer<typeof ConsistencyFieldNameSchema>;
+
+/** A place on one of the document's images, in that image's pixels. */
+export const SlotRegionSchema = BoxSchema.extend({
+  slot: z.enum(['documentFront', 'documentBack']),
+});
+export type SlotRegion = z.infer<typeof SlotRegionSchema>;
+
+export const ConsistencyFieldSchema = z.object({
+  field: ConsistencyFieldNameSchema,
+  /** The value as the MRZ states it (dates as ISO YYYY-MM-DD where the century is known). */
+  mrz: z.string(),
+  /** What was read where the document prints it, or null when it was not found. */
+  printed: z.string().nullable(),
+  verdict: z.enum(['agrees', 'differs', 'cannot_tell']),
+  /** Where the printed value (or, without one, its label) is. */
+  region: SlotRegionSchema.optional(),
+  /** Why a value could not be compared (with `cannot_tell`). */
+  reason: z.string().optional(),
+});
+export type ConsistencyField = z.infer<typeof ConsistencyFieldSchema>;
+
+export const ConsistencySchema = z.object({
+  status: z.enum(['compared', 'cannot_tell']),
+  reason: z.string().optional(),
+  fields: z.array(ConsistencyFieldSchema),
+  /** The printed front and the MRZ back are of one card; `not_applicable` for a passport. */
+  sides: z.enum(['same_document', 'different_documents', 'cannot_tell', 'not_applicable']),
+  /** Where the MRZ is (to mark beside a printed value). */
+  mrzRegion: SlotRegionSchema.optional(),
+});
+export type Consistency = z.infer<typeof ConsistencySchema>;
+
+// ── end of issue 23's block ──
+
 export const ImageFindingsSchema = z.object({
   quality: z.discriminatedUnion('status', [QualitySchema, CannotTellSchema]),
   metadata: z.discriminatedUnion('status', [MetadataSchema, CannotTellSchema]),
+  /** Document images only (issue 23). */
+  tone: ToneSchema.optional(),
 });
 export type ImageFindings = z.infer<typeof ImageFindingsSchema>;
 
@@ -177,6 +232,8 @@ export const AnalysisReportSchema = z.object({
    * user turned the face comparison off; absent where the run lacked the selfie or the front.
    */
   face: FaceFindingSchema.optional(),
+  /** The printed data against the MRZ, and front against back (issue 23). */
+  consistency: ConsistencySchema.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
 

@@ -3,6 +3,7 @@ import {
   type AnalysisReport,
   type AnalysisSlot,
   type CannotTell,
+  type Consistency,
   type ImageFindings,
   type MrzFinding,
   type MrzRead,
@@ -16,6 +17,10 @@ import { readZone, type ZoneEngine } from './mrz/read.ts';
 import { readMetadata } from './checks/metadata.ts';
 import { measureQuality } from './checks/quality.ts';
 import { registryAgreement } from './checks/registry-agreement.ts';
+import { compareConsistency, confirmDiffers } from './checks/consistency.ts';
+import { documentTone } from './checks/tone.ts';
+import { preparePage, readVisualZone, type PreparedPage } from './checks/visual-zone.ts';
+import type { OcrText, PageWord } from './mrz/ocr-engine.ts';
 
 /**
  * The review-assist checks over one verification: image bytes per slot, the session's date and
@@ -37,6 +42,10 @@ export interface AnalysisInput {
 export interface AnalysisEngine extends ZoneEngine {
   /** Tesseract's own decode (Leptonica): the pixels the MRZ reading was tuned on. */
   decodeGrey(bytes: Uint8Array): Promise<GreyImage>;
+  /** Reads a page's printed words (issue 23); without it the printed data is not compared. */
+  readPage?(image: GreyImage): Promise<PageWord[]>;
+  /** Reads one printed line, any character (issue 23). */
+  readTextLine?(image: GreyImage): Promise<OcrText>;
 }
 
 /**
@@ -101,14 +110,36 @@ export async function analyzeDocuments(
     const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
     return { quality: no, metadata: no };
   };
-  const measure = async (bytes: Uint8Array, image: GreyImage): Promise<ImageFindings> => ({
-    quality: measureQuality(image),
-    metadata: await readMetadata(bytes, {
-      sessionDate,
-      image,
-      decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
-    }),
-  });
+  // Issue 23: a small prepared copy of the front, kept for reading its printed data once the
+  // MRZ is known (zeroed when read, or when the run ends).
+  const visual: { page: PreparedPage | null; keep(image: GreyImage): void } = {
+    page: null,
+    keep(image) {
+      visual.page?.image.data.fill(0);
+      visual.page = preparePage(image);
+    },
+  };
+  let consistency: Consistency | undefined;
+  const measure = async (
+    bytes: Uint8Array,
+    image: GreyImage,
+    slot: AnalysisSlot,
+    rgb: RgbImage | null = null,
+  ): Promise<ImageFindings> => {
+    if (slot === 'documentFront') visual.keep(image);
+    // Issue 23: the colour of the document images (measured before any await: `rgb` may be
+    // handed to the face step).
+    const tone = slot === 'face' ? undefined : documentTone(bytes, rgb);
+    return {
+      quality: measureQuality(image),
+      metadata: await readMetadata(bytes, {
+        sessionDate,
+        image,
+        decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
+      }),
+      ...(tone ? { tone } : {}),
+    };
+  };
   const wantsColour = (slot: AnalysisSlot) => colour?.slots.includes(slot) ?? false;
 
   const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
@@ -150,7 +181,7 @@ export async function analyzeDocuments(
       }
       if (wantsColour(slot)) colour?.keep(slot, decoded.rgb);
       try {
-        images[slot] = await measure(bytes, decoded.grey);
+        images[slot] = await measure(bytes, decoded.grey, slot, decoded.rgb);
       } finally {
         decoded.grey.data.fill(0);
       }
@@ -167,7 +198,7 @@ export async function analyzeDocuments(
         images[zoneSlot] = refused();
       }
       if (wantsColour(zoneSlot)) colour?.keep(zoneSlot, zoneImage ? rgb : null);
-      if (zoneImage) images[zoneSlot] = await measure(zoneBytes, zoneImage);
+      if (zoneImage) images[zoneSlot] = await measure(zoneBytes, zoneImage, zoneSlot, rgb);
     }
 
     // Phase 2.
@@ -190,15 +221,50 @@ export async function analyzeDocuments(
         images.documentFront = refused();
       }
       if (zoneImage) {
-        images.documentFront = await measure(front, zoneImage);
+        images.documentFront = await measure(front, zoneImage, 'documentFront');
         checkpoint();
         const attempt = await readZone(engine, 'documentFront', zoneImage);
         if ('read' in attempt) mrz = attempt.read;
         else unreadable ||= attempt.unreadable;
       }
     }
+    // Issue 23: the printed data against the MRZ, front against back.
+    if (mrz) {
+      checkpoint();
+      const prepared = visual.page;
+      visual.page = null;
+      const twoSides = mrz.slot === 'documentBack' && input.images.documentFront !== null;
+      if (prepared && engine.readPage && engine.readTextLine) {
+        const reader = {
+          readPage: engine.readPage.bind(engine),
+          readTextLine: engine.readTextLine.bind(engine),
+        };
+        const reading = await readVisualZone(reader, prepared);
+        try {
+          consistency = await confirmDiffers(
+            compareConsistency(mrz, { today, zone: reading.zone, twoSides }),
+            mrz,
+            reading.confirm,
+            twoSides,
+          );
+        } finally {
+          reading.release();
+        }
+      } else {
+        prepared?.image.data.fill(0);
+        consistency = compareConsistency(mrz, {
+          today,
+          zone: null,
+          twoSides,
+          whyNoZone: input.images.documentFront
+            ? 'The printed side could not be read.'
+            : 'The printed side (the front) was not provided.',
+        });
+      }
+    }
   } finally {
     zoneImage?.data.fill(0);
+    visual.page?.image.data.fill(0);
     // A decode still under way when the run stopped is zeroed when it arrives.
     for (const pending of byOcr.values())
       pending.then(
@@ -245,5 +311,11 @@ export async function analyzeDocuments(
             ? 'No registry data to compare with.'
             : 'Nothing from the document to compare with the registry: its MRZ was not read.',
         ),
+    consistency: consistency ?? {
+      status: 'cannot_tell',
+      reason: mrzFinding.status === 'cannot_tell' ? mrzFinding.detail : 'Nothing to compare.',
+      fields: [],
+      sides: 'cannot_tell',
+    },
   };
 }

@@ -1,7 +1,8 @@
 import exifr from 'exifr';
 import { z } from 'zod';
 import { cannotTell, type CannotTell, type Metadata } from '../../../shared/analysis.ts';
-import type { GreyImage } from '../image/grey-image.ts';
+import type { Box, GreyImage } from '../image/grey-image.ts';
+import { compareThumbnailRegions } from './thumbnail.ts';
 
 /**
  * What the file says about its own capture (EXIF/XMP, read with exifr from the bytes in memory):
@@ -54,32 +55,6 @@ const TagsSchema = z.object({
 
 const DAY_MS = 86_400_000;
 
-/** Mean absolute difference of two images resized to 16×16, on 0–255. */
-function thumbnailDistance(a: GreyImage, b: GreyImage): number {
-  const N = 16;
-  const sample = (img: GreyImage, x: number, y: number) => {
-    const x0 = Math.floor((x * img.width) / N);
-    const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * img.width) / N));
-    const y0 = Math.floor((y * img.height) / N);
-    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * img.height) / N));
-    let sum = 0;
-    for (let yy = y0; yy < y1; yy++)
-      for (let xx = x0; xx < x1; xx++) sum += img.data[yy * img.width + xx] ?? 0;
-    return sum / ((x1 - x0) * (y1 - y0));
-  };
-  let total = 0;
-  for (let y = 0; y < N; y++)
-    for (let x = 0; x < N; x++) total += Math.abs(sample(a, x, y) - sample(b, x, y));
-  return total / (N * N);
-}
-
-/** A thumbnail further than this (mean grey levels at 16×16) from the image shows another picture. */
-export const THUMBNAIL_DIFFERS = 30;
-
-export function compareThumbnail(image: GreyImage, thumbnail: GreyImage): 'matches' | 'differs' {
-  return thumbnailDistance(image, thumbnail) > THUMBNAIL_DIFFERS ? 'differs' : 'matches';
-}
-
 export interface MetadataContext {
   sessionDate: Date | null;
   /** Decodes the embedded thumbnail; throws when it cannot. */
@@ -125,6 +100,7 @@ export async function readMetadata(
     tags.latitude !== undefined;
 
   let thumbnail: Metadata['thumbnail'] = 'none';
+  let thumbnailRegion: Box | undefined;
   let thumb: Uint8Array | undefined;
   try {
     thumb = (await exifr.thumbnail(bytes)) ?? undefined;
@@ -134,8 +110,13 @@ export async function readMetadata(
   if (thumb && thumb.length > 0) {
     try {
       const decoded = await ctx.decodeThumbnail(thumb);
-      thumbnail = compareThumbnail(ctx.image, decoded);
-      decoded.data.fill(0);
+      try {
+        const compared = compareThumbnailRegions(ctx.image, decoded);
+        thumbnail = compared.verdict;
+        if (compared.verdict === 'differs') thumbnailRegion = compared.region;
+      } finally {
+        decoded.data.fill(0);
+      }
     } catch {
       thumbnail = 'unreadable';
     }
@@ -149,7 +130,10 @@ export async function readMetadata(
   if (editor) notes.push(`The file names an image editor (${software}).`);
   if (thumbnail === 'differs')
     notes.push(
-      'The embedded thumbnail shows a different picture than the image: it was altered after capture.',
+      thumbnailRegion &&
+        (thumbnailRegion.width < ctx.image.width || thumbnailRegion.height < ctx.image.height)
+        ? 'The embedded thumbnail differs from the image in one region: that part was altered after capture.'
+        : 'The embedded thumbnail shows a different picture than the image: it was altered after capture.',
     );
   if (gps) notes.push('The file carries GPS coordinates: personal data about where it was taken.');
   if (daysFromSession !== null && Math.abs(daysFromSession) > 1)
@@ -164,6 +148,7 @@ export async function readMetadata(
     software,
     editedWith: editor,
     thumbnail,
+    ...(thumbnailRegion ? { thumbnailRegion } : {}),
     gps,
     notes,
   };

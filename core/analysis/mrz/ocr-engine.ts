@@ -66,6 +66,36 @@ interface BBox {
   y1: number;
 }
 
+/** A word the page reading recognised: its text, Tesseract's confidence and where it is. */
+export interface PageWord {
+  text: string;
+  confidence: number;
+  box: Box;
+  /** Words of one text line share this number. */
+  line: number;
+}
+
+/**
+ * Per-call parameters of a page reading (issue 23): any character, sparse text (a card's fields
+ * are scattered, not a column of prose).
+ */
+const PAGE_TEXT = {
+  tessedit_char_whitelist: '',
+  tessedit_pageseg_mode: PSM.SPARSE_TEXT,
+} as unknown as Partial<RecognizeOptions>;
+
+/** Per-call parameters of re-reading one printed value: any character, one line. */
+const PRINTED_LINE = {
+  tessedit_char_whitelist: '',
+  tessedit_pageseg_mode: PSM.SINGLE_LINE,
+} as unknown as Partial<RecognizeOptions>;
+
+interface PageBlock {
+  paragraphs?: {
+    lines?: { words?: { text: string; confidence: number; bbox: BBox }[] }[];
+  }[];
+}
+
 interface LayoutBlock {
   paragraphs?: { lines?: { bbox: BBox; words?: { symbols?: unknown[] }[] }[] }[];
 }
@@ -150,6 +180,53 @@ export class OcrEngine {
       .recognize(asBuffer(pgm), SINGLE_LINE, { text: true, blocks: false, hocr: false, tsv: false })
       .finally(() => pgm.fill(0));
     return { text: result.data.text.replace(/\s+/g, ''), confidence: result.data.confidence };
+  }
+
+  /** Reads the printed text of a whole page, word by word (issue 23: the visual zone). */
+  async readPage(image: GreyImage): Promise<PageWord[]> {
+    const pgm = toPgm(image);
+    const result = await this.worker
+      .recognize(asBuffer(pgm), PAGE_TEXT, {
+        text: false,
+        blocks: true,
+        hocr: false,
+        tsv: false,
+      })
+      .finally(() => pgm.fill(0));
+    const blocks = (result.data as unknown as { blocks: PageBlock[] | null }).blocks;
+    const words: PageWord[] = [];
+    let line = 0;
+    for (const block of blocks ?? [])
+      for (const paragraph of block.paragraphs ?? [])
+        for (const row of paragraph.lines ?? []) {
+          for (const word of row.words ?? []) {
+            const { x0, y0, x1, y1 } = word.bbox;
+            const text = word.text.trim();
+            if (text !== '')
+              words.push({
+                text,
+                confidence: word.confidence,
+                box: { left: x0, top: y0, width: x1 - x0, height: y1 - y0 },
+                line,
+              });
+          }
+          line++;
+        }
+    return words;
+  }
+
+  /** Reads one printed line, any character (issue 23: a value confirmed before `differs`). */
+  async readTextLine(image: GreyImage): Promise<OcrText> {
+    const pgm = toPgm(image);
+    const result = await this.worker
+      .recognize(asBuffer(pgm), PRINTED_LINE, {
+        text: true,
+        blocks: false,
+        hocr: false,
+        tsv: false,
+      })
+      .finally(() => pgm.fill(0));
+    return { text: result.data.text.trim(), confidence: result.data.confidence };
   }
 
   async stop(): Promise<void> {
