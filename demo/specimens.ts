@@ -66,15 +66,15 @@ export interface Specimen extends SpecimenFacts {
   bytes: Buffer;
 }
 
-const CARD = { width: 1800, height: 1140 } as const;
-const PASSPORT_PAGE = { width: 1800, height: 1270 } as const;
+export const CARD = { width: 1800, height: 1140 } as const;
+export const PASSPORT_PAGE = { width: 1800, height: 1270 } as const;
 const SELFIE = { width: 1200, height: 1600 } as const;
-const JPEG_QUALITY = 85;
-const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+export const JPEG_QUALITY = 85;
+export const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 const MONO = 'DejaVu Sans Mono, Liberation Mono, monospace';
-const FOOTER = 'idlens demo — not a real document';
+export const FOOTER = 'idlens demo — not a real document';
 
-function esc(text: string): string {
+export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -100,7 +100,7 @@ function printedDate(yymmdd: string, kind: 'birth' | 'expiry'): string {
 }
 
 /** Fine sine-wave rosettes like the security print of real cards. */
-function guilloche(cx: number, cy: number, r: number, lines: number, colour: string): string {
+export function guilloche(cx: number, cy: number, r: number, lines: number, colour: string): string {
   const paths: string[] = [];
   for (let i = 0; i < lines; i++) {
     const phase = (i / lines) * Math.PI * 2;
@@ -115,7 +115,7 @@ function guilloche(cx: number, cy: number, r: number, lines: number, colour: str
   return `<g fill="none" stroke="${colour}" stroke-width="1.2" opacity="0.55">${paths.join('')}</g>`;
 }
 
-function waves(width: number, height: number, colour: string): string {
+export function waves(width: number, height: number, colour: string): string {
   const paths: string[] = [];
   for (let y = 20; y < height; y += 26) {
     const pts: string[] = [];
@@ -127,7 +127,7 @@ function waves(width: number, height: number, colour: string): string {
   return `<g fill="none" stroke="${colour}" stroke-width="1" opacity="0.35">${paths.join('')}</g>`;
 }
 
-function watermark(width: number, height: number, size: number): string {
+export function watermark(width: number, height: number, size: number): string {
   const angle = (-Math.atan2(height, width) * 180) / Math.PI;
   return `<text x="${width / 2}" y="${height / 2}" font-family="${FONT}" font-size="${size}"
     font-weight="bold" fill="#c0182b" fill-opacity="0.28" stroke="#c0182b" stroke-opacity="0.45"
@@ -139,7 +139,7 @@ function watermark(width: number, height: number, size: number): string {
  * A face in one of the photographs `@vladmandic/face-api` ships (`demo/sample<n>.jpg`): the
  * photograph's number and the face's box in its pixels, as face-api's detector finds it.
  */
-interface SampleFace {
+export interface SampleFace {
   sample: number;
   box: { x: number; y: number; width: number; height: number };
 }
@@ -169,7 +169,7 @@ function samplePhoto(n: number): string {
  * The face with `margin` times its width around it, at the frame's aspect, resized to `frame`
  * and returned as JPEG bytes (for an SVG `<image>`).
  */
-async function facePhoto(
+export async function facePhoto(
   face: SampleFace,
   frame: { width: number; height: number },
   margin: number,
@@ -195,7 +195,7 @@ async function facePhoto(
     .toBuffer();
 }
 
-function photo(x: number, y: number, w: number, h: number, jpeg: Buffer, rx = 0): string {
+export function photo(x: number, y: number, w: number, h: number, jpeg: Buffer, rx = 0): string {
   const clip = `clip-${x}-${y}`;
   return `<clipPath id="${clip}"><rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${rx}"/></clipPath>
   <image x="${x}" y="${y}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice" clip-path="url(#${clip})"
@@ -266,7 +266,7 @@ export function mrzZone(
     .join('');
 }
 
-function backSvg(zone: readonly string[] = td1(ID_CARD_MRZ)): string {
+export function backSvg(zone: readonly string[] = td1(ID_CARD_MRZ)): string {
   const { width: w, height: h } = CARD;
   const bars: string[] = [];
   const rnd = prng(7);
@@ -360,7 +360,7 @@ function addGrain(raw: Buffer, channels: number, seed: number, amplitude: number
   }
 }
 
-async function render(
+export async function render(
   svg: string,
   size: { width: number; height: number },
   seed: number,
@@ -382,7 +382,7 @@ async function render(
 }
 
 /** A specimen's bytes with their facts; `size` is the size as displayed. */
-function specimen(bytes: Buffer, size: { width: number; height: number }): Specimen {
+export function specimen(bytes: Buffer, size: { width: number; height: number }): Specimen {
   return {
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -423,7 +423,7 @@ let facesCache:
   Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> | undefined;
 
 /** The faces the specimens show, cut once from the package's sample photographs. */
-function getFaces(): Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> {
+export function getFaces(): Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> {
   facesCache ??= Promise.all([
     facePhoto(HOLDER_FACE, { width: 420, height: 550 }, 1.9),
     facePhoto(HOLDER_FACE, { width: 380, height: 500 }, 1.9),

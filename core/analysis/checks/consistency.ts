@@ -270,15 +270,29 @@ function findLabels(words: readonly PageWord[]): Label[] {
 }
 
 /** The value's place beside or under `label`, or null when nothing is there. */
+/** `b`'s vertical centre lies within `a`'s height (and a third of it either side). */
+function sameRow(a: Box, b: Box): boolean {
+  const centre = b.top + b.height / 2;
+  return centre > a.top - a.height / 3 && centre < a.top + a.height * (4 / 3);
+}
+
+/**
+ * The value's place beside or under `label`, or null when nothing is there.
+ *
+ * Beside: the words after the label on its row — at once after it, or after a colon at any
+ * distance — up to a gap wider than two and a half letters' height; punctuation (SURNAME /
+ * APELLIDO) and the same field's label in another language are skipped, another label ends it.
+ * Under: the nearest row below, beginning under the label's start and ending before the next
+ * column; a row that holds a label of its own is another field's, never this one's.
+ */
 function placeOf(
   label: Label,
   words: readonly PageWord[],
   labelWords: Set<number>,
   sameField: (word: number) => boolean,
-): Place | null {
+): (Place & { certain: boolean })[] {
   const h = Math.max(8, label.height);
   const right = label.box.left + label.box.width;
-  const line = words[label.words[0] ?? 0]?.line;
   const asPlace = (indices: number[]): Place | null => {
     if (indices.length === 0) return null;
     const ws = indices.map((k) => words[k] as PageWord);
@@ -288,74 +302,89 @@ function placeOf(
       box: union(ws.map((w) => w.box)),
     };
   };
-  // Beside: the words after the label on its line, up to a gap wider than two letters' height;
-  // punctuation (SURNAME / APELLIDO) and the same field's label in another language are skipped,
-  // another field's label ends it.
-  const beside = words
-    .map((w, k) => ({ w, k }))
-    .filter(
-      ({ w, k }) => w.line === line && w.box.left >= right - h * 0.2 && !label.words.includes(k),
-    )
+  const indexed = words.map((w, k) => ({ w, k }));
+  const row = indexed
+    .filter(({ w, k }) => !label.words.includes(k) && sameRow(label.box, w.box))
+    .filter(({ w }) => w.box.left >= right - h * 0.2)
     .sort((a, b) => a.w.box.left - b.w.box.left);
-  const besideRun: number[] = [];
-  let edge = right;
+  let labelText = label.words.map((k) => words[k]?.text ?? '').join(' ');
   let labelEnd = right;
-  for (const { w, k } of beside) {
-    if (w.box.left - edge > 2.5 * h) break;
+  let at = 0;
+  // The label's own glue and translations.
+  for (; at < row.length; at++) {
+    const { w, k } = row[at] as { w: PageWord; k: number };
+    if (w.box.left - labelEnd > 2.5 * h) break;
+    if (fold(w.text) !== '' && !(labelWords.has(k) && sameField(k))) break;
+    labelEnd = w.box.left + w.box.width;
+    labelText += ` ${w.text}`;
+  }
+  const colon = /:\s*$/.test(labelText) || /^:/.test(row[at]?.w.text ?? '');
+  const places: (Place & { certain: boolean })[] = [];
+  const besideRun: number[] = [];
+  let edge = labelEnd;
+  let near = colon;
+  for (; at < row.length; at++) {
+    const { w, k } = row[at] as { w: PageWord; k: number };
+    const gap = w.box.left - edge;
+    if (besideRun.length === 0 && gap < 1.6 * h) near = true;
+    const limit = besideRun.length === 0 ? 20 * h : 2.5 * h;
+    if (gap > limit || labelWords.has(k)) break;
     edge = w.box.left + w.box.width;
-    if (fold(w.text) === '' || (labelWords.has(k) && sameField(k))) {
-      if (besideRun.length > 0) break;
-      labelEnd = edge;
-      continue;
-    }
-    if (labelWords.has(k)) break;
+    if (fold(w.text) === '') continue;
     besideRun.push(k);
   }
-  const labelText = label.words.map((k) => words[k]?.text ?? '').join(' ');
-  // "SURNAME: VALUE" — a colon, or a value close after the label.
-  const firstBeside = besideRun[0] === undefined ? null : (words[besideRun[0]] as PageWord);
-  if (firstBeside && (/[:]\s*$/.test(labelText) || firstBeside.box.left - labelEnd < 1.6 * h))
-    return asPlace(besideRun);
-  // Under: the next column's start on the label's line bounds it on the right.
+  const beside = asPlace(besideRun);
+  // Far beside without a colon may be another column's text: it can agree, never differ.
+  if (beside) places.push({ ...beside, certain: near });
+  if (beside && near) return places;
+  // Under.
   const nextColumn = Math.min(
     Infinity,
-    ...words
-      .filter(
-        (w, k) =>
-          w.line === line &&
-          w.box.left > labelEnd + 1.5 * h &&
-          fold(w.text) !== '' &&
-          !(labelWords.has(k) && sameField(k)),
-      )
-      .map((w) => w.box.left),
+    ...row
+      .filter(({ w }) => w.box.left > labelEnd + 1.5 * h && fold(w.text) !== '')
+      .map(({ w }) => w.box.left),
   );
-  const under = words
-    .map((w, k) => ({ w, k }))
+  const below = indexed.filter(
+    ({ w }) =>
+      w.box.top > label.box.top + label.box.height * 0.5 &&
+      w.box.top < label.box.top + label.box.height + 2.2 * h,
+  );
+  if (below.length === 0) return places;
+  const top = Math.min(...below.map(({ w }) => w.box.top));
+  const firstRow = below.filter(({ w }) => w.box.top < top + 0.8 * Math.max(h, w.box.height));
+  const rowBox = union(firstRow.map(({ w }) => w.box));
+  // A row with a label left of the value is a "Label: value" row of another field.
+  const labelled = indexed.some(
+    ({ w, k }) =>
+      labelWords.has(k) &&
+      !sameField(k) &&
+      sameRow(rowBox, w.box) &&
+      w.box.left < label.box.left + 3 * h,
+  );
+  if (labelled) return places;
+  const candidates = firstRow
     .filter(
       ({ w, k }) =>
         !labelWords.has(k) &&
-        w.box.top > label.box.top + label.box.height * 0.5 &&
-        w.box.top < label.box.top + label.box.height + 2.2 * h &&
         w.box.left + w.box.width > label.box.left - 0.5 * h &&
         w.box.left >= label.box.left - 1.5 * h &&
         w.box.left < Math.min(nextColumn, label.box.left + 40 * h),
-    );
-  if (under.length === 0) return besideRun.length > 0 ? asPlace(besideRun) : null;
-  // The nearest line only.
-  const top = Math.min(...under.map(({ w }) => w.box.top));
-  const firstLine = under
-    .filter(
-      ({ w }) => w.box.top < top + 0.8 * Math.max(h, median(under.map((u) => u.w.box.height))),
     )
     .sort((a, b) => a.w.box.left - b.w.box.left);
+  // The value begins under the label's start.
+  if (candidates.length === 0 || (candidates[0]?.w.box.left ?? 0) > label.box.left + 3 * h)
+    return places;
   const run: number[] = [];
-  let at = -Infinity;
-  for (const { w, k } of firstLine) {
-    if (at !== -Infinity && w.box.left - at > 2.5 * h) break;
+  let end = -Infinity;
+  for (const { w, k } of candidates) {
+    if (end !== -Infinity && w.box.left - end > 2.5 * h) break;
+    end = w.box.left + w.box.width;
+    if (fold(w.text) === '') continue;
     run.push(k);
-    at = w.box.left + w.box.width;
   }
-  return asPlace(run);
+  const under = asPlace(run);
+  if (under) places.push({ ...under, certain: true });
+  return places;
 }
 
 /** What the MRZ states for each field, as shown beside the printed value. */
@@ -517,19 +546,14 @@ function compareField(
   const words = zone.words;
   const mine = labels.filter((l) => l.field === field);
   const places = mine
-    .map((l) => ({
-      label: l,
-      place: placeOf(l, words, labelWords, (k) => mine.some((o) => o.words.includes(k))),
-    }))
+    .flatMap((l) => placeOf(l, words, labelWords, (k) => mine.some((o) => o.words.includes(k))))
     .filter(
-      (p) =>
-        p.place &&
-        ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, (p.place as Place).box)),
+      (place) =>
+        ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, place.box)),
     );
   let clearDiffer: Place | null = null;
   let unclear = false;
-  for (const { place } of places) {
-    if (!place) continue;
+  for (const place of places) {
     const verdict = match(place.text);
     if (verdict === 'agrees')
       return {
@@ -539,8 +563,9 @@ function compareField(
         verdict: 'agrees',
         region: region(zone.slot, place.box),
       };
-    if (verdict === 'differs' && place.confidence >= CLEAR) clearDiffer ??= place;
-    else unclear = true;
+    if (verdict === 'differs' && place.certain && place.confidence >= CLEAR)
+      clearDiffer ??= place;
+    else if (place.certain) unclear = true;
   }
   const skip = new Set([...labelWords, ...mrzWords]);
   const anywhere = searchAnywhere(field, want, words, skip);
@@ -563,7 +588,7 @@ function compareField(
       verdict: 'differs',
       region: region(zone.slot, clearDiffer.box),
     };
-  const firstPlace = places[0]?.place ?? null;
+  const firstPlace = places.find((p) => p.certain) ?? places[0] ?? null;
   return {
     field,
     mrz,

@@ -56,11 +56,13 @@ export type NameMatch = 'agrees' | 'differs' | 'unclear';
 export function matchName(printed: string, mrz: string): NameMatch {
   const want = fold(mrz.replace(/</g, ' ')).replace(/[^A-Z]/g, '');
   if (want === '') return 'unclear';
+  // MÜLLER read without its accent against the MRZ's MUELLER.
+  const wants = [want, want.replace(/([AOU])E/g, '$1')];
   let best = Infinity;
   for (const variant of [fold(printed), foldIcao(printed)]) {
     const got = variant.replace(/[^A-Z]/g, '');
     if (got === '') continue;
-    const d = editDistance(got, want);
+    const d = Math.min(...wants.map((w) => editDistance(got, w)));
     best = Math.min(best, d);
     if (got.length > want.length && got.startsWith(want) && want.length >= 10)
       best = Math.min(best, 0);
