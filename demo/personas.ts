@@ -4,13 +4,26 @@
  */
 
 /** The review-assist personas: an ID card each, with one finding for the checks to show. */
-export type ReviewPersona = 'expired' | 'renamed' | 'checkdigit' | 'edited' | 'blurred';
+export type ReviewPersona =
+  | 'expired'
+  | 'renamed'
+  | 'checkdigit'
+  | 'edited'
+  | 'blurred'
+  | 'misprinted'
+  | 'mixed'
+  | 'swapped'
+  | 'greycopy';
 export const REVIEW_PERSONAS: readonly ReviewPersona[] = [
   'expired',
   'renamed',
   'checkdigit',
   'edited',
   'blurred',
+  'misprinted',
+  'mixed',
+  'swapped',
+  'greycopy',
 ];
 
 export type Persona =
@@ -125,6 +138,39 @@ const REVIEW_PROFILES: Record<ReviewPersona, PersonaProfile> = {
     name: 'Bea Specimen',
     email: 'blurred@demo.idlens.invalid',
     session: reviewSession('b1b2b3b4-c5c6-4d7d-8e8e-f9f0a1a2b3b4', '2024-09-12T16:20:00.000Z'),
+  },
+  misprinted: {
+    summary: 'approved ID card whose front prints the surname EXAMPLE; its MRZ says SPECIMEN',
+    givenName: 'Mia',
+    familyName: 'Specimen',
+    name: 'Mia Specimen',
+    email: 'misprinted@demo.idlens.invalid',
+    session: reviewSession('a1d2e3f4-0b1c-4d2e-8f3a-4b5c6d7e8f90', '2024-10-03T09:45:00.000Z'),
+  },
+  mixed: {
+    summary: 'approved ID card: the front of one card with the back of another',
+    givenName: 'Max',
+    familyName: 'Specimen',
+    name: 'Max Specimen',
+    email: 'mixed@demo.idlens.invalid',
+    session: reviewSession('f0e1d2c3-b4a5-4968-8776-655443322110', '2024-10-21T15:10:00.000Z'),
+  },
+  swapped: {
+    summary:
+      'approved ID card whose portrait was replaced after capture; its EXIF thumbnail shows the original',
+    givenName: 'Sol',
+    familyName: 'Specimen',
+    name: 'Sol Specimen',
+    email: 'swapped@demo.idlens.invalid',
+    session: reviewSession('5a0b1c2d-3e4f-4a5b-9c6d-7e8f9a0b1c2d', '2024-11-05T12:00:00.000Z'),
+  },
+  greycopy: {
+    summary: 'approved ID card captured as a greyscale copy, not the colour card',
+    givenName: 'Gus',
+    familyName: 'Specimen',
+    name: 'Gus Specimen',
+    email: 'greycopy@demo.idlens.invalid',
+    session: reviewSession('9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', '2024-11-18T08:30:00.000Z'),
   },
 };
 

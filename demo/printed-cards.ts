@@ -32,7 +32,13 @@ import {
 } from './specimens.ts';
 
 export type CardLayout = 'above' | 'beside' | 'spanish' | 'french' | 'passport';
-export const CARD_LAYOUTS: readonly CardLayout[] = ['above', 'beside', 'spanish', 'french', 'passport'];
+export const CARD_LAYOUTS: readonly CardLayout[] = [
+  'above',
+  'beside',
+  'spanish',
+  'french',
+  'passport',
+];
 
 export type DateStyle = 'dd MON yyyy' | 'dd.mm.yyyy' | 'dd/mm/yyyy' | 'yyyy-mm-dd' | 'dd mm yyyy';
 export const DATE_STYLES: readonly DateStyle[] = [
@@ -58,7 +64,12 @@ const MONTHS = 'JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC'.split(' ');
 const MESES = 'ENE FEB MAR ABR MAY JUN JUL AGO SEP OCT NOV DIC'.split(' ');
 
 /** YYMMDD printed in `style` (birth years after '30 are 19YY). */
-export function printDate(yymmdd: string, kind: 'birth' | 'expiry', style: DateStyle, spanish = false): string {
+export function printDate(
+  yymmdd: string,
+  kind: 'birth' | 'expiry',
+  style: DateStyle,
+  spanish = false,
+): string {
   const yy = Number(yymmdd.slice(0, 2));
   const year = String(kind === 'birth' && yy > 30 ? 1900 + yy : 2000 + yy);
   const mm = yymmdd.slice(2, 4);
@@ -82,7 +93,12 @@ export function printDate(yymmdd: string, kind: 'birth' | 'expiry', style: DateS
 export function printedOf(
   person: MrzPerson,
   style: DateStyle,
-  options: { printedSurname?: string; printedGivenNames?: string; spacedNumber?: boolean; spanish?: boolean } = {},
+  options: {
+    printedSurname?: string;
+    printedGivenNames?: string;
+    spacedNumber?: boolean;
+    spanish?: boolean;
+  } = {},
 ): PrintedData {
   const n = person.documentNumber;
   return {
@@ -224,7 +240,8 @@ export function printedSvg(
 </svg>`;
 }
 
-export type Tampering = 'none' | 'surname' | 'documentNumber' | 'birthDate' | 'sides' | 'portrait' | 'grey';
+export type Tampering =
+  'none' | 'surname' | 'documentNumber' | 'birthDate' | 'sides' | 'portrait' | 'grey';
 
 export interface PrintedCase {
   person: MrzPerson;
@@ -245,19 +262,46 @@ async function cameraThumbnail(jpeg: Buffer, letterbox: boolean): Promise<Buffer
 }
 
 /** A capture: the rendered card, with a camera's EXIF thumbnail of it (honest). */
-async function captured(svg: string, size: { width: number; height: number }, seed: number, letterbox: boolean): Promise<Specimen> {
+async function captured(
+  svg: string,
+  size: { width: number; height: number },
+  seed: number,
+  letterbox: boolean,
+): Promise<Specimen> {
   const rendered = await render(svg, size, seed);
   const thumb = await cameraThumbnail(rendered.bytes, letterbox);
   return specimen(withExifThumbnail(rendered.bytes, thumb), size);
 }
 
 /** Varies a person's MRZ data for corpus member `i`. */
-const SURNAMES = ['NÚÑEZ', 'MÜLLER', 'GARCÍA LÓPEZ', 'O’BRIEN', 'DUBOIS', 'KOWALSKA', 'SØRENSEN', 'PEÑA'];
-const MRZ_SURNAMES = ['NUNEZ', 'MUELLER', 'GARCIA LOPEZ', 'OBRIEN', 'DUBOIS', 'KOWALSKA', 'SORENSEN', 'PENA'];
+const SURNAMES = [
+  'NÚÑEZ',
+  'MÜLLER',
+  'GARCÍA LÓPEZ',
+  'O’BRIEN',
+  'DUBOIS',
+  'KOWALSKA',
+  'SØRENSEN',
+  'PEÑA',
+];
+const MRZ_SURNAMES = [
+  'NUNEZ',
+  'MUELLER',
+  'GARCIA LOPEZ',
+  'OBRIEN',
+  'DUBOIS',
+  'KOWALSKA',
+  'SORENSEN',
+  'PENA',
+];
 const GIVEN = ['JOSÉ LUIS', 'ANNA', 'MARÍA', 'LIAM', 'CHLOÉ', 'ZOFIA', 'ERIK', 'INÉS'];
 const MRZ_GIVEN = ['JOSE LUIS', 'ANNA', 'MARIA', 'LIAM', 'CHLOE', 'ZOFIA', 'ERIK', 'INES'];
 
-export function corpusPerson(i: number): { person: MrzPerson; printedSurname: string; printedGivenNames: string } {
+export function corpusPerson(i: number): {
+  person: MrzPerson;
+  printedSurname: string;
+  printedGivenNames: string;
+} {
   const k = i % SURNAMES.length;
   const pad = (n: number) => String(n).padStart(2, '0');
   const person: MrzPerson = {
@@ -279,22 +323,39 @@ export function corpusPerson(i: number): { person: MrzPerson; printedSurname: st
 }
 
 /** A different value for a printed field (a digit or letters changed, as a forger would). */
-function altered(data: PrintedData, field: 'surname' | 'documentNumber' | 'birthDate', person: MrzPerson, style: DateStyle): PrintedData {
-  if (field === 'surname') return { ...data, surname: data.surname === 'PEÑA' ? 'PEREIRA' : 'HARTMANN' };
+function altered(
+  data: PrintedData,
+  field: 'surname' | 'documentNumber' | 'birthDate',
+  person: MrzPerson,
+  style: DateStyle,
+): PrintedData {
+  if (field === 'surname')
+    return { ...data, surname: data.surname === 'PEÑA' ? 'PEREIRA' : 'HARTMANN' };
   if (field === 'documentNumber') {
     const n = person.documentNumber;
     const tail = String((Number(n.slice(6)) + 137) % 1000).padStart(3, '0');
     return { ...data, documentNumber: `${n.slice(0, 6)}${tail}` };
   }
   const yy = (Number(person.birthDate.slice(0, 2)) + 7) % 100;
-  return { ...data, birthDate: printDate(`${String(yy).padStart(2, '0')}${person.birthDate.slice(2)}`, 'birth', style) };
+  return {
+    ...data,
+    birthDate: printDate(
+      `${String(yy).padStart(2, '0')}${person.birthDate.slice(2)}`,
+      'birth',
+      style,
+    ),
+  };
 }
 
 /**
  * Corpus member `i` with `tampering`: layouts, date styles, colours and thumbnails vary with `i`.
  * `sides` pairs this front with the back of member `i + 1`.
  */
-export async function printedCase(i: number, tampering: Tampering, layoutOverride?: CardLayout): Promise<PrintedCase> {
+export async function printedCase(
+  i: number,
+  tampering: Tampering,
+  layoutOverride?: CardLayout,
+): Promise<PrintedCase> {
   const faces = await getFaces();
   const layout = layoutOverride ?? CARD_LAYOUTS[i % CARD_LAYOUTS.length] ?? 'above';
   const passport = layout === 'passport';
@@ -321,7 +382,10 @@ export async function printedCase(i: number, tampering: Tampering, layoutOverrid
   // Lighting: every third capture warm, every third cool.
   if (i % 3 !== 0) {
     const gains: [number, number, number] = i % 3 === 1 ? [1.06, 1, 0.9] : [0.92, 1, 1.06];
-    const lit = await sharp(front.bytes).linear(gains, [0, 0, 0]).jpeg({ quality: JPEG_QUALITY }).toBuffer();
+    const lit = await sharp(front.bytes)
+      .linear(gains, [0, 0, 0])
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
     const thumb = await cameraThumbnail(lit, letterbox);
     front = specimen(withExifThumbnail(lit, thumb), size);
   }
@@ -329,11 +393,18 @@ export async function printedCase(i: number, tampering: Tampering, layoutOverrid
     // The portrait pasted over after capture; the thumbnail is the camera's, of the original.
     const { thumbnail } = await thumbnailOf(front.bytes);
     const other = await facePhoto(OTHER_FACE, { width: 420, height: 550 }, 1.9);
-    const pasted = await sharp(front.bytes).composite([{ input: other, left: 130, top: 280 }]).jpeg({ quality: JPEG_QUALITY }).toBuffer();
+    const pasted = await sharp(front.bytes)
+      .composite([{ input: other, left: 130, top: 280 }])
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
     front = specimen(withExifThumbnail(pasted, thumbnail), size);
   }
   if (tampering === 'grey') {
-    const grey = await sharp(front.bytes).greyscale().toColourspace('srgb').jpeg({ quality: JPEG_QUALITY }).toBuffer();
+    const grey = await sharp(front.bytes)
+      .greyscale()
+      .toColourspace('srgb')
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
     front = specimen(grey, size);
   }
   let back: Specimen | null = null;

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { td1, td3, withWrongBirthDateDigit, type MrzPerson } from './mrz-lines.ts';
+import { withExifThumbnail } from './exif-thumbnail.ts';
 import { REVIEW_PERSONAS, type ReviewPersona } from './personas.ts';
 
 export type SpecimenKind = 'documentFront' | 'documentBack' | 'face';
@@ -100,7 +101,13 @@ function printedDate(yymmdd: string, kind: 'birth' | 'expiry'): string {
 }
 
 /** Fine sine-wave rosettes like the security print of real cards. */
-export function guilloche(cx: number, cy: number, r: number, lines: number, colour: string): string {
+export function guilloche(
+  cx: number,
+  cy: number,
+  r: number,
+  lines: number,
+  colour: string,
+): string {
   const paths: string[] = [];
   for (let i = 0; i < lines; i++) {
     const phase = (i / lines) * Math.PI * 2;
@@ -423,7 +430,9 @@ let facesCache:
   Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> | undefined;
 
 /** The faces the specimens show, cut once from the package's sample photographs. */
-export function getFaces(): Promise<Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>> {
+export function getFaces(): Promise<
+  Record<'card' | 'page' | 'holderSelfie' | 'otherSelfie', Buffer>
+> {
   facesCache ??= Promise.all([
     facePhoto(HOLDER_FACE, { width: 420, height: 550 }, 1.9),
     facePhoto(HOLDER_FACE, { width: 380, height: 500 }, 1.9),
@@ -481,6 +490,27 @@ export const REVIEW_CARDS: Record<ReviewPersona, MrzPerson> = {
   edited: { ...ID_CARD_MRZ, documentNumber: 'SPC36T947', givenNames: 'EDA SPECIMEN' },
   /** The front is blurred and has a blown-out glare spot. */
   blurred: { ...ID_CARD_MRZ, documentNumber: 'SPC81W425', givenNames: 'BEA SPECIMEN' },
+  /** The front prints EXAMPLE (MISPRINTED_SURNAME) where the MRZ says SPECIMEN. */
+  misprinted: { ...ID_CARD_MRZ, documentNumber: 'SPC27M830', givenNames: 'MIA SPECIMEN' },
+  /** The back; the front is MIXED_FRONT_CARD's, another card. */
+  mixed: { ...ID_CARD_MRZ, documentNumber: 'SPC64X512', givenNames: 'MAX SPECIMEN' },
+  /** The portrait was replaced after capture; the EXIF thumbnail shows the original. */
+  swapped: { ...ID_CARD_MRZ, documentNumber: 'SPC18S207', givenNames: 'SOL SPECIMEN' },
+  /** Captured as a greyscale copy. */
+  greycopy: { ...ID_CARD_MRZ, documentNumber: 'SPC93G661', givenNames: 'GUS SPECIMEN' },
+};
+
+/** The surname the `misprinted` persona's front prints. */
+export const MISPRINTED_SURNAME = 'EXAMPLE';
+
+/** The card whose front the `mixed` persona's back was paired with: another person's. */
+export const MIXED_FRONT_CARD: MrzPerson = {
+  ...ID_CARD_MRZ,
+  documentNumber: 'SPC70Q349',
+  surname: 'SAMPLE',
+  givenNames: 'RIO SAMPLE',
+  birthDate: '850715',
+  expiryDate: '320630',
 };
 
 /**
@@ -532,9 +562,34 @@ function glareSvg(width: number, height: number): string {
 </svg>`;
 }
 
+/** The data a review persona's front prints: its card's, but for the personas about that. */
+function printedCard(persona: ReviewPersona): MrzPerson {
+  if (persona === 'misprinted') return { ...REVIEW_CARDS.misprinted, surname: MISPRINTED_SURNAME };
+  if (persona === 'mixed') return MIXED_FRONT_CARD;
+  return REVIEW_CARDS[persona];
+}
+
 async function reviewFront(persona: ReviewPersona, seed: number): Promise<Specimen> {
   const { card: portrait } = await getFaces();
-  const front = await render(frontSvg(portrait, REVIEW_CARDS[persona]), CARD, seed);
+  const front = await render(frontSvg(portrait, printedCard(persona)), CARD, seed);
+  if (persona === 'swapped') {
+    // The camera's thumbnail of the capture, then another portrait pasted over the photo.
+    const thumbnail = await sharp(front.bytes).resize(160).jpeg({ quality: 75 }).toBuffer();
+    const other = await facePhoto(OTHER_FACE, { width: 420, height: 550 }, 1.9);
+    const pasted = await sharp(front.bytes)
+      .composite([{ input: other, left: 130, top: 280 }])
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
+    return specimen(withExifThumbnail(pasted, thumbnail), CARD);
+  }
+  if (persona === 'greycopy') {
+    const bytes = await sharp(front.bytes)
+      .greyscale()
+      .toColourspace('srgb')
+      .jpeg({ quality: JPEG_QUALITY })
+      .toBuffer();
+    return specimen(bytes, CARD);
+  }
   if (persona === 'edited') {
     const bytes = await sharp(front.bytes)
       .jpeg({ quality: JPEG_QUALITY })

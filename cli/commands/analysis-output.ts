@@ -96,6 +96,19 @@ function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): strin
   ];
 }
 
+/** Issue 23: each printed value beside the MRZ's, and whether the sides are of one card. */
+function consistencyLines(report: AnalysisReport): string[] {
+  const c = report.consistency;
+  if (!c) return [];
+  const lines = c.fields.map(
+    (f) =>
+      `  printed ${f.field.padEnd(15)} ${f.verdict.replace('_', ' ')}: printed ${f.printed ?? '—'} / MRZ ${f.mrz}${f.reason ? ` (${f.reason})` : ''}`,
+  );
+  if (c.fields.length === 0) lines.push(`  printed:    cannot tell — ${c.reason ?? ''}`);
+  lines.push(`  sides:      ${c.sides.replaceAll('_', ' ')}`);
+  return lines;
+}
+
 /** The text block: findings with their evidence, "cannot tell" with its reason. */
 export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliStrings): string[] {
   const lines = ['Checks (computed on this computer; an aid, not a verdict)'];
@@ -142,6 +155,7 @@ export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliString
   } else {
     lines.push(`  registry:   ${why(registry)}`);
   }
+  lines.push(...consistencyLines(outcome));
   for (const slot of ['documentFront', 'documentBack', 'face'] as const) {
     const image = images[slot];
     if (!image) continue;
@@ -156,8 +170,13 @@ export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliString
       ...(m.status === 'read' ? m.notes : []),
     ];
     lines.push(
-      `  ${SLOT_NAMES[slot].padEnd(10)}  ${quality}`,
+      `  ${SLOT_NAMES[slot].padEnd(10)}  ${quality}${image.tone ? `, ${image.tone.verdict.replace('_', ' ')}` : ''}`,
       ...notes.map((n) => `              ${n}`),
+      ...(m.status === 'read' && m.thumbnailRegion
+        ? [
+            `              thumbnail differs at ${m.thumbnailRegion.width}×${m.thumbnailRegion.height} from (${m.thumbnailRegion.left}, ${m.thumbnailRegion.top})`,
+          ]
+        : []),
     );
   }
   if (outcome.face) lines.push(...faceLines(outcome.face, lang, t));

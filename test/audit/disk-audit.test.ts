@@ -45,6 +45,10 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   checkdigit: 0,
   edited: 0,
   blurred: 0,
+  misprinted: 0,
+  mixed: 0,
+  swapped: 0,
+  greycopy: 0,
 };
 
 let backend: DemoBackend;

@@ -64,8 +64,14 @@ const withoutPage: AnalysisEngine = {
   readLine: (i) => engine.readLine(i),
 };
 
-async function run(c: PrintedCase, e: AnalysisEngine): Promise<{ report: AnalysisReport; ms: number }> {
+const cpuTimes: number[] = [];
+
+async function run(
+  c: PrintedCase,
+  e: AnalysisEngine,
+): Promise<{ report: AnalysisReport; ms: number }> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const report = await analyzeDocuments(
     {
       images: { documentFront: c.front.bytes, documentBack: c.back?.bytes ?? null, face: null },
@@ -74,6 +80,8 @@ async function run(c: PrintedCase, e: AnalysisEngine): Promise<{ report: Analysi
     },
     e,
   );
+  const used = process.cpuUsage(cpu);
+  if (e === timed) cpuTimes.push((used.user + used.system) / 1000);
   return { report, ms: performance.now() - started };
 }
 
@@ -109,7 +117,9 @@ try {
       if (f.verdict === 'agrees') agreed[f.field] = (agreed[f.field] ?? 0) + 1;
       if (f.verdict === 'differs') {
         falseDiffers++;
-        falseLines.push(`  #${i} ${c.layout} ${c.dateStyle}: ${f.field} mrz ${f.mrz} printed ${f.printed}`);
+        falseLines.push(
+          `  #${i} ${c.layout} ${c.dateStyle}: ${f.field} mrz ${f.mrz} printed ${f.printed}`,
+        );
       }
     }
     if (c.back) td1++;
@@ -145,7 +155,11 @@ try {
   const missLines: string[] = [];
   for (let i = 0; i < N; i++) {
     const tampering = TAMPERINGS[i % TAMPERINGS.length] as Tampering;
-    const c = await printedCase(N + i, tampering, tampering === 'sides' && (N + i) % 5 === 4 ? 'above' : undefined);
+    const c = await printedCase(
+      N + i,
+      tampering,
+      tampering === 'sides' && (N + i) % 5 === 4 ? 'above' : undefined,
+    );
     const { report } = await run(c, timed);
     const con = report.consistency;
     const front = report.images.documentFront;
@@ -177,26 +191,36 @@ try {
   }
 
   const pct = (a: number, b: number) => `${a}/${b} (${b ? ((100 * a) / b).toFixed(0) : '–'} %)`;
-  console.log(`Honest documents: ${N} (${td1} ID cards with both sides, ${N - td1} passport pages)`);
+  console.log(
+    `Honest documents: ${N} (${td1} ID cards with both sides, ${N - td1} passport pages)`,
+  );
   console.log(`  false "differs" (printed vs MRZ)   ${falseDiffers}`);
   console.log(`  false "different_documents"        ${falseDifferent}`);
-  console.log(`  false "greyscale"                  ${falseGrey}   tones: ${JSON.stringify(toneCount)}`);
+  console.log(
+    `  false "greyscale"                  ${falseGrey}   tones: ${JSON.stringify(toneCount)}`,
+  );
   console.log(`  thumbnails "matches"               ${pct(honestMatches, honestThumbs)}`);
   console.log(`  sides "same_document" (ID cards)   ${pct(sameDocument, td1)}`);
   console.log(`  fields found and agreeing:`);
-  for (const f of Object.keys(stated)) console.log(`    ${f.padEnd(16)} ${pct(agreed[f] ?? 0, stated[f] ?? 0)}`);
+  for (const f of Object.keys(stated))
+    console.log(`    ${f.padEnd(16)} ${pct(agreed[f] ?? 0, stated[f] ?? 0)}`);
   console.log(`Doctored documents: ${N}`);
-  for (const [k, [hit, all]] of Object.entries(found)) console.log(`  ${k.padEnd(16)} found ${pct(hit, all)}`);
+  for (const [k, [hit, all]] of Object.entries(found))
+    console.log(`  ${k.padEnd(16)} found ${pct(hit, all)}`);
   const allFound = Object.values(found).reduce((n, [h]) => n + h, 0);
   console.log(`  all                found ${pct(allFound, N)}`);
   console.log(`Time per load (front + back, or the passport page; in this thread, one OCR worker)`);
   console.log(`  all checks, median               ${median(withTimes).toFixed(0)} ms`);
-  console.log(`  without the page reading, median ${median(withoutTimes).toFixed(0)} ms (first ${withoutTimes.length})`);
+  console.log(`  CPU time (all threads), median   ${median(cpuTimes).toFixed(0)} ms`);
+  console.log(
+    `  without the page reading, median ${median(withoutTimes).toFixed(0)} ms (first ${withoutTimes.length})`,
+  );
   console.log(`  the page reading (+ confirmations), median ${median(pageTimes).toFixed(0)} ms`);
   console.log(`  the tone (decode + measure), median  ${median(toneTimes).toFixed(0)} ms`);
   console.log(`  the thumbnail comparison, median      ${median(thumbTimes).toFixed(0)} ms`);
   console.log(`  load average ${loadavg()[0]?.toFixed(2)}`);
-  if (falseLines.length > 0) console.log(`False findings / honest misses:\n${falseLines.join('\n')}`);
+  if (falseLines.length > 0)
+    console.log(`False findings / honest misses:\n${falseLines.join('\n')}`);
   if (missLines.length > 0) console.log(`Doctored, not found:\n${missLines.join('\n')}`);
 } finally {
   await engine.stop();

@@ -547,10 +547,7 @@ function compareField(
   const mine = labels.filter((l) => l.field === field);
   const places = mine
     .flatMap((l) => placeOf(l, words, labelWords, (k) => mine.some((o) => o.words.includes(k))))
-    .filter(
-      (place) =>
-        ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, place.box)),
-    );
+    .filter((place) => ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, place.box)));
   let clearDiffer: Place | null = null;
   let unclear = false;
   for (const place of places) {
@@ -563,8 +560,7 @@ function compareField(
         verdict: 'agrees',
         region: region(zone.slot, place.box),
       };
-    if (verdict === 'differs' && place.certain && place.confidence >= CLEAR)
-      clearDiffer ??= place;
+    if (verdict === 'differs' && place.certain && place.confidence >= CLEAR) clearDiffer ??= place;
     else if (place.certain) unclear = true;
   }
   const skip = new Set([...labelWords, ...mrzWords]);

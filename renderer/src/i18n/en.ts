@@ -1,4 +1,11 @@
-import type { AgreementField, CannotTellReason, ExpiryStatus } from '../../../shared/analysis.ts';
+import type {
+  AgreementField,
+  CannotTellReason,
+  Consistency,
+  ConsistencyFieldName,
+  ExpiryStatus,
+  Tone,
+} from '../../../shared/analysis.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { FaceNotRunReason } from '../../../shared/face-match.ts';
 import type { ChecksSetting } from '../../../shared/settings.ts';
@@ -322,6 +329,45 @@ export const en = {
       gpsPresent: 'Present: the file carries where it was taken (personal data; not shown here)',
       gpsAbsent: 'Not in the file',
     },
+    // ── Issue 23: the document agrees with itself (consistency, tone, thumbnail region) ──
+    consistency: {
+      heading: 'Consistency',
+      intro: 'What the document prints, against what its machine-readable zone states.',
+      fields: {
+        surname: 'Surname',
+        givenNames: 'Given names',
+        documentNumber: 'Document number',
+        birthDate: 'Date of birth',
+        expiryDate: 'Date of expiry',
+        sex: 'Sex',
+        nationality: 'Nationality',
+      } satisfies Record<ConsistencyFieldName, string>,
+      verdicts: { agrees: '✓ Agrees', differs: '✗ Differs', cannot_tell: 'Cannot tell' },
+      printed: 'Printed',
+      inMrz: 'In the MRZ',
+      notFound: 'Not found',
+      showPrinted: 'Show the printed value',
+      showMrz: 'Show the MRZ',
+      printedMark: (field: string) => `${field}, as printed`,
+      mrzMark: 'The machine-readable zone',
+      notCompared: 'The printed data was not compared.',
+      sides: 'Front and back',
+      sidesVerdicts: {
+        same_document: '✓ One document: the front agrees with the back',
+        different_documents: '✗ Different documents: the front and the back do not belong together',
+        cannot_tell: 'Cannot tell whether the front and the back are of one document',
+        not_applicable: 'Not applicable: a passport page carries both',
+      } satisfies Record<Consistency['sides'], string>,
+      tone: 'Colour',
+      tones: {
+        colour: 'In colour',
+        greyscale: 'Greyscale: a black-and-white copy, not the colour document',
+        cannot_tell: 'Cannot tell',
+      } satisfies Record<Tone['verdict'], string>,
+      showThumbnailRegion: 'Show where the thumbnail differs',
+      thumbnailRegionMark: 'Where the image differs from its thumbnail',
+    },
+    // ── end of issue 23's block ──
     face: {
       showSelfie: 'Show the face found in the selfie',
       showPortrait: 'Show the face found on the document',

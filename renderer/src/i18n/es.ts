@@ -1,4 +1,11 @@
-import type { AgreementField, CannotTellReason, ExpiryStatus } from '../../../shared/analysis.ts';
+import type {
+  AgreementField,
+  CannotTellReason,
+  Consistency,
+  ConsistencyFieldName,
+  ExpiryStatus,
+  Tone,
+} from '../../../shared/analysis.ts';
 import type { Dictionary } from './en.ts';
 
 /** Español latinoamericano (es-419), trato de usted. Mismas claves que `en.ts`, por tipo. */
@@ -318,6 +325,45 @@ export const es: Dictionary = {
       gpsPresent: 'Presente: el archivo lleva dónde se tomó (dato personal; no se muestra aquí)',
       gpsAbsent: 'No figura en el archivo',
     },
+    // ── Issue 23: el documento concuerda consigo mismo (coherencia, tono, región de la miniatura) ──
+    consistency: {
+      heading: 'Coherencia',
+      intro: 'Lo que el documento imprime, frente a lo que dice su zona de lectura mecánica.',
+      fields: {
+        surname: 'Apellidos',
+        givenNames: 'Nombre',
+        documentNumber: 'Número de documento',
+        birthDate: 'Fecha de nacimiento',
+        expiryDate: 'Fecha de caducidad',
+        sex: 'Sexo',
+        nationality: 'Nacionalidad',
+      } satisfies Record<ConsistencyFieldName, string>,
+      verdicts: { agrees: '✓ Coincide', differs: '✗ Difiere', cannot_tell: 'No se puede saber' },
+      printed: 'Impreso',
+      inMrz: 'En la MRZ',
+      notFound: 'No encontrado',
+      showPrinted: 'Mostrar el valor impreso',
+      showMrz: 'Mostrar la MRZ',
+      printedMark: (field: string) => `${field}, impreso`,
+      mrzMark: 'La zona de lectura mecánica',
+      notCompared: 'No se comparó lo impreso.',
+      sides: 'Anverso y reverso',
+      sidesVerdicts: {
+        same_document: '✓ Un solo documento: el anverso concuerda con el reverso',
+        different_documents: '✗ Documentos distintos: el anverso y el reverso no son del mismo',
+        cannot_tell: 'No se puede saber si el anverso y el reverso son del mismo documento',
+        not_applicable: 'No procede: la página de un pasaporte lleva ambos',
+      } satisfies Record<Consistency['sides'], string>,
+      tone: 'Color',
+      tones: {
+        colour: 'En color',
+        greyscale: 'En escala de grises: una copia en blanco y negro, no el documento en color',
+        cannot_tell: 'No se puede saber',
+      } satisfies Record<Tone['verdict'], string>,
+      showThumbnailRegion: 'Mostrar dónde difiere la miniatura',
+      thumbnailRegionMark: 'Donde la imagen difiere de su miniatura',
+    },
+    // ── fin del bloque del issue 23 ──
     face: {
       showSelfie: 'Mostrar el rostro encontrado en la selfi',
       showPortrait: 'Mostrar el rostro encontrado en el documento',

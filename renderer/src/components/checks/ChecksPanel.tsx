@@ -1,6 +1,7 @@
 import type { AnalysisReport, AnalysisState } from '../../../../shared/analysis.ts';
 import { isFaceComparison } from '../../../../shared/face-match.ts';
 import { useI18n } from '../../i18n/index.tsx';
+import { ConsistencyGroup } from './ConsistencyGroup.tsx';
 import { DocumentGroup } from './DocumentGroup.tsx';
 import { FaceFinding, FaceNotRunFinding } from './FaceFinding.tsx';
 import { MetadataGroup, QualityGroup } from './ImageGroups.tsx';
@@ -93,9 +94,10 @@ function Findings({
     <>
       <DocumentGroup report={report} />
       <MrzGroup mrz={report.mrz} shown={shown} onShow={onShow} />
+      <ConsistencyGroup report={report} shown={shown} onShow={onShow} />
       <RegistryGroup report={report} />
       <QualityGroup report={report} />
-      <MetadataGroup report={report} />
+      <MetadataGroup report={report} shown={shown} onShow={onShow} />
       {isFaceComparison(report.face) ? (
         <FaceFinding
           face={report.face}

@@ -3,6 +3,8 @@ import { LOCALE_TAG, formatDateTime } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { SLOTS } from '../../state/app-state.ts';
 import { Group, Row, Verdict, unknown } from './parts.tsx';
+import type { FindingRegion } from './regions.ts';
+import { ShowButton } from './ShowButton.tsx';
 
 /** Per image: the capture quality with its numbers, and what the file's metadata says. */
 
@@ -60,7 +62,15 @@ export function QualityGroup({ report }: { report: AnalysisReport }) {
   );
 }
 
-export function MetadataGroup({ report }: { report: AnalysisReport }) {
+export function MetadataGroup({
+  report,
+  shown,
+  onShow,
+}: {
+  report: AnalysisReport;
+  shown?: string | null;
+  onShow?: (region: FindingRegion | null) => void;
+}) {
   const { t, lang } = useI18n();
   const m = t.checks.metadata;
   return (
@@ -113,6 +123,24 @@ export function MetadataGroup({ report }: { report: AnalysisReport }) {
                   <span data-tone={metadata.thumbnail === 'differs' ? 'warn' : undefined}>
                     {m.thumbnails[metadata.thumbnail]}
                   </span>
+                  {metadata.thumbnailRegion && onShow && slot !== 'face' && (
+                    <ShowButton
+                      region={{
+                        key: `thumbnail-${slot}`,
+                        slot,
+                        box: {
+                          x: metadata.thumbnailRegion.left,
+                          y: metadata.thumbnailRegion.top,
+                          w: metadata.thumbnailRegion.width,
+                          h: metadata.thumbnailRegion.height,
+                        },
+                        label: t.checks.consistency.thumbnailRegionMark,
+                        action: t.checks.consistency.showThumbnailRegion,
+                      }}
+                      shown={shown ?? null}
+                      onShow={onShow}
+                    />
+                  )}
                 </Row>
                 <Row label={m.gps}>
                   {metadata.gps ? (
