@@ -218,21 +218,21 @@ describe('printed data against the MRZ', () => {
     const kept = await confirmDiffers(
       first,
       mrz(),
-      async () => ({ text: 'HARTMANN', confidence: 90 }),
+      () => Promise.resolve({ text: 'HARTMANN', confidence: 90 }),
       true,
     );
     expect(kept.fields.find((f) => f.field === 'surname')?.verdict).toBe('differs');
     const agreed = await confirmDiffers(
       first,
       mrz(),
-      async () => ({ text: 'NUNEZ', confidence: 90 }),
+      () => Promise.resolve({ text: 'NUNEZ', confidence: 90 }),
       true,
     );
     expect(agreed.fields.find((f) => f.field === 'surname')?.verdict).toBe('agrees');
     const unsure = await confirmDiffers(
       first,
       mrz(),
-      async () => ({ text: 'HARTMANN', confidence: 40 }),
+      () => Promise.resolve({ text: 'HARTMANN', confidence: 40 }),
       true,
     );
     expect(unsure.fields.find((f) => f.field === 'surname')?.verdict).toBe('cannot_tell');

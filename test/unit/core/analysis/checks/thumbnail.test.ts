@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type ResizeOptions } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compareThumbnailRegions } from '../../../../../core/analysis/checks/thumbnail.ts';
 import { decodeImage } from '../../../../../core/analysis/image/decode-image.ts';
@@ -41,7 +41,7 @@ beforeAll(async () => {
     .toBuffer();
 });
 
-async function thumbnailOf(bytes: Buffer, options: sharp.ResizeOptions, quality = 75) {
+async function thumbnailOf(bytes: Buffer, options: ResizeOptions, quality = 75) {
   return grey(await sharp(bytes).resize(options).jpeg({ quality }).toBuffer());
 }
 

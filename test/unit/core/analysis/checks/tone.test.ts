@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { documentTone, measureTone } from '../../../../../core/analysis/checks/tone.ts';
 
@@ -13,7 +13,7 @@ const CARD = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="570">
   <text x="420" y="300" font-family="DejaVu Sans, sans-serif" font-size="40" fill="#c0182b">UTOPIA</text>
 </svg>`;
 
-async function jpeg(pipeline: (s: sharp.Sharp) => sharp.Sharp, quality = 80): Promise<Buffer> {
+async function jpeg(pipeline: (s: Sharp) => Sharp, quality = 80): Promise<Buffer> {
   return pipeline(sharp(Buffer.from(CARD)))
     .jpeg({ quality })
     .toBuffer();
