@@ -65,6 +65,7 @@ const withoutPage: AnalysisEngine = {
 };
 
 const cpuTimes: number[] = [];
+const cpuWithout: number[] = [];
 
 async function run(
   c: PrintedCase,
@@ -81,7 +82,7 @@ async function run(
     e,
   );
   const used = process.cpuUsage(cpu);
-  if (e === timed) cpuTimes.push((used.user + used.system) / 1000);
+  (e === timed ? cpuTimes : cpuWithout).push((used.user + used.system) / 1000);
   return { report, ms: performance.now() - started };
 }
 

@@ -270,6 +270,9 @@ function findLabels(words: readonly PageWord[]): Label[] {
 }
 
 /** The value's place beside or under `label`, or null when nothing is there. */
+/** A value's place, and whether it is sure to be the label's (only then may it differ). */
+type PlaceAt = Place & { certain: boolean; beside: boolean };
+
 /** `b`'s vertical centre lies within `a`'s height (and a third of it either side). */
 function sameRow(a: Box, b: Box): boolean {
   const centre = b.top + b.height / 2;
@@ -290,7 +293,7 @@ function placeOf(
   words: readonly PageWord[],
   labelWords: Set<number>,
   sameField: (word: number) => boolean,
-): (Place & { certain: boolean })[] {
+): PlaceAt[] {
   const h = Math.max(8, label.height);
   const right = label.box.left + label.box.width;
   const asPlace = (indices: number[]): Place | null => {
@@ -319,7 +322,7 @@ function placeOf(
     labelText += ` ${w.text}`;
   }
   const colon = /:\s*$/.test(labelText) || /^:/.test(row[at]?.w.text ?? '');
-  const places: (Place & { certain: boolean })[] = [];
+  const places: PlaceAt[] = [];
   const besideRun: number[] = [];
   let edge = labelEnd;
   let near = colon;
@@ -335,7 +338,7 @@ function placeOf(
   }
   const beside = asPlace(besideRun);
   // Far beside without a colon may be another column's text: it can agree, never differ.
-  if (beside) places.push({ ...beside, certain: near });
+  if (beside) places.push({ ...beside, certain: near, beside: true });
   if (beside && near) return places;
   // Under.
   const nextColumn = Math.min(
@@ -383,7 +386,7 @@ function placeOf(
     run.push(k);
   }
   const under = asPlace(run);
-  if (under) places.push({ ...under, certain: true });
+  if (under) places.push({ ...under, certain: true, beside: false });
   return places;
 }
 
@@ -540,6 +543,7 @@ function compareField(
   labelWords: Set<number>,
   mrzWords: Set<number>,
   today: Date,
+  columns: readonly number[],
 ): ConsistencyField {
   const mrz = shown(field, want, today);
   const match = matcher(field, want);
@@ -547,7 +551,16 @@ function compareField(
   const mine = labels.filter((l) => l.field === field);
   const places = mine
     .flatMap((l) => placeOf(l, words, labelWords, (k) => mine.some((o) => o.words.includes(k))))
-    .filter((place) => ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, place.box)));
+    .filter((place) => ![...mrzWords].some((k) => overlaps((words[k] as PageWord).box, place.box)))
+    // A value far right of its label, in the column where two other labels' values begin
+    // ("Label:  value" rows whose colon was not read), is the label's.
+    .map((place) =>
+      !place.certain &&
+      place.beside &&
+      columns.filter((x) => Math.abs(x - place.box.left) < place.box.height * 0.6).length >= 2
+        ? { ...place, certain: true }
+        : place,
+    );
   let clearDiffer: Place | null = null;
   let unclear = false;
   for (const place of places) {
@@ -657,8 +670,24 @@ export function compareConsistency(mrz: MrzRead, ctx: ConsistencyContext): Consi
     zone.words.forEach((w, k) => {
       if (overlaps(w.box, mrz.box)) mrzWords.add(k);
     });
+  const columns = labels.flatMap((l) =>
+    placeOf(l, zone.words, labelWords, (k) =>
+      labels.some((o) => o.field === l.field && o.words.includes(k)),
+    )
+      .filter((p) => p.certain && p.beside)
+      .map((p) => p.box.left),
+  );
   const fields = stated.map((field) =>
-    compareField(field, values[field] as string, zone, labels, labelWords, mrzWords, ctx.today),
+    compareField(
+      field,
+      values[field] as string,
+      zone,
+      labels,
+      labelWords,
+      mrzWords,
+      ctx.today,
+      columns,
+    ),
   );
   const found = fields.filter((f) => f.verdict !== 'cannot_tell').length;
   return {

@@ -237,4 +237,22 @@ describe('printed data against the MRZ', () => {
     );
     expect(unsure.fields.find((f) => f.field === 'surname')?.verdict).toBe('cannot_tell');
   });
+  it('a value far right of a label read without its colon differs only in the column of other values', () => {
+    const rows: [string, number, number][] = [
+      ['Apellidos:', 600, 200],
+      ['NÚÑEZ', 1000, 200],
+      ['Nombre:', 600, 260],
+      ['JOSÉ LUIS', 1000, 260],
+      ['Fecha de nacimiento', 600, 380],
+      ['01/01/1999', 1000, 380],
+    ];
+    const inColumn = compareConsistency(mrz(), { today: TODAY, zone: page(rows), twoSides: true });
+    expect(inColumn.fields.find((f) => f.field === 'birthDate')?.verdict).toBe('differs');
+    const alone = compareConsistency(mrz(), {
+      today: TODAY,
+      zone: page(rows.filter(([t]) => t.startsWith('Fecha') || t.startsWith('01/'))),
+      twoSides: true,
+    });
+    expect(alone.fields.find((f) => f.field === 'birthDate')?.verdict).toBe('cannot_tell');
+  });
 });
