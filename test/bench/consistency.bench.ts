@@ -214,7 +214,7 @@ try {
   console.log(`  all checks, median               ${median(withTimes).toFixed(0)} ms`);
   console.log(`  CPU time (all threads), median   ${median(cpuTimes).toFixed(0)} ms`);
   console.log(
-    `  without the page reading, median ${median(withoutTimes).toFixed(0)} ms (first ${withoutTimes.length})`,
+    `  without the page reading, median ${median(withoutTimes).toFixed(0)} ms, CPU ${median(cpuWithout).toFixed(0)} ms (first ${withoutTimes.length})`,
   );
   console.log(`  the page reading (+ confirmations), median ${median(pageTimes).toFixed(0)} ms`);
   console.log(`  the tone (decode + measure), median  ${median(toneTimes).toFixed(0)} ms`);
