@@ -287,7 +287,7 @@ function ViewerToolbar({
           className="tool"
           onClick={() => controller.setLoupe(!snap.loupe)}
           aria-pressed={snap.loupe}
-          aria-label={t.viewer.loupe}
+          aria-label={t.viewer.loupeWithValue(LOUPE_MAGNIFICATION)}
           title={`${t.viewer.loupeWithValue(LOUPE_MAGNIFICATION)} (L)`}
           disabled={disabled}
         >
