@@ -1,8 +1,9 @@
 /**
  * The keyboard map. One table drives both the key handling and the help overlay, so the list a
  * person reads is the list that works. Single-character shortcuts (WCAG 2.1.4) can be turned
- * off in settings; shortcuts with Ctrl/⌘ always work. Ctrl +/−/0, print and save are caught on
- * every screen so the window never zooms, prints or saves itself.
+ * off in settings; shortcuts with Ctrl/⌘ always work. Ctrl +/−/0 zoom the image; print and save
+ * are caught on every screen so the window never prints or saves itself. The whole page zooms
+ * with Ctrl+Shift +/−/0, which main handles before the page sees the keys (page-zoom.ts).
  */
 
 export type Command =
@@ -121,6 +122,7 @@ export type HelpKey =
   | 'fullWindow'
   | 'panel'
   | 'wipe'
+  | 'pageZoom'
   | 'help'
   | 'closeDialog';
 
@@ -168,6 +170,7 @@ export const HELP_SECTIONS: readonly {
     title: 'sectionApp',
     rows: [
       { keys: ['Ctrl Shift W', 'Shift W'], label: 'wipe', single: false },
+      { keys: ['Ctrl Shift +', 'Ctrl Shift −', 'Ctrl Shift 0'], label: 'pageZoom', single: false },
       { keys: ['?', 'F1'], label: 'help', single: false },
       { keys: ['Esc'], label: 'closeDialog', single: false },
     ],

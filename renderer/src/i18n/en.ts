@@ -516,6 +516,7 @@ export const en = {
     fullWindow: 'Full-window viewer on / off',
     panel: 'Side panel on / off',
     wipe: 'Wipe now',
+    pageZoom: 'Zoom the whole window in / out / back to 100 % (larger text)',
     help: 'Show this list',
     closeDialog: 'Close a dialog',
     keyWheel: 'Wheel',

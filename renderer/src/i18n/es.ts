@@ -516,6 +516,7 @@ export const es: Dictionary = {
     fullWindow: 'Activar o desactivar el visor a ventana completa',
     panel: 'Mostrar u ocultar el panel lateral',
     wipe: 'Borrar ahora',
+    pageZoom: 'Ampliar / reducir toda la ventana / volver al 100 % (texto más grande)',
     help: 'Mostrar esta lista',
     closeDialog: 'Cerrar un diálogo',
     keyWheel: 'Rueda',
