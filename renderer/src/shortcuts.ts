@@ -92,6 +92,36 @@ export function matchShortcut(
   return null;
 }
 
+/** How a key reads on a key cap (and in a tooltip). */
+const KEY_CAPS: Readonly<Record<string, string>> = {
+  '=': '+',
+  '-': '−',
+  Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
+};
+
+function capOf(binding: Binding): string {
+  const key = binding.keys[0] ?? '';
+  const cap = KEY_CAPS[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+  return [binding.ctrl ? 'Ctrl' : '', binding.shift ? 'Shift' : '', cap]
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/**
+ * The key a button's tooltip names for its command, from the same table that handles the keys:
+ * the single key when single-key shortcuts are on, otherwise the Ctrl/⌘ or named key that still
+ * works, otherwise none (the tooltip then names no key, as none would do anything).
+ */
+export function shortcutHint(command: Command, singleKeys: boolean): string | null {
+  const bindings = BINDINGS.filter((b) => b.command === command);
+  const single = (b: Binding) => !b.ctrl && !NAMED_KEYS.has(b.keys[0] ?? '');
+  const chosen =
+    (singleKeys ? bindings.find(single) : undefined) ?? bindings.find((b) => !single(b));
+  return chosen ? capOf(chosen) : null;
+}
+
 /** Whether keyboard focus is somewhere keys type text (single keys must not fire there). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
