@@ -114,7 +114,7 @@ describe('Spanish reads native on every screen', () => {
     await screen.findByTestId('region-face');
     read('portrait compare, adjusting');
     await view.user.click(screen.getByRole('button', { name: es.viewer.compareOff }));
-    await view.user.click(screen.getByRole('button', { name: es.viewer.loupe }));
+    await view.user.click(screen.getByRole('button', { name: es.viewer.loupeWithValue(3) }));
     await view.user.keyboard('f');
     read('full window');
     await view.user.keyboard('{Escape}');

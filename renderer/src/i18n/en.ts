@@ -31,6 +31,21 @@ export const en = {
         : `The settings file could not be read as it was and was set aside as ${keptAs}. The settings that were still valid were kept; the rest are back to their defaults.`,
     demoBadge: 'Demo backend',
   },
+  /** The app shell's live region: what changed on screen, for those who cannot see it. */
+  announce: {
+    loading: 'Loading documents…',
+    arrived: (images: number) =>
+      images === 1
+        ? 'Documents loaded: 1 image shown.'
+        : `Documents loaded: ${images} images shown.`,
+    loadFailed: 'The documents could not be loaded.',
+    checksDone: 'Checks done. The results are in the Checks panel.',
+    checksFailed: 'The checks could not run. The documents are still shown.',
+    wiped: (images: number) =>
+      images === 1
+        ? 'Wiped: 1 image cleared from this window.'
+        : `Wiped: ${images} images cleared from this window.`,
+  },
   lang: {
     label: 'Language',
     system: 'System language',
@@ -343,7 +358,7 @@ export const en = {
     leaveFullWindow: 'Leave full-window viewer',
     minimap: 'Navigator: the frame shows the part of the image in view. Click or drag to move it.',
     loupeValue: (times: number) => `${times}×`,
-    loupeWithValue: (times: number) => `Loupe (${times}× magnification)`,
+    loupeWithValue: (times: number) => `Loupe, ${times}× magnification`,
     comparePortrait: 'Portrait + selfie',
     comparePortraitHint:
       'The ID’s portrait beside the selfie at the same face scale; zoom and pan are linked',
@@ -362,7 +377,8 @@ export const en = {
     fit: 'Fit',
     fitLong: 'Fit to window',
     actual: '100 %',
-    actualLong: 'Actual size (100 %)',
+    /** Begins with the button's visible text, so speech input can press it by what it shows. */
+    actualLong: '100 %, actual size',
     zoomValue: (percent: number) => `${percent} %`,
     zoomAnnounce: (percent: number) => `Zoom ${percent} percent`,
     rotateLeft: 'Rotate left',
@@ -500,6 +516,7 @@ export const en = {
     fullWindow: 'Full-window viewer on / off',
     panel: 'Side panel on / off',
     wipe: 'Wipe now',
+    pageZoom: 'Zoom the whole window in / out / back to 100 % (larger text)',
     help: 'Show this list',
     closeDialog: 'Close a dialog',
     keyWheel: 'Wheel',

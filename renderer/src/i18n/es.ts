@@ -18,6 +18,20 @@ export const es: Dictionary = {
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
     demoBadge: 'Demostración',
   },
+  announce: {
+    loading: 'Cargando documentos…',
+    arrived: (images: number) =>
+      images === 1
+        ? 'Documentos cargados: se muestra 1 imagen.'
+        : `Documentos cargados: se muestran ${images} imágenes.`,
+    loadFailed: 'No se pudieron cargar los documentos.',
+    checksDone: 'Comprobaciones terminadas. Los resultados están en el panel Comprobaciones.',
+    checksFailed: 'No se pudieron hacer las comprobaciones. Los documentos siguen a la vista.',
+    wiped: (images: number) =>
+      images === 1
+        ? 'Borrado: se eliminó 1 imagen de esta ventana.'
+        : `Borrado: se eliminaron ${images} imágenes de esta ventana.`,
+  },
   lang: {
     label: 'Idioma',
     system: 'Idioma del sistema',
@@ -341,7 +355,7 @@ export const es: Dictionary = {
     minimap:
       'Navegador: el marco muestra la parte de la imagen a la vista. Haga clic o arrastre para moverlo.',
     loupeValue: (times: number) => `${times}×`,
-    loupeWithValue: (times: number) => `Lupa (aumento de ${times}×)`,
+    loupeWithValue: (times: number) => `Lupa, aumento de ${times}×`,
     comparePortrait: 'Retrato + selfi',
     comparePortraitHint:
       'El retrato del documento junto a la selfi, con la cara a la misma escala; zoom y desplazamiento vinculados',
@@ -361,7 +375,7 @@ export const es: Dictionary = {
     fit: 'Ajustar',
     fitLong: 'Ajustar a la ventana',
     actual: '100 %',
-    actualLong: 'Tamaño real (100 %)',
+    actualLong: '100 %, tamaño real',
     zoomValue: (percent: number) => `${percent} %`,
     zoomAnnounce: (percent: number) => `Zoom al ${percent} por ciento`,
     rotateLeft: 'Girar a la izquierda',
@@ -502,6 +516,7 @@ export const es: Dictionary = {
     fullWindow: 'Activar o desactivar el visor a ventana completa',
     panel: 'Mostrar u ocultar el panel lateral',
     wipe: 'Borrar ahora',
+    pageZoom: 'Ampliar / reducir toda la ventana / volver al 100 % (texto más grande)',
     help: 'Mostrar esta lista',
     closeDialog: 'Cerrar un diálogo',
     keyWheel: 'Rueda',
