@@ -276,22 +276,17 @@ function listenForGestures(viewport: HTMLDivElement, controller: ViewController)
     controller.zoomBy(event.shiftKey ? 0.5 : 2, relative(event.clientX, event.clientY));
   };
 
-  viewport.addEventListener('pointerdown', onDown);
-  viewport.addEventListener('pointermove', onMove);
-  viewport.addEventListener('pointerup', onUp);
-  viewport.addEventListener('pointercancel', onUp);
-  viewport.addEventListener('pointerleave', onLeave);
-  viewport.addEventListener('wheel', onWheel, { passive: false });
-  viewport.addEventListener('dblclick', onDoubleClick);
-  return () => {
-    viewport.removeEventListener('pointerdown', onDown);
-    viewport.removeEventListener('pointermove', onMove);
-    viewport.removeEventListener('pointerup', onUp);
-    viewport.removeEventListener('pointercancel', onUp);
-    viewport.removeEventListener('pointerleave', onLeave);
-    viewport.removeEventListener('wheel', onWheel);
-    viewport.removeEventListener('dblclick', onDoubleClick);
-  };
+  // One signal removes them all.
+  const listening = new AbortController();
+  const { signal } = listening;
+  viewport.addEventListener('pointerdown', onDown, { signal });
+  viewport.addEventListener('pointermove', onMove, { signal });
+  viewport.addEventListener('pointerup', onUp, { signal });
+  viewport.addEventListener('pointercancel', onUp, { signal });
+  viewport.addEventListener('pointerleave', onLeave, { signal });
+  viewport.addEventListener('wheel', onWheel, { passive: false, signal });
+  viewport.addEventListener('dblclick', onDoubleClick, { signal });
+  return () => listening.abort();
 }
 
 /** The geometry as a value: the same object for as long as its numbers stay the same. */
