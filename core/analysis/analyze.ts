@@ -107,7 +107,7 @@ export async function analyzeDocuments(
   let unreadable = false;
   let undecodable = false;
   const refused = () => {
-    const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
+    const no = cannotTell('image_not_decodable');
     return { quality: no, metadata: no };
   };
   // Issue 23: a small prepared copy of the front, kept for reading its printed data once the
@@ -275,17 +275,12 @@ export async function analyzeDocuments(
 
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
-      ? cannotTell('no_image', 'No document image was provided.')
+      ? cannotTell('no_image')
       : unreadable
-        ? cannotTell('mrz_unreadable', 'A machine-readable zone was found but could not be read.')
+        ? cannotTell('mrz_unreadable')
         : undecodable
-          ? cannotTell('image_not_decodable', 'A document image could not be decoded.')
-          : cannotTell(
-              'no_mrz',
-              input.images.documentBack
-                ? 'No machine-readable zone was found on the document.'
-                : 'No machine-readable zone was found; on an ID card it is on the back, which was not provided.',
-            );
+          ? cannotTell('image_not_decodable')
+          : cannotTell('no_mrz', input.images.documentBack ? undefined : 'back_not_provided');
 
   const mrzFinding: MrzFinding = mrz ?? noMrz;
 
@@ -305,15 +300,14 @@ export async function analyzeDocuments(
       : noMrz,
     registry: mrz
       ? registryAgreement(mrz, input.registry)
-      : cannotTell(
-          input.registry === undefined || input.registry === null ? 'no_registry' : 'no_mrz',
-          input.registry === undefined || input.registry === null
-            ? 'No registry data to compare with.'
-            : 'Nothing from the document to compare with the registry: its MRZ was not read.',
-        ),
+      : input.registry === undefined
+        ? cannotTell('no_registry', 'registry_not_requested')
+        : input.registry === null
+          ? cannotTell('no_registry', 'registry_empty')
+          : cannotTell('no_mrz', 'nothing_to_compare'),
     consistency: consistency ?? {
       status: 'cannot_tell',
-      reason: mrzFinding.status === 'cannot_tell' ? mrzFinding.detail : 'Nothing to compare.',
+      reason: 'The MRZ was not read: there is nothing to compare the printed data with.',
       fields: [],
       sides: 'cannot_tell',
     },

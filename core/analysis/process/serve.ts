@@ -93,16 +93,11 @@ export async function serveAnalysis(
         // waits for it to stop, so that its pixels are zeroed only once nothing reads them.
         release(false);
         await faceStep.catch(() => undefined);
-        port.post(
-          error instanceof Cancelled
-            ? { type: 'failed', id, reason: 'cancelled', detail: 'The checks were cancelled.' }
-            : {
-                type: 'failed',
-                id,
-                reason: 'analysis_failed',
-                detail: 'The checks could not be completed.',
-              },
-        );
+        port.post({
+          type: 'failed',
+          id,
+          reason: error instanceof Cancelled ? 'cancelled' : 'analysis_failed',
+        });
       } finally {
         cancelled.delete(id);
         for (const image of [pixels.face, pixels.documentFront]) image?.rgb.fill(0);
