@@ -115,7 +115,9 @@ export const FACE_MATCH_CALIBRATION = {
   sameAtOrAbove: 0.5,
   differentBelow: 0.4,
   /**
-   * `node test/bench/face.bench.ts`, 2026-11-29, two cores shared, with the cards' grain seeded
+   * Written by `node test/bench/face.bench.ts` to test/bench/face-calibration.json (last run
+   * 2026-12-07, the same numbers); test/unit/shared/face-calibration.test.ts holds these equal to
+   * that file. First measured 2026-11-29, two cores shared, with the cards' grain seeded
    * (test/fixtures/face-pairs.ts): the same pairs and the same numbers in every run — two runs
    * gave these exactly. Before, the grain was libvips' unseeded noise and the cards differed from
    * run to run: one such run read ROC AUC 0.9914 with 1 of 54 genuine pairs below 0.4, so the
