@@ -82,7 +82,7 @@ export function compareThumbnail(image: GreyImage, thumbnail: GreyImage): 'match
 
 export interface MetadataContext {
   sessionDate: Date | null;
-  /** Decodes the embedded thumbnail; throws when it cannot. */
+  /** Decodes the embedded thumbnail (its pixels the run's raster scope's); throws when it cannot. */
   decodeThumbnail: (bytes: Uint8Array) => Promise<GreyImage>;
   image: GreyImage;
 }
@@ -135,7 +135,6 @@ export async function readMetadata(
     try {
       const decoded = await ctx.decodeThumbnail(thumb);
       thumbnail = compareThumbnail(ctx.image, decoded);
-      decoded.data.fill(0);
     } catch {
       thumbnail = 'unreadable';
     }

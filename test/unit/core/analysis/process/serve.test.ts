@@ -1,16 +1,17 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisEngine } from '../../../../../core/analysis/analyze.ts';
-import { decodeImage } from '../../../../../core/analysis/image/decode-image.ts';
 import type { FaceComparer } from '../../../../../core/analysis/face/face-step.ts';
 import type { RgbImage } from '../../../../../core/analysis/image/decode-jpeg.ts';
-import { FromAnalysisSchema, type FromAnalysis } from '../../../../../core/analysis/process/protocol.ts';
+import {
+  FromAnalysisSchema,
+  type FromAnalysis,
+} from '../../../../../core/analysis/process/protocol.ts';
 import { serveAnalysis } from '../../../../../core/analysis/process/serve.ts';
 import type { FaceComparison } from '../../../../../shared/face-match.ts';
 
 /**
- * The analysis process's loop with a stand-in OCR engine (it decodes with jpeg-js and finds no
- * text, so a run is quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
+ * The analysis process's loop with a stand-in OCR engine (it finds no text, so a run is quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
  * a cancel stops, and that `ready` does not wait for the face models.
  */
 
@@ -28,7 +29,6 @@ const SAME: FaceComparison = {
 
 const blindEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =>
   Promise.resolve({
-    decodeGrey: (bytes) => Promise.resolve().then(() => decodeImage(bytes).grey),
     layoutLines: () => Promise.resolve([]),
     readLine: () => Promise.resolve({ text: '', confidence: 0 }),
     stop: () => Promise.resolve(),
