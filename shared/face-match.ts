@@ -4,6 +4,7 @@
  * from and the words that present it. Pure data: no Node built-in, no model.
  */
 import { z } from 'zod';
+import { BoxSchema, type Box } from './box.ts';
 
 export const FACE_MATCH_BANDS = ['same', 'uncertain', 'different', 'cannot-tell'] as const;
 export type FaceMatchBand = (typeof FACE_MATCH_BANDS)[number];
@@ -22,14 +23,9 @@ export const FACE_MATCH_REASONS = [
 ] as const;
 export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
 
-/** A detected face, in the source image's pixels. */
-export const FaceBoxSchema = z.object({
-  x: z.number(),
-  y: z.number(),
-  width: z.number().nonnegative(),
-  height: z.number().nonnegative(),
-});
-export type FaceBox = z.infer<typeof FaceBoxSchema>;
+/** A detected face, in the displayed picture's pixels: the one box shape (box.ts). */
+export const FaceBoxSchema = BoxSchema;
+export type FaceBox = Box;
 
 export const DetectedFaceSchema = z.object({
   box: FaceBoxSchema,

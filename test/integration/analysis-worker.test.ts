@@ -86,8 +86,8 @@ describe('analysis worker on the demo specimens', () => {
       composite: true,
     });
     // The box lies on the zone's band at the bottom of the card (y 700–1060 of 1140).
-    expect(mrz.box.top).toBeGreaterThan(690);
-    expect(mrz.box.top + mrz.box.height).toBeLessThan(1070);
+    expect(mrz.box.y).toBeGreaterThan(690);
+    expect(mrz.box.y + mrz.box.height).toBeLessThan(1070);
     expect(mrz.confidence).toBeGreaterThan(0);
     expect(report.document).toMatchObject({
       status: 'known',

@@ -287,9 +287,10 @@ export async function readZone(
       slot,
       format: parsed.format,
       lines: parsed.lines,
+      // In the displayed picture's pixels: the image was decoded upright.
       box: {
-        left: Math.round(left),
-        top: Math.round(top),
+        x: Math.round(left),
+        y: Math.round(top),
         width: Math.round(right - left),
         height: Math.round(bottom - top),
       },

@@ -38,7 +38,7 @@ export function MrzGroup({
         region={{
           key: 'mrz',
           slot: mrz.slot,
-          box: { x: mrz.box.left, y: mrz.box.top, w: mrz.box.width, h: mrz.box.height },
+          box: { x: mrz.box.x, y: mrz.box.y, w: mrz.box.width, h: mrz.box.height },
           label: t.checks.mrz.zone,
           action: t.checks.show,
         }}

@@ -8,7 +8,7 @@ export function zoneOf(lines: readonly string[]): MrzRead {
   return {
     status: 'read',
     slot: 'documentBack',
-    box: { left: 0, top: 0, width: 1, height: 1 },
+    box: { x: 0, y: 0, width: 1, height: 1 },
     confidence: 90,
     ...parsed,
   };
