@@ -12,9 +12,7 @@ import { DEFAULT_REDIRECT_PATH } from '../core/auth/loopback.ts';
 import { RedirectPathSchema, SETTING_RANGES, ScopeTokenSchema } from '../shared/settings.ts';
 import { checkServerUrl } from '../core/auth/oauth.ts';
 import { isLoopbackHost } from '../core/net/ip-ranges.ts';
-import { en } from './i18n/en.ts';
-import type { CliStrings } from './i18n/en.ts';
-import { LANGS } from './i18n/index.ts';
+import { LANGS, STRINGS, type CliStrings } from './i18n/index.ts';
 
 /**
  * Command-line flags: parsed with node:util (unknown flags are errors), validated with zod, then
@@ -233,7 +231,7 @@ export function parseCommandLine(
   argv: readonly string[],
   opts: ParseSettings = {},
 ): ParsedCommandLine {
-  const t = opts.t ?? en;
+  const t = opts.t ?? STRINGS.en;
   for (const arg of argv) {
     if (arg === '--') break;
     if (/^--client-secret(=|$)/.test(arg))
@@ -327,7 +325,7 @@ function serverUrl(
 export function resolveConfig(
   flags: CommonFlags,
   env: Readonly<Record<string, string | undefined>>,
-  t: CliStrings = en,
+  t: CliStrings = STRINGS.en,
 ): CliConfig {
   const environment: Environment = flags.env ?? (flags.issuer ? 'custom' : 'production');
   const insecure = flags.insecureLoopback;
@@ -376,7 +374,7 @@ export function resolveConfig(
 }
 
 /** Help lines for flags, with the text in the run's language. */
-export function flagHelp(flags: Record<string, FlagSpec>, t: CliStrings = en): string[] {
+export function flagHelp(flags: Record<string, FlagSpec>, t: CliStrings = STRINGS.en): string[] {
   const entries = Object.entries(flags);
   const width = Math.max(...entries.map(([, s]) => s.usage.length));
   const texts = t.flags as Record<string, string | ((arg: string) => string) | undefined>;

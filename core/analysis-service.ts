@@ -151,14 +151,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
           const reason = error instanceof AnalysisError ? error.reason : 'analysis_failed';
           // A process that failed is not reused: the next load starts a fresh one.
           if (reason === 'analysis_failed') void endRunner();
-          set({
-            status: 'failed',
-            reason,
-            detail:
-              reason === 'cancelled'
-                ? 'The checks were cancelled.'
-                : 'The checks could not be completed.',
-          });
+          set({ status: 'failed', reason });
         },
       );
     },

@@ -7,6 +7,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { Settings } from '../shared/settings.ts';
 import type { SecretBacking } from './client-secret.ts';
@@ -17,7 +18,10 @@ import type { SettingsBacking } from './settings.ts';
  * written whole (a sibling file renamed over it) after each change. A file that cannot be read as
  * it is — not JSON, a foreign encoding, too large — never stops start-up: what can be salvaged is
  * returned, the file is reported damaged, and it can be set aside under a dated name (it holds no
- * personal data) before the repaired settings are written.
+ * personal data) before the repaired settings are written. Something other than a regular file
+ * there (a named pipe, a device, a folder) is never opened — reading a pipe would wait for a
+ * writer for ever — and counts as damaged. A write never follows a link planted at its temporary
+ * name: the name is unpredictable and the file is created exclusively.
  */
 
 /** Far more than any real settings file; a bigger one is not read. */
@@ -52,7 +56,9 @@ function decode(bytes: Buffer): { text: string; foreign: boolean } {
 export function readSettingsFile(path: string): SettingsFileContent {
   let size: number;
   try {
-    size = statSync(path).size;
+    const stat = statSync(path);
+    if (!stat.isFile()) return { value: undefined, damaged: true };
+    size = stat.size;
   } catch {
     return { value: undefined, damaged: false };
   }
@@ -84,12 +90,21 @@ export function setSettingsFileAside(path: string, now: number = Date.now()): st
   return null;
 }
 
-/** Writes a JSON value as a sibling file (0600), then renames it over the old one. */
+/**
+ * Writes a JSON value as a new sibling file (0600, created exclusively under a random name, so a
+ * link or file planted there makes the write fail instead of being followed), then renames it
+ * over the old one.
+ */
 export function writeJsonFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, '\t')}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  writeFileSync(temporary, `${JSON.stringify(value, null, '\t')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** Writes the settings as a sibling file, then renames it over the old one. */

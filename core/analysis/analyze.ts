@@ -138,7 +138,7 @@ async function captureStage(
     const decoded = await decodes[slot];
     if (!bytes || decoded === null) continue;
     if (decoded === 'undecodable') {
-      const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
+      const no = cannotTell('image_not_decodable');
       images[slot] = { quality: no, metadata: no };
       continue;
     }
@@ -248,17 +248,12 @@ function assemble(
 ): AnalysisReport {
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
-      ? cannotTell('no_image', 'No document image was provided.')
+      ? cannotTell('no_image')
       : unreadable
-        ? cannotTell('mrz_unreadable', 'A machine-readable zone was found but could not be read.')
+        ? cannotTell('mrz_unreadable')
         : undecodable
-          ? cannotTell('image_not_decodable', 'A document image could not be decoded.')
-          : cannotTell(
-              'no_mrz',
-              input.images.documentBack
-                ? 'No machine-readable zone was found on the document.'
-                : 'No machine-readable zone was found; on an ID card it is on the back, which was not provided.',
-            );
+          ? cannotTell('image_not_decodable')
+          : cannotTell('no_mrz', input.images.documentBack ? undefined : 'back_not_provided');
 
   const mrzFinding: MrzFinding = mrz ?? noMrz;
 
@@ -278,11 +273,10 @@ function assemble(
       : noMrz,
     registry: mrz
       ? registryAgreement(mrz, input.registry)
-      : cannotTell(
-          input.registry === undefined || input.registry === null ? 'no_registry' : 'no_mrz',
-          input.registry === undefined || input.registry === null
-            ? 'No registry data to compare with.'
-            : 'Nothing from the document to compare with the registry: its MRZ was not read.',
-        ),
+      : input.registry === undefined
+        ? cannotTell('no_registry', 'registry_not_requested')
+        : input.registry === null
+          ? cannotTell('no_registry', 'registry_empty')
+          : cannotTell('no_mrz', 'nothing_to_compare'),
   };
 }

@@ -43,17 +43,15 @@ export function documentFacts(mrz: MrzRead, ctx: FactsContext): DocumentFacts {
   const expiryRaw = mrz.fields.expirationDate?.raw ?? '';
   const date = mrzDate(expiryRaw, 'expiry', ctx.today);
   let atSession: ExpiryStatus | CannotTell;
-  if (!date)
-    atSession = cannotTell('mrz_field_missing', 'The expiry date in the MRZ could not be read.');
-  else if (!ctx.sessionDate)
-    atSession = cannotTell('no_session_date', 'The verification session has no date.');
+  if (!date) atSession = cannotTell('mrz_field_missing', 'expiry_unreadable');
+  else if (!ctx.sessionDate) atSession = cannotTell('no_session_date');
   else atSession = expiryStatus(date, ctx.sessionDate);
   return {
     type,
     issuingCountry: stateRaw ? { code: stateRaw, name: countryName(stateRaw) } : null,
     expiry: date
       ? { status: 'known', date, today: expiryStatus(date, ctx.today), atSession }
-      : cannotTell('mrz_field_missing', 'The expiry date in the MRZ could not be read.'),
+      : cannotTell('mrz_field_missing', 'expiry_unreadable'),
     // A TD1 card carries its MRZ on the back: read from the front means the back was not given.
     backMissing: mrz.format === 'TD1' && !ctx.hasBack,
   };

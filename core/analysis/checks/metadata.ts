@@ -1,6 +1,11 @@
 import exifr from 'exifr';
 import { z } from 'zod';
-import { cannotTell, type CannotTell, type Metadata } from '../../../shared/analysis.ts';
+import {
+  cannotTell,
+  type CannotTell,
+  type Metadata,
+  type MetadataNote,
+} from '../../../shared/analysis.ts';
 import type { GreyImage } from '../image/grey-image.ts';
 
 /**
@@ -107,11 +112,10 @@ export async function readMetadata(
       reviveValues: true,
     });
   } catch {
-    return cannotTell('no_metadata', 'The file’s metadata could not be read.');
+    return cannotTell('no_metadata', 'metadata_unreadable');
   }
   const parsed = TagsSchema.safeParse(raw ?? {});
-  if (!parsed.success)
-    return cannotTell('no_metadata', 'The file’s metadata is not in a readable form.');
+  if (!parsed.success) return cannotTell('no_metadata', 'metadata_malformed');
   const tags = parsed.data;
   const camera = [tags.Make, tags.Model].filter((s) => s !== null).join(' ') || null;
   const captured = tags.DateTimeOriginal ?? tags.CreateDate;
@@ -144,17 +148,12 @@ export async function readMetadata(
     captured && ctx.sessionDate
       ? Math.round((captured.getTime() - ctx.sessionDate.getTime()) / DAY_MS)
       : null;
-  const notes: string[] = [];
-  if (editor) notes.push(`The file names an image editor (${software}).`);
-  if (thumbnail === 'differs')
-    notes.push(
-      'The embedded thumbnail shows a different picture than the image: it was altered after capture.',
-    );
-  if (gps) notes.push('The file carries GPS coordinates: personal data about where it was taken.');
+  const notes: MetadataNote[] = [];
+  if (editor && software) notes.push({ code: 'editor', software });
+  if (thumbnail === 'differs') notes.push({ code: 'thumbnail_differs' });
+  if (gps) notes.push({ code: 'gps' });
   if (daysFromSession !== null && Math.abs(daysFromSession) > 1)
-    notes.push(
-      `It was captured ${Math.abs(daysFromSession)} days ${daysFromSession < 0 ? 'before' : 'after'} the verification session.`,
-    );
+    notes.push({ code: 'far_from_session', days: daysFromSession });
   return {
     status: 'read',
     camera,

@@ -1,4 +1,4 @@
-import type { Quality } from '../../../shared/analysis.ts';
+import type { Quality, QualityNote } from '../../../shared/analysis.ts';
 import { downscale, type GreyImage } from '../image/grey-image.ts';
 
 /**
@@ -89,15 +89,10 @@ export function measureQuality(original: GreyImage): Quality {
       : mean > 215 || bright / n > 0.4
         ? 'overexposed'
         : 'good';
-  const notes: string[] = [];
-  if (sharpness === 'blurred')
-    notes.push('The image is blurred: fine print and edges are not readable.');
-  if (sharpness === 'soft')
-    notes.push('The image is somewhat soft: small print may be hard to read.');
-  if (glareVerdict !== 'none')
-    notes.push(`Glare hides ${(glare * 100).toFixed(1)} % of the image (blown-out areas).`);
-  if (exposure === 'underexposed') notes.push('The image is too dark.');
-  if (exposure === 'overexposed') notes.push('The image is too bright.');
+  const notes: QualityNote[] = [];
+  if (sharpness === 'blurred' || sharpness === 'soft') notes.push({ code: sharpness });
+  if (glareVerdict !== 'none') notes.push({ code: 'glare', fraction: glare });
+  if (exposure !== 'good') notes.push({ code: exposure });
   return {
     status: 'measured',
     width: original.width,

@@ -55,10 +55,9 @@ function item(
   verdict: Agreement['verdict'],
   document: string | null,
   registry: string | null,
-  detail: string,
   reason?: Agreement['reason'],
 ): Agreement {
-  return { field, verdict, document, registry, detail, ...(reason && { reason }) };
+  return { field, verdict, document, registry, ...(reason && { reason }) };
 }
 
 function compareName(mrz: MrzRead, registry: Registry): Agreement {
@@ -70,23 +69,8 @@ function compareName(mrz: MrzRead, registry: Registry): Agreement {
     null;
   const documentName = [first, last].filter((s): s is string => !!s).join(' ') || null;
   if (!registryName)
-    return item(
-      'name',
-      'cannot_tell',
-      documentName,
-      null,
-      'The registry has no name.',
-      'registry_field_missing',
-    );
-  if (!documentName)
-    return item(
-      'name',
-      'cannot_tell',
-      null,
-      registryName,
-      'The MRZ name could not be read.',
-      'mrz_field_missing',
-    );
+    return item('name', 'cannot_tell', documentName, null, 'registry_field_missing');
+  if (!documentName) return item('name', 'cannot_tell', null, registryName, 'mrz_field_missing');
   const nameLine = mrz.lines[mrz.format === 'TD1' ? 2 : 0] ?? '';
   const truncated = !nameLine.endsWith('<');
   const mrzTokens = documentName.split(/[^A-Z]+/).filter((t) => t.length > 0);
@@ -94,44 +78,23 @@ function compareName(mrz: MrzRead, registry: Registry): Agreement {
     sameMultiset(mrzTokens, variant, truncated),
   );
   return agrees
-    ? item(
-        'name',
-        'agrees',
-        documentName,
-        registryName,
-        'The same names (order and accents aside).',
-      )
-    : item('name', 'differs', documentName, registryName, 'The names are not the same.');
+    ? item('name', 'agrees', documentName, registryName)
+    : item('name', 'differs', documentName, registryName);
 }
 
 function compareBirthDate(mrz: MrzRead, registry: Registry): Agreement {
   const raw = mrz.fields.birthDate?.raw ?? '';
   const dob = registry.dateOfBirth ?? null;
   const match = dob ? /^(\d{4})-(\d{2})-(\d{2})/.exec(dob) : null;
-  if (!match)
-    return item(
-      'birthDate',
-      'cannot_tell',
-      raw || null,
-      dob,
-      'The registry has no date of birth.',
-      'registry_field_missing',
-    );
+  if (!match) return item('birthDate', 'cannot_tell', raw || null, dob, 'registry_field_missing');
   if (!/^\d{6}$/.test(raw))
-    return item(
-      'birthDate',
-      'cannot_tell',
-      raw || null,
-      dob,
-      'The MRZ date of birth is not fully known.',
-      'mrz_field_missing',
-    );
+    return item('birthDate', 'cannot_tell', raw || null, dob, 'mrz_field_missing');
   // The MRZ holds YYMMDD; compare those digits, never guessing a century.
   const registryYymmdd = `${match[1]?.slice(2)}${match[2]}${match[3]}`;
   const document = `${raw.slice(0, 2)}-${raw.slice(2, 4)}-${raw.slice(4, 6)} (YY-MM-DD)`;
   return registryYymmdd === raw
-    ? item('birthDate', 'agrees', document, dob, 'The same date of birth.')
-    : item('birthDate', 'differs', document, dob, 'The dates of birth differ.');
+    ? item('birthDate', 'agrees', document, dob)
+    : item('birthDate', 'differs', document, dob);
 }
 
 function compareSex(mrz: MrzRead, registry: Registry): Agreement {
@@ -146,29 +109,14 @@ function compareSex(mrz: MrzRead, registry: Registry): Agreement {
     x: 'X',
   };
   const expected = sex ? wanted[sex.trim().toLowerCase()] : undefined;
-  if (!expected)
-    return item(
-      'sex',
-      'cannot_tell',
-      raw || null,
-      sex,
-      'The registry has no sex the MRZ can state.',
-      'registry_field_missing',
-    );
+  if (!expected) return item('sex', 'cannot_tell', raw || null, sex, 'registry_field_missing');
   // ICAO 9303: M, F, or X / < for unspecified.
   const document = raw === '<' ? 'X' : raw;
   if (!['M', 'F', 'X'].includes(document))
-    return item(
-      'sex',
-      'cannot_tell',
-      raw || null,
-      sex,
-      'The MRZ sex could not be read.',
-      'mrz_field_missing',
-    );
+    return item('sex', 'cannot_tell', raw || null, sex, 'mrz_field_missing');
   return document === expected
-    ? item('sex', 'agrees', document, sex, 'The same sex.')
-    : item('sex', 'differs', document, sex, 'The sexes differ.');
+    ? item('sex', 'agrees', document, sex)
+    : item('sex', 'differs', document, sex);
 }
 
 function compareNationality(mrz: MrzRead, registry: Registry): Agreement {
@@ -176,60 +124,22 @@ function compareNationality(mrz: MrzRead, registry: Registry): Agreement {
   const citizenships = registry.citizenships ?? [];
   const shown = citizenships.length > 0 ? citizenships.join(', ') : null;
   if (citizenships.length === 0)
-    return item(
-      'nationality',
-      'cannot_tell',
-      code || null,
-      null,
-      'The registry lists no citizenship.',
-      'registry_field_missing',
-    );
+    return item('nationality', 'cannot_tell', code || null, null, 'registry_field_missing');
   if (code.length !== 3)
-    return item(
-      'nationality',
-      'cannot_tell',
-      code || null,
-      shown,
-      'The MRZ nationality could not be read.',
-      'mrz_field_missing',
-    );
+    return item('nationality', 'cannot_tell', code || null, shown, 'mrz_field_missing');
   const codes = citizenships.map(countryCode);
-  if (codes.includes(code))
-    return item(
-      'nationality',
-      'agrees',
-      code,
-      shown,
-      'The nationality is one of the registry citizenships.',
-    );
+  if (codes.includes(code)) return item('nationality', 'agrees', code, shown);
   if (codes.some((c) => c === null))
-    return item(
-      'nationality',
-      'cannot_tell',
-      code,
-      shown,
-      'A registry citizenship is not a country this computer knows.',
-      'unknown_country',
-    );
-  return item(
-    'nationality',
-    'differs',
-    code,
-    shown,
-    'The nationality is none of the registry citizenships.',
-  );
+    return item('nationality', 'cannot_tell', code, shown, 'unknown_country');
+  return item('nationality', 'differs', code, shown);
 }
 
 export function registryAgreement(
   mrz: MrzRead,
   registry: Registry | null | undefined,
 ): RegistryFinding {
-  if (registry === undefined)
-    return cannotTell(
-      'no_registry',
-      'Registry data was not available (the details scope was not granted).',
-    );
-  if (registry === null) return cannotTell('no_registry', 'The registry profile is empty.');
+  if (registry === undefined) return cannotTell('no_registry', 'registry_not_requested');
+  if (registry === null) return cannotTell('no_registry', 'registry_empty');
   return {
     status: 'compared',
     items: [

@@ -53,7 +53,6 @@ export const FromAnalysisSchema = z.discriminatedUnion('type', [
     type: z.literal('failed'),
     id: z.int(),
     reason: CannotTellReasonSchema,
-    detail: z.string(),
   }),
 ]);
 export type FromAnalysis = z.infer<typeof FromAnalysisSchema>;

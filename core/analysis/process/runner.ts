@@ -106,10 +106,9 @@ export class AnalysisRunner {
       if (message.type === 'result') run.resolve(message.report);
       else
         run.reject(
-          new AnalysisError(
-            message.reason === 'cancelled' ? 'cancelled' : 'analysis_failed',
-            message.detail,
-          ),
+          message.reason === 'cancelled'
+            ? new AnalysisError('cancelled', 'The checks were cancelled.')
+            : new AnalysisError('analysis_failed', 'The analysis process could not complete them.'),
         );
     });
     const fail = () => {

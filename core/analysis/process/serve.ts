@@ -64,14 +64,11 @@ export async function serveAnalysis(
             report: step === 'turned_off' ? { ...report, face: FACE_TURNED_OFF } : report,
           };
         } catch (error) {
-          return error instanceof Cancelled
-            ? { type: 'failed', id, reason: 'cancelled', detail: 'The checks were cancelled.' }
-            : {
-                type: 'failed',
-                id,
-                reason: 'analysis_failed',
-                detail: 'The checks could not be completed.',
-              };
+          return {
+            type: 'failed',
+            id,
+            reason: error instanceof Cancelled ? 'cancelled' : 'analysis_failed',
+          };
         }
       });
     const run = async () => {

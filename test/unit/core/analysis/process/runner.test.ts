@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisRunner, type AnalysisChannel } from '../../../../../core/analysis/process/runner.ts';
+import {
+  AnalysisRunner,
+  type AnalysisChannel,
+} from '../../../../../core/analysis/process/runner.ts';
 
 /** The runner over a stand-in channel: what it does with an answer that fails its schema. */
 
@@ -37,7 +40,7 @@ describe('AnalysisRunner', () => {
     const run = runner.analyze(input);
     answer({ type: 'result', id: 7, report: {} });
     answer('noise');
-    answer({ type: 'failed', id: 1, reason: 'cancelled', detail: 'The checks were cancelled.' });
+    answer({ type: 'failed', id: 1, reason: 'cancelled' });
     await expect(run).rejects.toMatchObject({ reason: 'cancelled' });
   });
 });
