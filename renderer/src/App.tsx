@@ -13,7 +13,7 @@ import { useAppState, useController } from './state/context.tsx';
 import { useIdleWipe } from './state/use-idle-wipe.ts';
 import { useScreenChange } from './state/use-screen-change.ts';
 import type { Announcement } from './state/screen-change.ts';
-import type { Dictionary } from './i18n/en.ts';
+import type { Dictionary } from './i18n/index.tsx';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
 import './styles/frame.css';
 
