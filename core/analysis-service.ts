@@ -126,6 +126,11 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
             documentBack: documents.documentBack?.bytes ?? null,
             face: documents.face?.bytes ?? null,
           },
+          orientations: {
+            documentFront: documents.documentFront?.orientation,
+            documentBack: documents.documentBack?.orientation,
+            face: documents.face?.orientation,
+          },
           sessionDate: result.session.date,
           // undefined: the details scope was not granted; null: granted, the record empty.
           ...(result.registry !== undefined ? { registry: result.registry } : {}),

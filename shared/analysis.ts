@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BoxSchema } from './box.ts';
 import { FaceFindingSchema } from './face-match.ts';
 
 /**
@@ -56,12 +57,7 @@ export type CannotTell = z.infer<typeof CannotTellSchema>;
 export const AnalysisSlotSchema = z.enum(['documentFront', 'documentBack', 'face']);
 export type AnalysisSlot = z.infer<typeof AnalysisSlotSchema>;
 
-export const BoxSchema = z.object({
-  left: z.number(),
-  top: z.number(),
-  width: z.number(),
-  height: z.number(),
-});
+export { BoxSchema, type Box } from './box.ts';
 
 export const MrzFieldSchema = z.object({
   /** The characters as read from the zone (fillers kept). */
@@ -80,7 +76,7 @@ export const MrzReadSchema = z.object({
   slot: AnalysisSlotSchema,
   format: MrzFormatSchema,
   lines: z.array(z.string()),
-  /** Where the zone is, in pixels of the image as delivered. */
+  /** Where the zone is, in the displayed picture's pixels (its EXIF orientation applied). */
   box: BoxSchema,
   /** The OCR engine's mean confidence over the zone's lines, 0–100. */
   confidence: z.number(),

@@ -4,6 +4,7 @@
  * from and the words that present it. Pure data: no Node built-in, no model.
  */
 import { z } from 'zod';
+import { BoxSchema, type Box } from './box.ts';
 
 export const FACE_MATCH_BANDS = ['same', 'uncertain', 'different', 'cannot-tell'] as const;
 export type FaceMatchBand = (typeof FACE_MATCH_BANDS)[number];
@@ -22,14 +23,9 @@ export const FACE_MATCH_REASONS = [
 ] as const;
 export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
 
-/** A detected face, in the source image's pixels. */
-export const FaceBoxSchema = z.object({
-  x: z.number(),
-  y: z.number(),
-  width: z.number().nonnegative(),
-  height: z.number().nonnegative(),
-});
-export type FaceBox = z.infer<typeof FaceBoxSchema>;
+/** A detected face, in the displayed picture's pixels: the one box shape (box.ts). */
+export const FaceBoxSchema = BoxSchema;
+export type FaceBox = Box;
 
 export const DetectedFaceSchema = z.object({
   box: FaceBoxSchema,
@@ -121,7 +117,9 @@ export const FACE_MATCH_CALIBRATION = {
   sameAtOrAbove: 0.5,
   differentBelow: 0.4,
   /**
-   * `node test/bench/face.bench.ts`, 2026-11-29, two cores shared, with the cards' grain seeded
+   * Written by `node test/bench/face.bench.ts` to test/bench/face-calibration.json (last run
+   * 2026-12-07, the same numbers); test/unit/shared/face-calibration.test.ts holds these equal to
+   * that file. First measured 2026-11-29, two cores shared, with the cards' grain seeded
    * (test/fixtures/face-pairs.ts): the same pairs and the same numbers in every run — two runs
    * gave these exactly. Before, the grain was libvips' unseeded noise and the cards differed from
    * run to run: one such run read ROC AUC 0.9914 with 1 of 54 genuine pairs below 0.4, so the

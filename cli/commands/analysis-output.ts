@@ -42,6 +42,11 @@ export async function analyzeHeld(
           documentBack: held.documents.documentBack?.bytes ?? null,
           face: held.documents.face?.bytes ?? null,
         },
+        orientations: {
+          documentFront: held.documents.documentFront?.orientation,
+          documentBack: held.documents.documentBack?.orientation,
+          face: held.documents.face?.orientation,
+        },
         sessionDate: held.session.date,
         registry: held.registry,
         now: new Date().toISOString(),

@@ -8,28 +8,51 @@ import {
   type MrzFinding,
   type MrzRead,
 } from '../../shared/analysis.ts';
+import type { FaceComparison } from '../../shared/face-match.ts';
 import type { Registry } from '../../shared/ipc.ts';
-import { decodeImage, ImageDecodeError } from './image/decode-image.ts';
+import type { Orientation } from '../documents/exif-orientation.ts';
+import { compareConsistency, confirmDiffers } from './checks/consistency.ts';
 import { documentFacts } from './checks/document-facts.ts';
-import { decodeJpeg, type RgbImage } from './image/decode-jpeg.ts';
-import type { GreyImage } from './image/grey-image.ts';
-import { readZone, type ZoneEngine } from './mrz/read.ts';
 import { readMetadata } from './checks/metadata.ts';
 import { measureQuality } from './checks/quality.ts';
 import { registryAgreement } from './checks/registry-agreement.ts';
-import { compareConsistency, confirmDiffers } from './checks/consistency.ts';
 import { documentTone } from './checks/tone.ts';
-import { preparePage, readVisualZone, type PreparedPage } from './checks/visual-zone.ts';
+import { preparePage, readVisualZone } from './checks/visual-zone.ts';
+import { faceFinding, wantsFaces, type FaceComparer } from './face/face-step.ts';
+import { decodeImage, ImageDecodeError, type DecodedImage } from './image/decode-image.ts';
+import { withRasterScope } from './image/raster-scope.ts';
+import type { GreyImage } from './image/grey-image.ts';
 import type { OcrText, PageWord } from './mrz/ocr-engine.ts';
+import { readZone, type ZoneEngine } from './mrz/read.ts';
 
 /**
- * The review-assist checks over one verification: image bytes per slot, the session's date and
- * (when granted) the registry record in; plain findings out. Runs inside the analysis process;
- * nothing here opens a socket or a file. Every decoded raster is zeroed once measured.
+ * The review-assist checks over one verification: image bytes per slot (with the orientation
+ * the loader read), the session's date and (when granted) the registry record in; plain findings
+ * out. Runs inside the analysis process; nothing here opens a socket or a file.
+ *
+ * The run is four stages, each in its own folder:
+ *
+ *     decode (image/) ─┬─ capture checks (checks/: quality, metadata, tone) ───────────┐
+ *                      ├─ zone (mrz/: find and read the MRZ) ─ consistency (checks/) ─┼─ assemble
+ *                      └─ face (face/: selfie against the portrait) ──────────────────┘
+ *
+ * (assemble, here: the document's facts and the registry agreement from the zone, checks/.)
+ *
+ * Each image is decoded once, upright, in this thread; the three stages after it start as soon as
+ * the images they need are decoded and run side by side (the OCR engine works in its own thread,
+ * the face models in this one). Every pixel buffer the run makes belongs to its raster scope
+ * and is zeroed when the run ends, however it ends (image/raster-scope.ts); the image bytes stay
+ * the caller's (the analysis process hands them to its own scope, process/serve.ts). What no scope can zero (a decoder's internal buffers, the WebAssembly
+ * heaps) goes with the process: the app runs a fresh analysis process for every load.
  */
 
 export interface AnalysisInput {
   images: Record<AnalysisSlot, Uint8Array | null>;
+  /**
+   * The EXIF orientation (1–8) the document loader read for each image (shared/ipc.ts
+   * `DocumentImage.orientation`); 1 (as stored) where absent.
+   */
+  orientations?: Partial<Record<AnalysisSlot, number>>;
   /** ISO date of the verification session, if the API gave one. */
   sessionDate: string | null;
   /** The registry record: undefined when not granted, null when granted but empty. */
@@ -38,24 +61,12 @@ export interface AnalysisInput {
   now: string;
 }
 
-/** The engine the checks need (OcrEngine in the process; a test may pass the same). */
+/** The engine the stages need (OcrEngine in the process; a test may pass a stand-in). */
 export interface AnalysisEngine extends ZoneEngine {
-  /** Tesseract's own decode (Leptonica): the pixels the MRZ reading was tuned on. */
-  decodeGrey(bytes: Uint8Array): Promise<GreyImage>;
-  /** Reads a page's printed words (issue 23); without it the printed data is not compared. */
+  /** Reads a page's printed words; without it the printed data is not compared. */
   readPage?(image: GreyImage): Promise<PageWord[]>;
-  /** Reads one printed line, any character (issue 23). */
+  /** Reads one printed line, any character (to confirm a printed value before it "differs"). */
   readTextLine?(image: GreyImage): Promise<OcrText>;
-}
-
-/**
- * The colour pixels a caller wants from the run's decoding (the face step's), so that no image is
- * decoded twice in JavaScript: `keep` is called once for each slot of `slots` that holds bytes,
- * with the upright RGB pixels or null when they did not decode. The caller owns, and zeroes, them.
- */
-export interface KeepColour {
-  slots: readonly AnalysisSlot[];
-  keep(slot: AnalysisSlot, rgb: RgbImage | null): void;
 }
 
 /** Called between steps; throws to abandon a cancelled run. */
@@ -63,7 +74,10 @@ export type Checkpoint = () => void;
 
 /** Slots that may carry an MRZ, in the order they are searched. */
 const MRZ_SLOTS: readonly AnalysisSlot[] = ['documentBack', 'documentFront'];
-const SLOTS = ['documentBack', 'documentFront', 'face'] as const;
+const SLOTS = ['documentFront', 'documentBack', 'face'] as const;
+
+/** One slot after the decode stage: its pixels, `undecodable`, or null when it had no image. */
+type Decoded = DecodedImage | 'undecodable' | null;
 
 function parseDate(iso: string | null | undefined): Date | null {
   if (!iso) return null;
@@ -71,208 +85,236 @@ function parseDate(iso: string | null | undefined): Date | null {
   return Number.isNaN(t) ? null : new Date(t);
 }
 
-/** Tesseract's decode of `bytes`, started now (in the OCR thread); never an unhandled rejection. */
-function leptonicaGrey(engine: AnalysisEngine, bytes: Uint8Array): Promise<GreyImage> {
-  const grey = engine.decodeGrey(bytes);
-  grey.catch(() => undefined);
-  return grey;
+/** Lets the other stages run (and the OCR engine's requests go out) between two decodes. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The orientation given for a slot; 1 (as stored) when none, or none in 1–8, was given. */
+function orientationOf(input: AnalysisInput, slot: AnalysisSlot): Orientation {
+  const given = input.orientations?.[slot];
+  return given !== undefined && Number.isInteger(given) && given >= 1 && given <= 8
+    ? (given as Orientation)
+    : 1;
 }
 
 /**
- * The checks, in two phases:
- *
- * 1. Every image is decoded once and its capture measured (quality, metadata). The selfie and
- *    the front of a run that has both are decoded here by jpeg-js (decode-image.ts) and, when
- *    `colour` asks for them, their pixels handed over, so the face step can start on them while
- *    phase 2 runs; the others are decoded by the OCR engine meanwhile, in its own thread, among
- *    them the first that may carry the zone (the back, else the front) — the zone reading was
- *    tuned on exactly those pixels.
- * 2. The zone is read on that image; if it yields none, on the front, decoded by the OCR engine
- *    then (its capture measured again on those pixels, as it always was).
+ * The decode stage: each image once, upright by its orientation, in order of need — the first
+ * that may carry the zone, then the rest — each decode a promise the later stages wait on. The
+ * colour pixels are kept for the slots in `colour` (the face stage's).
  */
-export async function analyzeDocuments(
+function decodeStage(
   input: AnalysisInput,
-  engine: AnalysisEngine,
-  checkpoint: Checkpoint = () => {},
-  colour?: KeepColour,
-): Promise<AnalysisReport> {
-  const sessionDate = parseDate(input.sessionDate);
-  const today = parseDate(input.now) ?? new Date();
+  colour: readonly AnalysisSlot[],
+  checkpoint: Checkpoint,
+): Record<AnalysisSlot, Promise<Decoded>> {
+  const first = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
+  const order = [...SLOTS].sort((a, b) => Number(b === first) - Number(a === first));
+  const decodes = {} as Record<AnalysisSlot, Promise<Decoded>>;
+  let previous: Promise<unknown> = Promise.resolve();
+  for (const slot of order) {
+    const bytes = input.images[slot];
+    const decoded = previous.then(async (): Promise<Decoded> => {
+      if (!bytes) return null;
+      await nextTurn();
+      checkpoint();
+      try {
+        return decodeImage(bytes, {
+          orientation: orientationOf(input, slot),
+          keepRgb: colour.includes(slot),
+        });
+      } catch (error) {
+        if (error instanceof ImageDecodeError) return 'undecodable';
+        throw error;
+      }
+    });
+    // A stage that stops early (a cancel) leaves later decodes unawaited: never an unhandled
+    // rejection, the stages that await them still see it.
+    decoded.catch(() => undefined);
+    decodes[slot] = decoded;
+    previous = decoded;
+  }
+  return decodes;
+}
+
+/** The capture checks of every slot (quality, metadata), each once its image is decoded. */
+async function captureStage(
+  input: AnalysisInput,
+  decodes: Record<AnalysisSlot, Promise<Decoded>>,
+  sessionDate: Date | null,
+): Promise<Record<AnalysisSlot, ImageFindings | null>> {
   const images: Record<AnalysisSlot, ImageFindings | null> = {
     documentFront: null,
     documentBack: null,
     face: null,
   };
-  let mrz: MrzRead | null = null;
-  let unreadable = false;
-  let undecodable = false;
-  const refused = () => {
-    const no = cannotTell('image_not_decodable');
-    return { quality: no, metadata: no };
-  };
-  // Issue 23: a small prepared copy of the front, kept for reading its printed data once the
-  // MRZ is known (zeroed when read, or when the run ends).
-  const visual: { page: PreparedPage | null; keep(image: GreyImage): void } = {
-    page: null,
-    keep(image) {
-      visual.page?.image.data.fill(0);
-      visual.page = preparePage(image);
-    },
-  };
-  let consistency: Consistency | undefined;
-  const measure = async (
-    bytes: Uint8Array,
-    image: GreyImage,
-    slot: AnalysisSlot,
-    rgb: RgbImage | null = null,
-  ): Promise<ImageFindings> => {
-    if (slot === 'documentFront') visual.keep(image);
-    // Issue 23: the colour of the document images (measured before any await: `rgb` may be
-    // handed to the face step).
-    const tone = slot === 'face' ? undefined : documentTone(bytes, rgb);
-    return {
-      quality: measureQuality(image),
+  for (const slot of SLOTS) {
+    const bytes = input.images[slot];
+    const decoded = await decodes[slot];
+    if (!bytes || decoded === null) continue;
+    if (decoded === 'undecodable') {
+      const no = cannotTell('image_not_decodable');
+      images[slot] = { quality: no, metadata: no };
+      continue;
+    }
+    const orientation = orientationOf(input, slot);
+    // The document images' colour (a greyscale copy), on the colour pixels when they were kept.
+    const tone = slot === 'face' ? undefined : documentTone(bytes, decoded.rgb);
+    images[slot] = {
+      quality: measureQuality(decoded.grey),
       metadata: await readMetadata(bytes, {
         sessionDate,
-        image,
-        decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb).grey),
+        image: decoded.grey,
+        // The thumbnail is stored as the image is: it is turned as the image was.
+        decodeThumbnail: (thumb) => Promise.resolve(decodeImage(thumb, { orientation }).grey),
       }),
       ...(tone ? { tone } : {}),
     };
-  };
-  const wantsColour = (slot: AnalysisSlot) => colour?.slots.includes(slot) ?? false;
-
-  const zoneSlot = MRZ_SLOTS.find((slot) => input.images[slot] !== null);
-  const zoneBytes = zoneSlot ? input.images[zoneSlot] : null;
-  let zoneImage: GreyImage | null = null;
-  // Decoded by jpeg-js: the selfie and the front of a run that has both (the face step compares
-  // them), unless the front is the zone image. The rule depends on the images alone, so that the
-  // checks find the same whether or not a face step runs. Every other image is decoded by the
-  // OCR engine: its grey is then the one the checks always measured, and no jpeg-js garbage is
-  // made (tens of megabytes a decode, in small blocks).
-  const faceRun = input.images.face !== null && input.images.documentFront !== null;
-  const byJpegJs = (slot: AnalysisSlot) =>
-    faceRun && slot !== zoneSlot && (slot === 'face' || slot === 'documentFront');
-  const byOcr = new Map<AnalysisSlot, Promise<GreyImage>>();
-  try {
-    // Phase 1.
-    for (const slot of SLOTS) {
-      const bytes = input.images[slot];
-      if (bytes && !byJpegJs(slot)) byOcr.set(slot, leptonicaGrey(engine, bytes));
-    }
-    const zoneDecode = zoneSlot ? byOcr.get(zoneSlot) : undefined;
-    // Let the requests reach the OCR thread (tesseract.js sends them a few promise turns later)
-    // before this thread is busy decoding.
-    if (byOcr.size > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const slot of SLOTS) {
-      const bytes = input.images[slot];
-      if (!bytes || slot === zoneSlot) continue;
-      checkpoint();
-      let decoded: ReturnType<typeof decodeImage>;
-      try {
-        const ocr = byOcr.get(slot);
-        decoded = ocr ? { grey: await ocr, rgb: null } : decodeImage(bytes, wantsColour(slot));
-      } catch (error) {
-        if (!(error instanceof ImageDecodeError)) throw error;
-        if (wantsColour(slot)) colour?.keep(slot, null);
-        if (MRZ_SLOTS.includes(slot)) undecodable = true;
-        images[slot] = refused();
-        continue;
-      }
-      if (wantsColour(slot)) colour?.keep(slot, decoded.rgb);
-      try {
-        images[slot] = await measure(bytes, decoded.grey, slot, decoded.rgb);
-      } finally {
-        decoded.grey.data.fill(0);
-      }
-    }
-    if (zoneSlot && zoneBytes && zoneDecode) {
-      checkpoint();
-      const rgb = wantsColour(zoneSlot) ? decodeJpeg(zoneBytes) : null;
-      try {
-        zoneImage = await zoneDecode;
-      } catch (error) {
-        rgb?.rgb.fill(0);
-        if (!(error instanceof ImageDecodeError)) throw error;
-        undecodable = true;
-        images[zoneSlot] = refused();
-      }
-      if (wantsColour(zoneSlot)) colour?.keep(zoneSlot, zoneImage ? rgb : null);
-      if (zoneImage) images[zoneSlot] = await measure(zoneBytes, zoneImage, zoneSlot, rgb);
-    }
-
-    // Phase 2.
-    if (zoneSlot && zoneImage) {
-      checkpoint();
-      const attempt = await readZone(engine, zoneSlot, zoneImage);
-      zoneImage.data.fill(0);
-      zoneImage = null;
-      if ('read' in attempt) mrz = attempt.read;
-      else unreadable ||= attempt.unreadable;
-    }
-    const front = input.images.documentFront;
-    if (!mrz && zoneSlot === 'documentBack' && front) {
-      checkpoint();
-      try {
-        zoneImage = await leptonicaGrey(engine, front);
-      } catch (error) {
-        if (!(error instanceof ImageDecodeError)) throw error;
-        undecodable = true;
-        images.documentFront = refused();
-      }
-      if (zoneImage) {
-        images.documentFront = await measure(front, zoneImage, 'documentFront');
-        checkpoint();
-        const attempt = await readZone(engine, 'documentFront', zoneImage);
-        if ('read' in attempt) mrz = attempt.read;
-        else unreadable ||= attempt.unreadable;
-      }
-    }
-    // Issue 23: the printed data against the MRZ, front against back.
-    if (mrz) {
-      checkpoint();
-      const prepared = visual.page;
-      visual.page = null;
-      const twoSides = mrz.slot === 'documentBack' && input.images.documentFront !== null;
-      if (prepared && engine.readPage && engine.readTextLine) {
-        const reader = {
-          readPage: engine.readPage.bind(engine),
-          readTextLine: engine.readTextLine.bind(engine),
-        };
-        const reading = await readVisualZone(reader, prepared);
-        try {
-          consistency = await confirmDiffers(
-            compareConsistency(mrz, { today, zone: reading.zone, twoSides }),
-            mrz,
-            reading.confirm,
-            twoSides,
-          );
-        } finally {
-          reading.release();
-        }
-      } else {
-        prepared?.image.data.fill(0);
-        consistency = compareConsistency(mrz, {
-          today,
-          zone: null,
-          twoSides,
-          whyNoZone: input.images.documentFront
-            ? 'The printed side could not be read.'
-            : 'The printed side (the front) was not provided.',
-        });
-      }
-    }
-  } finally {
-    zoneImage?.data.fill(0);
-    visual.page?.image.data.fill(0);
-    // A decode still under way when the run stopped is zeroed when it arrives.
-    for (const pending of byOcr.values())
-      pending.then(
-        (grey) => grey.data.fill(0),
-        () => {},
-      );
   }
+  return images;
+}
 
+interface ZoneOutcome {
+  mrz: MrzRead | null;
+  /** A zone was found but could not be read. */
+  unreadable: boolean;
+  /** An image that may carry the zone could not be decoded. */
+  undecodable: boolean;
+}
+
+/** The zone stage: the back's zone, else the front's (a passport's is on its data page). */
+async function zoneStage(
+  engine: AnalysisEngine,
+  decodes: Record<AnalysisSlot, Promise<Decoded>>,
+  checkpoint: Checkpoint,
+): Promise<ZoneOutcome> {
+  const outcome: ZoneOutcome = { mrz: null, unreadable: false, undecodable: false };
+  for (const slot of MRZ_SLOTS) {
+    const decoded = await decodes[slot];
+    if (decoded === null) continue;
+    if (decoded === 'undecodable') {
+      outcome.undecodable = true;
+      continue;
+    }
+    checkpoint();
+    const attempt = await readZone(engine, slot, decoded.grey);
+    if ('read' in attempt) return { ...outcome, mrz: attempt.read };
+    outcome.unreadable ||= attempt.unreadable;
+  }
+  return outcome;
+}
+
+/**
+ * The consistency stage, once the zone is read: the printed data on the front (an ID card's
+ * front, a passport's data page) against the MRZ, and the front against the back.
+ */
+async function consistencyStage(
+  input: AnalysisInput,
+  engine: AnalysisEngine,
+  decodes: Record<AnalysisSlot, Promise<Decoded>>,
+  zone: Promise<ZoneOutcome>,
+  today: Date,
+  checkpoint: Checkpoint,
+): Promise<Consistency | undefined> {
+  const { mrz } = await zone;
+  if (!mrz) return undefined;
+  const twoSides = mrz.slot === 'documentBack' && input.images.documentFront !== null;
+  const front = await decodes.documentFront;
+  if (!front || front === 'undecodable' || !engine.readPage || !engine.readTextLine) {
+    return compareConsistency(mrz, {
+      today,
+      zone: null,
+      twoSides,
+      whyNoZone: input.images.documentFront
+        ? 'The printed side could not be read.'
+        : 'The printed side (the front) was not provided.',
+    });
+  }
+  checkpoint();
+  const reader = {
+    readPage: engine.readPage.bind(engine),
+    readTextLine: engine.readTextLine.bind(engine),
+  };
+  const reading = await readVisualZone(reader, preparePage(front.grey));
+  try {
+    return await confirmDiffers(
+      compareConsistency(mrz, { today, zone: reading.zone, twoSides }),
+      mrz,
+      reading.confirm,
+      twoSides,
+    );
+  } finally {
+    reading.release();
+  }
+}
+
+/** The face stage: the selfie against the document front, on the colour pixels decoded. */
+async function faceStage(
+  decodes: Record<AnalysisSlot, Promise<Decoded>>,
+  comparer: FaceComparer,
+  checkpoint: Checkpoint,
+): Promise<FaceComparison> {
+  const rgb = async (slot: AnalysisSlot) => {
+    const decoded = await decodes[slot];
+    return decoded && decoded !== 'undecodable' ? decoded.rgb : null;
+  };
+  const selfie = await rgb('face');
+  const documentFront = await rgb('documentFront');
+  return faceFinding({ face: selfie, documentFront }, comparer, checkpoint);
+}
+
+/** Every stage's outcome once all have ended; the first failure, if any, is thrown then. */
+async function allEnded<T extends unknown[]>(stages: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(stages);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as T;
+}
+
+/**
+ * The checks of one run. With a face comparer (`faces`), and a selfie and a document front in the
+ * run, the report carries the face comparison too; without one, no colour pixels are decoded and
+ * no face model is touched.
+ */
+export async function analyzeDocuments(
+  input: AnalysisInput,
+  engine: AnalysisEngine,
+  checkpoint: Checkpoint = () => {},
+  faces: FaceComparer | null = null,
+): Promise<AnalysisReport> {
+  return withRasterScope(async () => {
+    const sessionDate = parseDate(input.sessionDate);
+    const comparer = faces && wantsFaces(input.images) ? faces : null;
+    const decodes = decodeStage(input, comparer ? ['face', 'documentFront'] : [], checkpoint);
+    const today = parseDate(input.now) ?? new Date();
+    const zoneRead = zoneStage(engine, decodes, checkpoint);
+    const [images, zone, consistency, face] = await allEnded<
+      [
+        Record<AnalysisSlot, ImageFindings | null>,
+        ZoneOutcome,
+        Consistency | undefined,
+        FaceComparison | undefined,
+      ]
+    >([
+      captureStage(input, decodes, sessionDate),
+      zoneRead,
+      consistencyStage(input, engine, decodes, zoneRead, today, checkpoint),
+      comparer ? faceStage(decodes, comparer, checkpoint) : Promise.resolve(undefined),
+    ]);
+    const report = assemble(input, images, zone, consistency, today, sessionDate);
+    return face ? { ...report, face } : report;
+  });
+}
+
+/** The report from the stages' outcomes: the document's facts and the registry on the zone. */
+function assemble(
+  input: AnalysisInput,
+  images: Record<AnalysisSlot, ImageFindings | null>,
+  { mrz, unreadable, undecodable }: ZoneOutcome,
+  consistency: Consistency | undefined,
+  today: Date,
+  sessionDate: Date | null,
+): AnalysisReport {
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
       ? cannotTell('no_image')

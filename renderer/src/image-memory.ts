@@ -56,10 +56,6 @@ export class ImageMemory {
     bytes.fill(0);
   }
 
-  has(slot: DocumentSlot): boolean {
-    return this.#entries.has(slot);
-  }
-
   /** A fresh object URL for one `<img>`; null once the image has been wiped. */
   acquireUrl(slot: DocumentSlot): string | null {
     const entry = this.#entries.get(slot);
@@ -73,11 +69,6 @@ export class ImageMemory {
   releaseUrl(url: string): void {
     if (!this.#urls.delete(url)) return;
     this.#url.revokeObjectURL(url);
-  }
-
-  /** URLs currently alive (for tests and the wipe receipt). */
-  liveUrls(): readonly string[] {
-    return [...this.#urls];
   }
 
   get size(): number {

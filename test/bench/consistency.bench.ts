@@ -42,7 +42,6 @@ const engine = await OcrEngine.start();
 const pageTimes: number[] = [];
 let pageStarted = 0;
 const timed: AnalysisEngine = {
-  decodeGrey: (b) => engine.decodeGrey(b),
   layoutLines: (i) => engine.layoutLines(i),
   readLine: (i) => engine.readLine(i),
   readPage: async (i) => {
@@ -59,7 +58,6 @@ const timed: AnalysisEngine = {
   },
 };
 const withoutPage: AnalysisEngine = {
-  decodeGrey: (b) => engine.decodeGrey(b),
   layoutLines: (i) => engine.layoutLines(i),
   readLine: (i) => engine.readLine(i),
 };

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       scopes: [SCOPES.openid, SCOPES.idVerification],
     });
     const token = await auth.getAccessToken();
-    const api = { apiBase: backend.apiBase, getAccessToken: () => token };
+    const api = { apiBase: backend.apiBase, allowLoopbackHttp: true, getAccessToken: () => token };
     const guard = { allowedHosts: ['127.0.0.1'], allowLoopbackHttp: true };
     const totalBytes = DOCUMENT_SLOTS.reduce((n, s) => n + backend.specimens[s].byteLength, 0);
 
@@ -143,7 +143,10 @@ async function main(): Promise<void> {
         let t = performance.now();
         const answer = await fetchIdVerification(api);
         const roundTrip = performance.now() - t;
-        if (answer.kind !== 'verified') throw new Error('persona full is not verified?');
+        if (answer.kind !== 'verified')
+          throw new Error(
+            `persona full is not verified: ${answer.kind === 'error' ? answer.code : answer.kind}`,
+          );
         const single: Partial<Record<DocumentSlot, number>> = {};
         for (const slot of DOCUMENT_SLOTS) {
           const url = answer.documents[slot];

@@ -16,9 +16,15 @@
  * sex, and each face is taken to be a different person. The rates say how the bands behave on
  * this set, not how often they are wrong in the field.
  *
+ * The measured rates are written to test/bench/face-calibration.json (committed): the constants
+ * shipped in shared/face-match.ts (`FACE_MATCH_CALIBRATION.measured`), which every user is shown,
+ * are compared with that file by test/unit/shared/face-calibration.test.ts, so they cannot drift
+ * from what the bench measured. `--no-write` measures without writing.
+ *
  * Run: `node test/bench/face.bench.ts`. No assertions.
  */
 import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { FACE_MATCH_CALIBRATION } from '../../shared/face-match.ts';
@@ -38,6 +44,19 @@ const CAPTURES_PER_FACE = PORTRAIT_WIDTHS.length;
 const TIMED_PAIRS = 8;
 /** The error-rate budget the thresholds are picked for: at most this share of wrong bands. */
 const TARGET_RATE = 0.01;
+
+/** What the calibration measured, as written to test/bench/face-calibration.json. */
+export interface CalibrationFile {
+  bench: string;
+  /** The day of the run (UTC). */
+  date: string;
+  model: string;
+  sameAtOrAbove: number;
+  differentBelow: number;
+  measured: Record<keyof (typeof FACE_MATCH_CALIBRATION)['measured'], number>;
+}
+const CALIBRATION_FILE = new URL('./face-calibration.json', import.meta.url);
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 interface TimingRequest {
   pairs: { selfie: Uint8Array; document: Uint8Array }[];
@@ -152,6 +171,30 @@ async function calibrate(): Promise<void> {
     `same ≥ ${pickedSame.toFixed(3)}, different < ${pickedDifferent.toFixed(3)}`,
   );
   row('describe every image + score every pair', `${describeSeconds.toFixed(1)} s`);
+  const measured: CalibrationFile = {
+    bench: 'test/bench/face.bench.ts',
+    date: new Date().toISOString().slice(0, 10),
+    model: runtime.modelName,
+    sameAtOrAbove,
+    differentBelow,
+    measured: {
+      distinctFaces: faces.length,
+      genuinePairs: g.length,
+      impostorPairs: im.length,
+      rocAuc: round4(rocAuc(g, im)),
+      falseAcceptRate: round4(share(im, (s) => s >= sameAtOrAbove)),
+      falseRejectRate: round4(share(g, (s) => s < differentBelow)),
+      uncertainRate: round4(share([...g, ...im], (s) => s >= differentBelow && s < sameAtOrAbove)),
+      cannotTellRate: round4(
+        (genuine.length + impostor.length - g.length - im.length) /
+          (genuine.length + impostor.length),
+      ),
+    },
+  };
+  if (!process.argv.includes('--no-write')) {
+    writeFileSync(CALIBRATION_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+    row('written', 'test/bench/face-calibration.json');
+  }
 
   const pairs = faces.slice(0, TIMED_PAIRS).map((face, i) => ({
     selfie: face.selfie,

@@ -14,16 +14,27 @@
  *    later runs, and after `dispose()` (then again after a full GC). "Added" is over the RSS
  *    before the start.
  *
+ *    Beside this tree's analysis, part 2 measures another commit's in the same run when
+ *    BENCH_BASELINE names one (e.g. `BENCH_BASELINE=main`): its tree is taken with `git archive`
+ *    into a temporary folder (node_modules linked to this one's) and each of its modes runs in a
+ *    fresh child the same way, with the same measuring code — the two columns are side by side.
+ *    Each child also times its runner's start (to `ready`) and its first run.
+ *
  * No assertions; it prints tables. Run after `npx vite build`:
  * `node test/bench/renderer-during-checks.bench.ts` (BENCH_RUNS rounds of each, BENCH_FRAMES frames
  * per round, BENCH_MEMORY_RUNS analysis runs per memory mode; `--memory-only` for part 2 alone).
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AnalysisRunner, workerChannel } from '../../core/analysis/process/runner.ts';
+import type * as RunnerModule from '../../core/analysis/process/runner.ts';
 import { getSpecimens, type Specimen } from '../../demo/specimens.ts';
 import type { AuthStatus, DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
 import { startHarness } from '../e2e/harness.ts';
@@ -189,7 +200,10 @@ async function frameTimes(): Promise<void> {
 // ───────────────────────── 2. the analysis process's memory ─────────────────────────
 
 interface MemoryReport {
-  mode: 'with face' | 'without face';
+  mode: string;
+  /** ms from the runner's construction to `ready`, and of the first run. */
+  startMs: number;
+  firstRunMs: number;
   /** MB, RSS of the whole process (the worker is a thread of it). */
   before: number;
   afterReady: number;
@@ -205,8 +219,26 @@ interface MemoryReport {
   perRun: number[];
 }
 
-async function measureMemory(withFace: boolean): Promise<MemoryReport> {
+/** This tree, or the baseline's extracted tree: where the runner and the no-face worker are. */
+async function runnerIn(tree: string | undefined) {
+  if (!tree) return { AnalysisRunner, workerChannel, noFace: NO_FACE_WORKER };
+  const runnerModule = (await import(
+    pathToFileURL(join(tree, 'core/analysis/process/runner.ts')).href
+  )) as typeof RunnerModule;
+  return {
+    AnalysisRunner: runnerModule.AnalysisRunner,
+    workerChannel: runnerModule.workerChannel,
+    noFace: pathToFileURL(join(tree, 'test/bench/analysis-worker-noface.ts')),
+  };
+}
+
+async function measureMemory(
+  withFace: boolean,
+  tree: string | undefined,
+  label: string,
+): Promise<MemoryReport> {
   const images = await demoImages();
+  const { AnalysisRunner, workerChannel, noFace } = await runnerIn(tree);
   const mb = (bytes: number) => bytes / 1024 / 1024;
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
@@ -222,12 +254,16 @@ async function measureMemory(withFace: boolean): Promise<MemoryReport> {
     peak = mb(process.memoryUsage.rss());
     return p;
   };
-  const runner = new AnalysisRunner(withFace ? workerChannel() : workerChannel(NO_FACE_WORKER));
+  let t = performance.now();
+  const runner = new AnalysisRunner(withFace ? workerChannel() : workerChannel(noFace));
   await runner.ready;
+  const startMs = performance.now() - t;
   const peakToReady = phasePeak();
   const afterReady = mb(process.memoryUsage.rss());
   const input = () => ({ images: images(), sessionDate: null, now: new Date().toISOString() });
+  t = performance.now();
   await runner.analyze(input());
+  const firstRunMs = performance.now() - t;
   const peakFirstRun = phasePeak();
   const afterFirstRun = mb(process.memoryUsage.rss());
   const perRun = [afterFirstRun - before];
@@ -244,7 +280,9 @@ async function measureMemory(withFace: boolean): Promise<MemoryReport> {
   await sleep(500);
   const afterDisposeGc = mb(process.memoryUsage.rss());
   return {
-    mode: withFace ? 'with face' : 'without face',
+    mode: `${label}, ${withFace ? 'with face' : 'without face'}`,
+    startMs,
+    firstRunMs,
     before,
     afterReady,
     peakToReady,
@@ -259,22 +297,46 @@ async function measureMemory(withFace: boolean): Promise<MemoryReport> {
   };
 }
 
+/** The baseline commit's tree in a temporary folder (node_modules linked), or undefined. */
+function baselineTree(): { dir: string; label: string } | undefined {
+  const rev = process.env['BENCH_BASELINE'];
+  if (!rev) return undefined;
+  const repo = join(import.meta.dirname, '..', '..');
+  const commit = execFileSync('git', ['rev-parse', '--short', rev], { cwd: repo })
+    .toString()
+    .trim();
+  const dir = mkdtempSync(join(tmpdir(), 'idlens-bench-baseline-'));
+  execFileSync('sh', ['-c', `git archive ${commit} | tar -x -C "${dir}"`], { cwd: repo });
+  symlinkSync(realpathSync(join(repo, 'node_modules')), join(dir, 'node_modules'));
+  return { dir, label: `${rev} (${commit})` };
+}
+
 async function memory(): Promise<void> {
   const reports: MemoryReport[] = [];
-  for (const mode of ['without', 'with']) {
-    const child = fork(import.meta.filename, ['--memory', mode], {
-      stdio: 'inherit',
-      execArgv: [...process.execArgv, '--expose-gc'],
-    });
-    reports.push(
-      await new Promise<MemoryReport>((resolve, reject) => {
-        child.once('message', (m) => resolve(m as MemoryReport));
-        child.once('error', reject);
-        child.once('exit', (code) => {
-          if (code !== 0) reject(new Error(`memory child exited with ${code}`));
+  const baseline = baselineTree();
+  const trees = [
+    ...(baseline ? [{ dir: baseline.dir, label: baseline.label }] : []),
+    { dir: '', label: 'this tree' },
+  ];
+  try {
+    for (const tree of trees)
+      for (const mode of ['without', 'with']) {
+        const child = fork(import.meta.filename, ['--memory', mode, tree.label, tree.dir], {
+          stdio: 'inherit',
+          execArgv: [...process.execArgv, '--expose-gc'],
         });
-      }),
-    );
+        reports.push(
+          await new Promise<MemoryReport>((resolve, reject) => {
+            child.once('message', (m) => resolve(m as MemoryReport));
+            child.once('error', reject);
+            child.once('exit', (code) => {
+              if (code !== 0) reject(new Error(`memory child exited with ${code}`));
+            });
+          }),
+        );
+      }
+  } finally {
+    if (baseline) rmSync(baseline.dir, { recursive: true, force: true });
   }
   const f = (v: number) => `${v.toFixed(0)} MB`;
   const added = (r: MemoryReport, v: number) => `${f(v)} (+${(v - r.before).toFixed(0)})`;
@@ -282,6 +344,9 @@ async function memory(): Promise<void> {
   rows[0]?.push(...reports.map((r) => r.mode));
   const line = (label: string, pick: (r: MemoryReport) => string) =>
     rows.push([label, ...reports.map(pick)]);
+  line('runner start, to ready', (r) => `${r.startMs.toFixed(0)} ms`);
+  line('first run (3 images)', (r) => `${r.firstRunMs.toFixed(0)} ms`);
+  line('start + first run (target ≤ 2.5 s)', (r) => `${(r.startMs + r.firstRunMs).toFixed(0)} ms`);
   line('before the runner starts', (r) => f(r.before));
   line('peak until ready', (r) => added(r, r.peakToReady));
   line('after ready', (r) => added(r, r.afterReady));
@@ -319,7 +384,11 @@ async function memory(): Promise<void> {
 }
 
 if (process.argv[2] === '--memory') {
-  const report = await measureMemory(process.argv[3] === 'with');
+  const report = await measureMemory(
+    process.argv[3] === 'with',
+    process.argv[5] || undefined,
+    process.argv[4] ?? 'this tree',
+  );
   process.send?.(report, () => process.exit(0));
 } else {
   // `--memory-only` skips the browser part (for re-measuring the memory alone).

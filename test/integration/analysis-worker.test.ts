@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../shared/analysis.ts';
 import type { AnalysisInput } from '../../core/analysis/analyze.ts';
 import { AnalysisError, AnalysisRunner } from '../../core/analysis/process/runner.ts';
+import { checkJpeg } from '../../core/documents/jpeg.ts';
 import { naturalPersonFor, type Persona } from '../../demo/personas.ts';
 import { isFaceComparison } from '../../shared/face-match.ts';
 import { RegistrySchema } from '../../shared/ipc.ts';
@@ -233,17 +234,23 @@ describe('face comparison in the worker: the selfie against the portrait on the 
     expect(face.reason).toBeUndefined();
     // The portrait sits in its frame on the card's left (x 130–550, y 280–830 of 1800 × 1140).
     const portrait = face.portraitFace?.box;
-    expect(portrait?.x).toBeGreaterThan(130);
-    expect((portrait?.x ?? 0) + (portrait?.width ?? 0)).toBeLessThan(550);
-    expect(portrait?.y).toBeGreaterThan(280);
+    expect(portrait?.left).toBeGreaterThan(130);
+    expect((portrait?.left ?? 0) + (portrait?.width ?? 0)).toBeLessThan(550);
+    expect(portrait?.top).toBeGreaterThan(280);
     expect(face.crops.selfie?.outputSize).toBe(face.crops.portrait?.outputSize);
     expect(bulkyNumbers(report)).toEqual([]);
   }, 120_000);
 
   it('passport: the data page is the front; portrait persona: the selfie stored on its side is turned upright first', async () => {
     for (const selfie of [specimens.face.bytes, turnedSelfie.bytes]) {
+      // The orientation is the loader's reading of the file (core/documents/jpeg.ts), as in the app.
+      const read = checkJpeg(selfie);
+      expect(read.ok && read.orientation).toBe(selfie === turnedSelfie.bytes ? 6 : 1);
       const report = await runner.analyze(
-        input({ documentFront: specimens.passportPage.bytes, face: selfie }),
+        input(
+          { documentFront: specimens.passportPage.bytes, face: selfie },
+          { orientations: { face: read.ok ? read.orientation : 1 } },
+        ),
       );
       expect(report.face).toMatchObject({ band: 'same' });
     }

@@ -29,8 +29,8 @@ const CROPPED: AnalysisReport = {
   face: {
     score: 0.82,
     band: 'same',
-    selfieFace: { box: { x: 300, y: 250, width: 320, height: 400 }, confidence: 0.99 },
-    portraitFace: { box: { x: 90, y: 240, width: 380, height: 470 }, confidence: 0.97 },
+    selfieFace: { box: { left: 300, top: 250, width: 320, height: 400 }, confidence: 0.99 },
+    portraitFace: { box: { left: 90, top: 240, width: 380, height: 470 }, confidence: 0.97 },
     crops: {
       selfie: { centerX: 460, centerY: 450, size: 560, angleDegrees: 4, outputSize: 150 },
       portrait: { centerX: 280, centerY: 470, size: 500, angleDegrees: -2, outputSize: 150 },

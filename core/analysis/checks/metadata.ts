@@ -62,7 +62,7 @@ const DAY_MS = 86_400_000;
 
 export interface MetadataContext {
   sessionDate: Date | null;
-  /** Decodes the embedded thumbnail; throws when it cannot. */
+  /** Decodes the embedded thumbnail (its pixels the run's raster scope's); throws when it cannot. */
   decodeThumbnail: (bytes: Uint8Array) => Promise<GreyImage>;
   image: GreyImage;
 }
@@ -114,13 +114,9 @@ export async function readMetadata(
   if (thumb && thumb.length > 0) {
     try {
       const decoded = await ctx.decodeThumbnail(thumb);
-      try {
-        const compared = compareThumbnailRegions(ctx.image, decoded);
-        thumbnail = compared.verdict;
-        if (compared.verdict === 'differs') thumbnailRegion = compared.region;
-      } finally {
-        decoded.data.fill(0);
-      }
+      const compared = compareThumbnailRegions(ctx.image, decoded);
+      thumbnail = compared.verdict;
+      if (compared.verdict === 'differs') thumbnailRegion = compared.region;
     } catch {
       thumbnail = 'unreadable';
     }

@@ -1,5 +1,5 @@
 import type { Tone } from '../../../shared/analysis.ts';
-import { decodeJpeg, type RgbImage } from '../image/decode-jpeg.ts';
+import { decodeStored, type RgbImage } from '../image/decode-jpeg.ts';
 
 /**
  * Whether a document image still carries colour, or was captured (or made) as a greyscale,
@@ -150,7 +150,7 @@ export function measureTone(image: RgbImage): ToneMeasure {
  */
 export function documentTone(bytes: Uint8Array, rgb: RgbImage | null = null): Tone {
   if (rgb) return { verdict: measureTone(rgb).verdict };
-  const decoded = decodeJpeg(bytes, { upright: false });
+  const decoded = decodeStored(bytes);
   if (!decoded) return { verdict: 'cannot_tell' };
   try {
     return { verdict: measureTone(decoded).verdict };

@@ -21,9 +21,9 @@ export interface PageReader {
 
 export const PAGE_SIDE = 1400;
 /** Share of the way from ink (1st percentile) to paper (median) above which a pixel is white. */
-export const PALE = Number(process.env.PALE ?? 0.7);
+export const PALE = 0.7;
 /** Share of the way from ink to paper below which a pixel is black. */
-export const DARK = Number(process.env.DARK ?? 0.25);
+export const DARK = 0.25;
 
 export interface PreparedPage {
   image: GreyImage;

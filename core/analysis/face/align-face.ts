@@ -1,5 +1,6 @@
 import type { FaceCrop } from '../../../shared/face-match.ts';
 import type { RgbImage } from '../image/decode-jpeg.ts';
+import { pixels } from '../image/raster-scope.ts';
 
 export interface Point {
   x: number;
@@ -74,7 +75,7 @@ export function alignedCrop(landmarks: readonly Point[], outputSize: number): Fa
  */
 export function extractCrop(image: RgbImage, crop: FaceCrop): Uint8Array {
   const n = crop.outputSize;
-  const out = new Uint8Array(n * n * 3);
+  const out = pixels(new Uint8Array(n * n * 3));
   const step = crop.size / n;
   const grid = Math.min(4, Math.max(1, Math.ceil(step)));
   const angle = (crop.angleDegrees * Math.PI) / 180;

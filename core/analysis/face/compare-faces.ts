@@ -9,6 +9,7 @@ import {
 } from '../../../shared/face-match.ts';
 import { alignedCrop, extractCrop } from './align-face.ts';
 import { decodeJpeg, type RgbImage } from '../image/decode-jpeg.ts';
+import { withRasterScope } from '../image/raster-scope.ts';
 import { detectFaces, faceLandmarks } from './detect-faces.ts';
 import { CROP_SIZE, faceRuntime, type Detection } from './face-api-runtime.ts';
 
@@ -170,23 +171,21 @@ export function wipe(...sides: DescribedFace[]): void {
   for (const side of sides) if ('descriptor' in side) side.descriptor.fill(0);
 }
 
-/** Finds, checks, aligns and describes the one face of a JPEG; its pixels are zeroed after. */
+/**
+ * Finds, checks, aligns and describes the one face of a JPEG (as stored: the benches' images
+ * carry no EXIF turn); its pixels are zeroed after.
+ */
 export async function describeFace(
   jpeg: Uint8Array,
   side: Side,
   settings: z.output<typeof CompareOptions> = CompareOptions.parse({}),
 ): Promise<DescribedFace> {
-  const image = decodeJpeg(jpeg);
-  try {
-    return await describeFaceIn(image, side, settings);
-  } finally {
-    if (image) zero(image);
-  }
+  return withRasterScope(() => describeFaceIn(decodeJpeg(jpeg), side, settings));
 }
 
 /**
  * Finds, checks, aligns and describes the one face of decoded pixels (null: the image could not
- * be decoded). The pixels are left as they are: the caller zeroes them.
+ * be decoded). The pixels, and the crops made of them, are the run's raster scope's to zero.
  */
 export async function describeFaceIn(
   image: RgbImage | null,
@@ -209,19 +208,10 @@ export async function describeFaceIn(
   if (others.length > 0) return { reason: reasons.several, face };
   if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
   const crop = alignedCrop(await faceLandmarks(runtime, image, largest.box), CROP_SIZE);
-  const pixels = extractCrop(image, crop);
-  try {
-    return { face, crop, descriptor: await runtime.describe(pixels) };
-  } finally {
-    pixels.fill(0);
-  }
+  return { face, crop, descriptor: await runtime.describe(extractCrop(image, crop)) };
 }
 
 function detected(f: Detection): DetectedFace {
   const { x, y, width, height } = f.box;
-  return { box: { x, y, width, height }, confidence: f.score };
-}
-
-function zero(image: RgbImage): void {
-  image.rgb.fill(0);
+  return { box: { left: x, top: y, width, height }, confidence: f.score };
 }

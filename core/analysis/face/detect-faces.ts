@@ -79,12 +79,8 @@ export async function faceLandmarks(
     height: clamp(Math.round(box.y + box.height), top + 1, image.height) - top,
   };
   const face = shrinkRegion(image, region, LANDMARK_SIDE);
-  try {
-    const points = await runtime.landmarks(face.image.rgb, face.image.width, face.image.height);
-    return points.map((p) => toSource(face, p));
-  } finally {
-    face.image.rgb.fill(0);
-  }
+  const points = await runtime.landmarks(face.image.rgb, face.image.width, face.image.height);
+  return points.map((p) => toSource(face, p));
 }
 
 async function detectIn(
@@ -94,18 +90,14 @@ async function detectIn(
   minConfidence: number,
 ): Promise<Detection[]> {
   const seen = shrinkRegion(image, region, DETECTOR_SIDE);
-  try {
-    const { rgb, width, height } = seen.image;
-    const faces = await runtime.detectBoxes(rgb, width, height, minConfidence);
-    return faces.map(({ score, box }) => {
-      const corner = toSource(seen, box);
-      const width = box.width * seen.scaleX;
-      const height = box.height * seen.scaleY;
-      return { score, box: { x: corner.x, y: corner.y, width, height } };
-    });
-  } finally {
-    seen.image.rgb.fill(0);
-  }
+  const { rgb, width, height } = seen.image;
+  const faces = await runtime.detectBoxes(rgb, width, height, minConfidence);
+  return faces.map(({ score, box }) => {
+    const corner = toSource(seen, box);
+    const width = box.width * seen.scaleX;
+    const height = box.height * seen.scaleY;
+    return { score, box: { x: corner.x, y: corner.y, width, height } };
+  });
 }
 
 function toSource(shrunk: Shrunk, p: Point): Point {

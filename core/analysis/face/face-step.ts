@@ -1,16 +1,20 @@
 import type { FaceComparison } from '../../../shared/face-match.ts';
-import type { AnalysisInput, Checkpoint } from '../analyze.ts';
+import type { AnalysisSlot } from '../../../shared/analysis.ts';
 import { compareFaceImages } from './compare-faces.ts';
 import type { RgbImage } from '../image/decode-jpeg.ts';
 import { faceRuntime, MODEL_NAME } from './face-api-runtime.ts';
 
 /**
- * The face step of a run: the selfie against the portrait on the document's front (a passport's
- * data page is its front). Runs inside the analysis process; what leaves it is the comparison's
- * score, band, boxes and crop coordinates — the descriptors and crop pixels are zeroed inside
- * `compareFaceImages` before it returns. It works on the pixels the document checks decoded (each
- * image is decoded once a run); the process zeroes them when the run ends.
+ * The face stage of a run: the selfie against the portrait on the document's front (a passport's
+ * data page is its front). Runs inside the analysis process, beside the capture checks and the
+ * zone reading (analyze.ts); what leaves it is the comparison's score, band, boxes and crop
+ * coordinates — the descriptors and crop pixels are zeroed inside `compareFaceImages` before it
+ * returns. It works on the colour pixels the decode stage made (each image is decoded once a
+ * run), which the run's raster scope zeroes when the run ends.
  */
+
+/** Called between steps; throws to abandon a cancelled run. */
+type Checkpoint = () => void;
 
 /** The decoded images of the two slots the comparison needs; null for one that did not decode. */
 export interface FacePixels {
@@ -42,23 +46,21 @@ export const faceApiComparer: FaceComparer = {
 };
 
 /** Whether a run has the two images the comparison needs. */
-export function wantsFaces(images: AnalysisInput['images']): boolean {
+export function wantsFaces(images: Record<AnalysisSlot, Uint8Array | null>): boolean {
   return images.face !== null && images.documentFront !== null;
 }
 
 /**
- * The comparison for a run, or undefined when the run lacks the selfie or the document front.
- * `pixels` holds what the document checks decoded of the two (null where an image did not).
- * A failure of the models reads "cannot tell" (`comparison-failed`), so the other findings of
- * the run still reach the reviewer; a cancelled run's checkpoint error goes through.
+ * The comparison for a run that holds a selfie and a document front. `pixels` holds what the
+ * decode stage made of the two (null where an image did not decode). A failure of the models
+ * reads "cannot tell" (`comparison-failed`), so the other findings of the run still reach the
+ * reviewer; a cancelled run's checkpoint error goes through.
  */
 export async function faceFinding(
-  images: AnalysisInput['images'],
   pixels: FacePixels,
   comparer: FaceComparer,
   checkpoint: Checkpoint,
-): Promise<FaceComparison | undefined> {
-  if (!wantsFaces(images)) return undefined;
+): Promise<FaceComparison> {
   checkpoint();
   try {
     return await comparer.compare(pixels.face, pixels.documentFront, checkpoint);

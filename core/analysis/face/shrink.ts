@@ -1,4 +1,5 @@
 import type { RgbImage } from '../image/decode-jpeg.ts';
+import { pixels } from '../image/raster-scope.ts';
 
 /** A rectangle of whole source pixels, inside the image. */
 export interface Region {
@@ -20,7 +21,8 @@ export interface Shrunk {
 /**
  * A copy of `region` of `image`, shrunk (never enlarged) so its longer side is at most `maxSide`:
  * each output pixel is the mean of the source pixels it covers (a box filter, so a large photo
- * does not alias on its way down to what a network sees). The caller owns, and zeroes, the copy.
+ * does not alias on its way down to what a network sees). The copy is held by the run's raster
+ * scope.
  * A point (x, y) of the copy is (left + x·scaleX, top + y·scaleY) in the source.
  */
 export function shrinkRegion(image: RgbImage, region: Region, maxSide: number): Shrunk {
@@ -38,7 +40,7 @@ export function shrinkRegion(image: RgbImage, region: Region, maxSide: number): 
   const scale = Math.min(1, maxSide / Math.max(width, height));
   const outWidth = Math.max(1, Math.round(width * scale));
   const outHeight = Math.max(1, Math.round(height * scale));
-  const rgb = new Uint8Array(outWidth * outHeight * 3);
+  const rgb = pixels(new Uint8Array(outWidth * outHeight * 3));
   // Which output column each source column falls in, and how many source columns each holds.
   const column = new Int32Array(width);
   const columns = new Uint32Array(outWidth);
@@ -47,13 +49,13 @@ export function shrinkRegion(image: RgbImage, region: Region, maxSide: number): 
     column[x] = out * 3;
     columns[out] = (columns[out] ?? 0) + 1;
   }
-  const sums = new Uint32Array(outWidth * 3);
+  const sums = pixels(new Uint32Array(outWidth * 3));
   const src = image.rgb;
   let y = 0;
   for (let outY = 0; outY < outHeight; outY++) {
     const end = outY === outHeight - 1 ? height : Math.floor(((outY + 1) * height) / outHeight);
     const rows = end - y;
-    sums.fill(0);
+    sums.fill(0); // this row's sums start from nothing
     for (; y < end; y++) {
       let from = ((top + y) * image.width + left) * 3;
       for (let x = 0; x < width; x++, from += 3) {
@@ -69,7 +71,6 @@ export function shrinkRegion(image: RgbImage, region: Region, maxSide: number): 
       for (let c = 0; c < 3; c++, to++) rgb[to] = Math.round((sums[outX * 3 + c] ?? 0) / n);
     }
   }
-  sums.fill(0);
   return {
     image: { width: outWidth, height: outHeight, rgb },
     scaleX: width / outWidth,

@@ -1,21 +1,21 @@
 import jpeg from 'jpeg-js';
 import type { Orientation } from '../../documents/exif-orientation.ts';
-import { checkJpeg } from '../../documents/jpeg.ts';
 import {
-  decodeJpeg,
+  decodeStored,
   JPEG_DECODE_LIMITS,
   orient,
   orientPixels,
   type RgbImage,
 } from './decode-jpeg.ts';
 import type { GreyImage } from './grey-image.ts';
+import { discard, pixels } from './raster-scope.ts';
 
 /**
- * The images the face step compares (the selfie, the document front) are decoded once, in this
- * process, in pure JavaScript (jpeg-js), upright by their EXIF orientation: their grey raster
- * serves the document checks (quality, metadata's thumbnail comparison) and their colour pixels
- * the face step. EXIF thumbnails are decoded here too. The caller owns both and zeroes them once
- * used. Every other image is decoded by the OCR engine (analyze.ts).
+ * Every image of a run is decoded once, here, in pure JavaScript (jpeg-js), and turned upright
+ * by the EXIF orientation the document loader read (core/documents): its grey raster serves the
+ * document checks (quality, metadata's thumbnail comparison) and the zone reading, and — for the
+ * selfie and the document front of a run that compares faces — its colour pixels serve the face
+ * step. The pixels belong to the run's raster scope (raster-scope.ts), which zeroes them.
  *
  * The grey is the one the checks' thresholds and the MRZ reading were tuned on: what Tesseract's
  * Leptonica made of the JPEG (libjpeg's decode, then 0.3 R + 0.5 G + 0.2 B, rounded). For the
@@ -23,11 +23,12 @@ import type { GreyImage } from './grey-image.ts';
  * rebuilt here the way libjpeg builds it: jpeg-js's samples, the chroma upsampled with libjpeg's
  * "fancy" triangle filter, libjpeg's fixed-point colour conversion, Leptonica's weights. On the
  * demo images and the MRZ corpus 86–98 % of pixels come out equal to Leptonica's, the rest
- * within 9 levels (Tesseract's Leptonica is built with IJG libjpeg 9a, which upsamples chroma by a
- * scaled inverse DCT, and whose IDCT is not jpeg-js's) — close, not equal, which is why the zone
- * is always read on Tesseract's own decode. The colour pixels are exactly what
- * jpeg-js gives (the face step's calibration was measured on them). Any other JPEG (greyscale,
- * an Adobe colour transform, CMYK, other sampling) takes jpeg-js's RGB and the weights alone.
+ * within 9 levels (Tesseract's Leptonica is built with IJG libjpeg 9a, which upsamples chroma by
+ * a scaled inverse DCT, and whose IDCT is not jpeg-js's); on the first 40 documents of the MRZ
+ * corpus the zone is read exactly on the one as on the other (test/bench/analysis.bench.ts).
+ * The colour pixels are exactly what jpeg-js gives (the face step's calibration was measured on
+ * them). Any other JPEG (greyscale, an Adobe colour transform, CMYK, other sampling) takes
+ * jpeg-js's RGB and the weights alone.
  */
 
 export class ImageDecodeError extends Error {
@@ -40,21 +41,32 @@ export interface DecodedImage {
   rgb: RgbImage | null;
 }
 
-/** Decodes a JPEG; throws ImageDecodeError for anything jpeg-js refuses. */
-export function decodeImage(bytes: Uint8Array, keepRgb = false): DecodedImage {
+export interface DecodeOptions {
+  /** The EXIF orientation the loader read from the file (1 when it has none). */
+  orientation?: Orientation;
+  /** Keep the upright RGB pixels too (the face step's). */
+  keepRgb?: boolean;
+}
+
+/** Decodes a JPEG, upright; throws ImageDecodeError for anything jpeg-js refuses. */
+export function decodeImage(
+  bytes: Uint8Array,
+  { orientation = 1, keepRgb = false }: DecodeOptions = {},
+): DecodedImage {
   const layout = frameLayout(bytes);
   const decoded = layout ? decodeYcc(bytes, layout, keepRgb) : decodeOther(bytes, keepRgb);
   if (!decoded) throw new ImageDecodeError('the image could not be decoded as a JPEG');
-  const check = checkJpeg(bytes);
-  const orientation: Orientation = check.ok ? check.orientation : 1;
-  if (orientation === 1) return decoded;
   const { grey, rgb } = decoded;
-  const upright = {
-    grey: orientPixels(grey, 1, orientation),
-    rgb: rgb && orient(rgb, orientation),
-  };
-  grey.data.fill(0);
-  rgb?.rgb.fill(0);
+  const upright =
+    orientation === 1
+      ? decoded
+      : { grey: orientPixels(grey, 1, orientation), rgb: rgb && orient(rgb, orientation) };
+  if (upright !== decoded) {
+    discard(grey.data);
+    discard(rgb?.rgb);
+  }
+  pixels(upright.grey.data);
+  if (upright.rgb) pixels(upright.rgb.rgb);
   return upright;
 }
 
@@ -135,7 +147,7 @@ function decodeYcc(bytes: Uint8Array, layout: Layout, keepRgb: boolean): Decoded
   if (width < 1 || height < 1 || ycc.length !== width * height * 3) return null;
   const grey = greyRows(ycc, width, height, layout);
   if (!keepRgb) {
-    ycc.fill(0);
+    discard(ycc);
     return { grey: { width, height, data: grey }, rgb: null };
   }
   // In place, jpeg-js's own conversion of its replicated chroma (truncated, as it stores it).
@@ -205,7 +217,7 @@ function greyRows(ycc: Uint8Array, width: number, height: number, layout: Layout
       );
     }
   }
-  for (const buffer of [rowB, rowR, sumB, sumR]) buffer.fill(0);
+  for (const buffer of [rowB, rowR, sumB, sumR]) discard(buffer);
   return grey;
 }
 
@@ -256,15 +268,15 @@ function fancyRow(
   }
 }
 
-/** Any other JPEG: jpeg-js's RGB (upright already), and Leptonica's weights over it. */
+/** Any other JPEG: jpeg-js's RGB, and Leptonica's weights over it. */
 function decodeOther(bytes: Uint8Array, keepRgb: boolean): DecodedImage | null {
-  const image = decodeJpeg(bytes, { upright: false });
+  const image = decodeStored(bytes);
   if (!image) return null;
   const { width, height, rgb } = image;
   const grey = new Uint8Array(width * height);
   for (let p = 0, i = 0; p < grey.length; p++, i += 3)
     grey[p] = luma(rgb[i] ?? 0, rgb[i + 1] ?? 0, rgb[i + 2] ?? 0);
   if (keepRgb) return { grey: { width, height, data: grey }, rgb: image };
-  rgb.fill(0);
+  discard(rgb);
   return { grey: { width, height, data: grey }, rgb: null };
 }

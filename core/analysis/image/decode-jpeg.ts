@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
-import { checkJpeg } from '../../documents/jpeg.ts';
 import type { Orientation } from '../../documents/exif-orientation.ts';
+import { discard, pixels } from './raster-scope.ts';
 
 /** RGB pixels, three bytes a pixel, row after row. */
 export interface RgbImage {
@@ -21,24 +21,33 @@ export const JPEG_DECODE_LIMITS = {
 } as const;
 
 /**
- * Decodes a JPEG in pure JavaScript (jpeg-js), in memory, and turns it upright as its EXIF
- * orientation says (as the viewer shows it: a phone selfie stored on its side is searched for a
- * face standing up, and the boxes are in the displayed picture's pixels) unless `upright` is
- * false. Returns null for anything the decoder refuses — not a JPEG, truncated, too many pixels —
- * so the caller can say "cannot tell" and why.
+ * Decodes a JPEG in pure JavaScript (jpeg-js), in memory, as stored, and turns it by
+ * `orientation` (the EXIF orientation the loader read; 1 leaves it as stored) — as the viewer
+ * shows it: a phone selfie stored on its side is searched for a face standing up, and the boxes
+ * are in the displayed picture's pixels. Returns null for anything the decoder refuses — not a
+ * JPEG, truncated, too many pixels — so the caller can say "cannot tell" and why.
  */
-export function decodeJpeg(bytes: Uint8Array, { upright = true } = {}): RgbImage | null {
+export function decodeJpeg(bytes: Uint8Array, orientation: Orientation = 1): RgbImage | null {
+  const decoded = decodeStored(bytes);
+  if (!decoded || orientation === 1) return decoded && { ...decoded, rgb: pixels(decoded.rgb) };
+  const turned = orient(decoded, orientation);
+  discard(decoded.rgb);
+  return { ...turned, rgb: pixels(turned.rgb) };
+}
+
+/** The pixels as stored (not the run's yet: the caller hands them to the raster scope). */
+export function decodeStored(bytes: Uint8Array): RgbImage | null {
   let stored: RgbImage;
   try {
     const image = jpeg.decode(bytes, JPEG_DECODE_LIMITS);
-    const pixels = image.width * image.height;
-    if (pixels < 1) return null;
-    if (image.data.length === pixels * 3) {
+    const count = image.width * image.height;
+    if (count < 1) return null;
+    if (image.data.length === count * 3) {
       stored = { width: image.width, height: image.height, rgb: image.data };
-    } else if (image.data.length === pixels) {
-      const rgb = new Uint8Array(pixels * 3);
-      for (let i = 0; i < pixels; i++) rgb.fill(image.data[i] ?? 0, i * 3, i * 3 + 3);
-      image.data.fill(0);
+    } else if (image.data.length === count) {
+      const rgb = new Uint8Array(count * 3);
+      for (let i = 0; i < count; i++) rgb.fill(image.data[i] ?? 0, i * 3, i * 3 + 3);
+      discard(image.data);
       stored = { width: image.width, height: image.height, rgb };
     } else {
       return null;
@@ -46,12 +55,7 @@ export function decodeJpeg(bytes: Uint8Array, { upright = true } = {}): RgbImage
   } catch {
     return null;
   }
-  const check = checkJpeg(bytes);
-  const orientation = check.ok && upright ? check.orientation : 1;
-  if (orientation === 1) return stored;
-  const turned = orient(stored, orientation);
-  stored.rgb.fill(0);
-  return turned;
+  return stored;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { pixels } from './raster-scope.ts';
+
 /**
  * An 8-bit greyscale raster, the one pixel format the analysis works on (sharpness, glare,
  * exposure, MRZ reading). Plain data: it can be copied to a worker and zeroed afterwards.
@@ -22,7 +24,7 @@ export function downscale(image: GreyImage, maxSide: number): GreyImage {
   if (factor <= 1) return image;
   const width = Math.max(1, Math.round(image.width / factor));
   const height = Math.max(1, Math.round(image.height / factor));
-  const data = new Uint8Array(width * height);
+  const data = pixels(new Uint8Array(width * height));
   const fx = image.width / width;
   const fy = image.height / height;
   for (let y = 0; y < height; y++) {
@@ -45,7 +47,7 @@ export function downscale(image: GreyImage, maxSide: number): GreyImage {
 /** The image as a binary PGM (P5), a format the OCR engine reads without a codec. */
 export function toPgm(image: GreyImage): Uint8Array {
   const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
-  const out = new Uint8Array(header.length + image.data.length);
+  const out = pixels(new Uint8Array(header.length + image.data.length));
   out.set(header, 0);
   out.set(image.data, header.length);
   return out;
@@ -57,7 +59,7 @@ export function crop(image: GreyImage, box: Box): GreyImage {
   const top = Math.max(0, Math.floor(box.top));
   const width = Math.max(1, Math.min(image.width - left, Math.ceil(box.width)));
   const height = Math.max(1, Math.min(image.height - top, Math.ceil(box.height)));
-  const data = new Uint8Array(width * height);
+  const data = pixels(new Uint8Array(width * height));
   for (let y = 0; y < height; y++) {
     const from = (top + y) * image.width + left;
     data.set(image.data.subarray(from, from + width), y * width);

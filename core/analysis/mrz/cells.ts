@@ -1,4 +1,5 @@
 import { bilinear, type GreyImage } from '../image/grey-image.ts';
+import { pixels } from '../image/raster-scope.ts';
 import type { TextRow } from './zone-image.ts';
 
 /**
@@ -62,7 +63,7 @@ function inkRaster(zone: GreyImage, row: TextRow): InkRaster {
   const bottom = Math.min(zone.height, row.bottom + Math.round(h * 0.3));
   const width = Math.max(0, right - left);
   const height = Math.max(0, bottom - top);
-  const grey = new Uint8Array(width * height);
+  const grey = pixels(new Uint8Array(width * height));
   for (let y = 0; y < height; y++) {
     const from = (top + y) * zone.width + left;
     grey.set(zone.data.subarray(from, from + width), y * width);
@@ -70,12 +71,11 @@ function inkRaster(zone: GreyImage, row: TextRow): InkRaster {
   const paper = percentile(grey, 0.9);
   const print = percentile(grey, 0.03);
   const span = Math.max(24, paper - print);
-  const ink = new Float32Array(width * height);
+  const ink = pixels(new Float32Array(width * height));
   for (let i = 0; i < ink.length; i++) {
     const v = (paper - (grey[i] ?? 255)) / span;
     ink[i] = v <= 0 ? 0 : v >= 1 ? 1 : v;
   }
-  grey.fill(0);
   return { width, height, left, top, ink };
 }
 
@@ -425,10 +425,7 @@ export function rowCells(
     count,
     row.bottom - row.top,
   );
-  if (!(fit.pitch >= 4)) {
-    raster.ink.fill(0);
-    return null;
-  }
+  if (!(fit.pitch >= 4)) return null;
 
   // Each cell's ink: its horizontal centre, its top and its bottom.
   const marks: Mark[] = [];
@@ -468,17 +465,14 @@ export function rowCells(
   }
   // A zone prints a character in every cell (the filler included): a grid with blank cells is
   // not this row's.
-  if (marks.length < count * 0.9) {
-    raster.ink.fill(0);
-    return null;
-  }
+  if (marks.length < count * 0.9) return null;
   const { baseline, capHeight } = known
     ? geometryFromGlyphs(marks, known, rowTop, rowBottom)
     : roughGeometry(marks, rowTop, rowBottom);
   const w = CELL_WIDTH + 2 * CELL_BORDER;
   const h = CELL_HEIGHT + 2 * CELL_BORDER;
   const cells = centres.map((cx, k) => {
-    const cell = new Float32Array(w * h);
+    const cell = pixels(new Float32Array(w * h));
     const cap = capHeight * (scales[k] ?? 1);
     const step = (cap * (ABOVE + 1 + BELOW)) / CELL_HEIGHT;
     const originX = cx - (w / 2) * step;
@@ -499,6 +493,5 @@ export function rowCells(
     }
     return cell;
   });
-  raster.ink.fill(0);
   return { cells, glyphsOutside: fit.outside };
 }

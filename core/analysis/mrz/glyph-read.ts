@@ -113,16 +113,11 @@ export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): Glyp
   if (!first) return null;
   // More characters than that (TD3's 44 cut as TD2's 36 leave eight outside; a speck or a page
   // edge, one or two): not this row's layout, and not worth matching.
-  if (first.glyphsOutside > MAX_GLYPHS_OUTSIDE) {
-    for (const cell of first.cells) cell.fill(0);
-    return null;
-  }
+  if (first.glyphsOutside > MAX_GLYPHS_OUTSIDE) return null;
   const rough = first.cells.map(classifyCell);
-  for (const cell of first.cells) cell.fill(0);
   const chars = rough.map((c) => (choiceConfidence(c) >= 30 ? c.char : '?'));
   const second = rowCells(zone, row, count, { chars, tops: MRZ_GLYPH_TOPS });
   const choices = second ? second.cells.map(classifyCell) : rough;
-  for (const cell of second?.cells ?? []) cell.fill(0);
   return {
     text: choices.map((c) => c.char).join(''),
     confidence: Math.min(...choices.map(choiceConfidence)),

@@ -3,8 +3,7 @@ import { dirname, join } from 'node:path';
 import { createWorker, OEM, PSM, type RecognizeOptions, type Worker } from 'tesseract.js';
 import type { Box, GreyImage } from '../image/grey-image.ts';
 import { toPgm } from '../image/grey-image.ts';
-import { decodeGreyPng } from '../image/png-grey.ts';
-import { ImageDecodeError } from '../image/decode-image.ts';
+import { pixels } from '../image/raster-scope.ts';
 
 /**
  * The OCR engine (tesseract.js, WebAssembly) with the English LSTM model that ships in
@@ -12,11 +11,10 @@ import { ImageDecodeError } from '../image/decode-image.ts';
  * fetched and never cached (`cacheMethod: 'none'`). Images are always handed over as bytes,
  * never as a path or URL (tesseract.js would read or fetch a string).
  *
- * Besides reading text, the engine decodes JPEGs: its Leptonica build turns the bytes into a
- * greyscale raster without a native module or a further package. The checks ask it for every
- * image but the selfie and the front of a run that has both, and always for the zone's (the zone
- * reading was tuned on its pixels); those two are decoded once in JavaScript (decode-image.ts),
- * for the document checks and the face step alike.
+ * It is given only what the zone reader cut and scaled from the grey rasters the decode stage
+ * made (image/decode-image.ts), as uncompressed PGM bytes: the engine never decodes a JPEG and
+ * never hands an image back (no full-size picture on its WebAssembly heap, no image as a
+ * string), and Tesseract's own reading of the EXIF orientation never comes into play.
  */
 
 /** The only characters a machine-readable zone holds (ICAO 9303 part 3). */
@@ -128,37 +126,14 @@ export class OcrEngine {
     return new OcrEngine(worker);
   }
 
-  /** JPEG (or any format Leptonica reads) → greyscale raster. Throws ImageDecodeError. */
-  async decodeGrey(bytes: Uint8Array): Promise<GreyImage> {
-    let png: string | null;
-    try {
-      const result = await this.worker.recognize(
-        asBuffer(bytes),
-        {},
-        { text: false, blocks: false, hocr: false, tsv: false, imageGrey: true },
-      );
-      png = result.data.imageGrey;
-    } catch (cause) {
-      throw new ImageDecodeError('the image decoder refused the file', { cause });
-    }
-    if (!png) throw new ImageDecodeError('the image decoder returned no image');
-    try {
-      return decodeGreyPng(Buffer.from(png.slice(png.indexOf(',') + 1), 'base64'));
-    } catch (cause) {
-      throw new ImageDecodeError('the decoded image could not be read', { cause });
-    }
-  }
-
   /** The text lines layout analysis finds (boxes and character counts; no recognition). */
   async layoutLines(image: GreyImage): Promise<LayoutLine[]> {
-    const pgm = toPgm(image);
-    const result = await this.worker
-      .recognize(
-        asBuffer(pgm),
-        {},
-        { text: false, blocks: false, hocr: false, tsv: false, layoutBlocks: true },
-      )
-      .finally(() => pgm.fill(0));
+    const pgm = pixels(toPgm(image));
+    const result = await this.worker.recognize(
+      asBuffer(pgm),
+      {},
+      { text: false, blocks: false, hocr: false, tsv: false, layoutBlocks: true },
+    );
     const blocks = (result.data as unknown as { layoutBlocks: LayoutBlock[] | null }).layoutBlocks;
     const lines: LayoutLine[] = [];
     for (const block of blocks ?? []) {
@@ -175,10 +150,13 @@ export class OcrEngine {
 
   /** Reads one text line, restricted to the MRZ alphabet, with Tesseract's confidence. */
   async readLine(image: GreyImage): Promise<OcrText> {
-    const pgm = toPgm(image);
-    const result = await this.worker
-      .recognize(asBuffer(pgm), SINGLE_LINE, { text: true, blocks: false, hocr: false, tsv: false })
-      .finally(() => pgm.fill(0));
+    const pgm = pixels(toPgm(image));
+    const result = await this.worker.recognize(asBuffer(pgm), SINGLE_LINE, {
+      text: true,
+      blocks: false,
+      hocr: false,
+      tsv: false,
+    });
     return { text: result.data.text.replace(/\s+/g, ''), confidence: result.data.confidence };
   }
 

@@ -89,10 +89,7 @@ function rowImage(zone: GreyImage, row: TextRow, capHeight: number): GreyImage {
     f < 1
       ? downscale(cut, Math.max(cut.width, cut.height) * f)
       : resize(cut, cut.width * f, cut.height * f);
-  cut.data.fill(0);
-  const framed = withMargin(scaled, 12);
-  scaled.data.fill(0);
-  return framed;
+  return withMargin(scaled, 12);
 }
 
 /**
@@ -208,7 +205,6 @@ export async function readZone(
   const k = image.width / small.width;
   const angle = estimateSkew(small, wholeBox(small));
   const levelled = levelledCrop(small, angle, wholeBox(small));
-  if (small !== image) small.data.fill(0);
   // 2. Locate the zone.
   const layout = (await engine.layoutLines(levelled)).map((l) => ({
     symbols: l.symbols,
@@ -219,99 +215,90 @@ export async function readZone(
       height: l.box.height * k,
     },
   }));
-  levelled.data.fill(0);
   const band = locateMrzBand(layout, image.width, image.height);
   // 3. Refine: the zone upright, its own residual skew removed, its rows.
   const first = levelledCrop(image, angle, band.box);
   const firstSmall = downscale(first, ZONE_SKEW_SIDE);
   const residual = estimateSkew(firstSmall, wholeBox(firstSmall), 3);
-  if (firstSmall !== first) firstSmall.data.fill(0);
-  first.data.fill(0);
   const zoneAngle = angle + residual;
   const zone = levelledCrop(image, zoneAngle, band.box);
-  try {
-    const rows = zoneRows(textRows(zone));
-    if (rows.length < 2) return { unreadable: false };
-    // 4. Read glyph by glyph against OCR-B; then, unless that qualifies, with the OCR engine at
-    //    each height until a combination of all readings qualifies.
-    const readings: Reading[] = [];
-    let chosen: Reading | undefined;
-    const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
-      // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
-      const aligned = rows.map((_, i) => {
-        const r = read[i - first];
-        return r ? { text: r.text, confidence: r.confidence } : { text: '', confidence: 0 };
-      });
-      return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
+  const rows = zoneRows(textRows(zone));
+  if (rows.length < 2) return { unreadable: false };
+  // 4. Read glyph by glyph against OCR-B; then, unless that qualifies, with the OCR engine at
+  //    each height until a combination of all readings qualifies.
+  const readings: Reading[] = [];
+  let chosen: Reading | undefined;
+  const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
+    // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
+    const aligned = rows.map((_, i) => {
+      const r = read[i - first];
+      return r ? { text: r.text, confidence: r.confidence } : { text: '', confidence: 0 };
     });
-    // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
-    const glyphs = glyphReadings
-      .filter((r) => r.parsed)
-      .sort(
-        (a, b) =>
-          Number(b.parsed?.checkDigitsValid) - Number(a.parsed?.checkDigitsValid) ||
-          Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
-            Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
-      )[0];
-    if (glyphs && (qualifies(glyphs) || certain(glyphs))) chosen = glyphs;
-    else if (glyphs) readings.push({ ...glyphs, weight: 2 });
-    for (const height of chosen ? [] : LINE_HEIGHTS) {
-      const texts: OcrText[] = [];
-      for (const row of rows) {
-        const line = rowImage(zone, row, height);
-        texts.push(await engine.readLine(line));
-        line.data.fill(0);
-      }
-      const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
-      readings.push(reading);
-      const combined = readings.length === 1 ? reading : combine(readings);
-      if (combined && qualifies(combined)) {
-        chosen = combined;
-        break;
-      }
+    return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
+  });
+  // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
+  const glyphs = glyphReadings
+    .filter((r) => r.parsed)
+    .sort(
+      (a, b) =>
+        Number(b.parsed?.checkDigitsValid) - Number(a.parsed?.checkDigitsValid) ||
+        Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
+          Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
+    )[0];
+  if (glyphs && (qualifies(glyphs) || certain(glyphs))) chosen = glyphs;
+  else if (glyphs) readings.push({ ...glyphs, weight: 2 });
+  for (const height of chosen ? [] : LINE_HEIGHTS) {
+    const texts: OcrText[] = [];
+    for (const row of rows) {
+      const line = rowImage(zone, row, height);
+      texts.push(await engine.readLine(line));
     }
-    chosen ??= combine(readings);
-    const parsed = chosen?.parsed;
-    if (!chosen || !parsed) {
-      // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
-      return { unreadable: readings.some((r) => r.texts.some((t) => /<{3,}/.test(t.text))) };
+    const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
+    readings.push(reading);
+    const combined = readings.length === 1 ? reading : combine(readings);
+    if (combined && qualifies(combined)) {
+      chosen = combined;
+      break;
     }
-    const used = parsed.used.flatMap((i) => rows[i] ?? []);
-    const corners = used.flatMap((r) =>
-      [
-        [r.left, r.top],
-        [r.right, r.top],
-        [r.right, r.bottom],
-        [r.left, r.bottom],
-      ].map(([x = 0, y = 0]) =>
-        unlevelPoint(image, zoneAngle, band.box.left + x, band.box.top + y),
-      ),
-    );
-    const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
-    const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
-    const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
-    const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
-    const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
-    return {
-      read: {
-        status: 'read',
-        slot,
-        format: parsed.format,
-        lines: parsed.lines,
-        box: {
-          left: Math.round(left),
-          top: Math.round(top),
-          width: Math.round(right - left),
-          height: Math.round(bottom - top),
-        },
-        confidence: Math.round(confidences.reduce((s, c) => s + c, 0) / confidences.length),
-        fields: parsed.fields,
-        checkDigits: parsed.checkDigits,
-        checkDigitsValid: parsed.checkDigitsValid,
-        corrections: parsed.corrections,
-      },
-    };
-  } finally {
-    zone.data.fill(0);
   }
+  chosen ??= combine(readings);
+  const parsed = chosen?.parsed;
+  if (!chosen || !parsed) {
+    // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
+    return { unreadable: readings.some((r) => r.texts.some((t) => /<{3,}/.test(t.text))) };
+  }
+  const used = parsed.used.flatMap((i) => rows[i] ?? []);
+  const corners = used.flatMap((r) =>
+    [
+      [r.left, r.top],
+      [r.right, r.top],
+      [r.right, r.bottom],
+      [r.left, r.bottom],
+    ].map(([x = 0, y = 0]) => unlevelPoint(image, zoneAngle, band.box.left + x, band.box.top + y)),
+  );
+  const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
+  const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
+  const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
+  const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
+  const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
+  return {
+    read: {
+      status: 'read',
+      slot,
+      format: parsed.format,
+      lines: parsed.lines,
+      // In the displayed picture's pixels: the image was decoded upright.
+      box: {
+        left: Math.round(left),
+        top: Math.round(top),
+        width: Math.round(right - left),
+        height: Math.round(bottom - top),
+      },
+      confidence: Math.round(confidences.reduce((s, c) => s + c, 0) / confidences.length),
+      fields: parsed.fields,
+      checkDigits: parsed.checkDigits,
+      checkDigitsValid: parsed.checkDigitsValid,
+      corrections: parsed.corrections,
+    },
+  };
 }

@@ -1,10 +1,11 @@
 import { bilinear, type Box, type GreyImage } from '../image/grey-image.ts';
+import { pixels } from '../image/raster-scope.ts';
 
 /**
  * Image operations that prepare a machine-readable zone for OCR: the skew of its text lines
  * (projection profiles), an upright crop of a rotated region (bilinear), the zone's text rows,
- * resampling to a line height the OCR model reads best, and Otsu binarisation. Pure functions on
- * {@link GreyImage}; every result is a new raster the caller zeroes.
+ * resampling to a line height the OCR model reads best, and Otsu's threshold. Pure functions on
+ * {@link GreyImage}; every result is a new raster, held by the run's raster scope.
  */
 
 /** Otsu's threshold over the luma histogram: the split that best separates ink from paper. */
@@ -35,13 +36,6 @@ export function otsuThreshold(image: GreyImage): number {
   return threshold;
 }
 
-/** Ink (≤ threshold) black, the rest white. */
-export function binarise(image: GreyImage, threshold = otsuThreshold(image)): GreyImage {
-  const data = new Uint8Array(image.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (image.data[i] ?? 255) <= threshold ? 0 : 255;
-  return { width: image.width, height: image.height, data };
-}
-
 /**
  * Pixels darker than their neighbourhood's mean by a margin (adaptive thresholding with an
  * integral image): pen strokes and printed characters, not large dark areas such as a
@@ -49,7 +43,7 @@ export function binarise(image: GreyImage, threshold = otsuThreshold(image)): Gr
  */
 export function strokes(image: GreyImage, radius = 7, margin = 18): Uint8Array {
   const { width: w, height: h, data } = image;
-  const integral = new Float64Array((w + 1) * (h + 1));
+  const integral = pixels(new Float64Array((w + 1) * (h + 1)));
   for (let y = 0; y < h; y++) {
     let row = 0;
     for (let x = 0; x < w; x++) {
@@ -57,7 +51,7 @@ export function strokes(image: GreyImage, radius = 7, margin = 18): Uint8Array {
       integral[(y + 1) * (w + 1) + x + 1] = (integral[y * (w + 1) + x + 1] ?? 0) + row;
     }
   }
-  const out = new Uint8Array(w * h);
+  const out = pixels(new Uint8Array(w * h));
   for (let y = 0; y < h; y++) {
     const ya = Math.max(0, y - radius);
     const yb = Math.min(h, y + radius + 1);
@@ -144,7 +138,7 @@ export function estimateSkew(image: GreyImage, region: Box, maxDegrees = 8): num
 export function levelledCrop(image: GreyImage, angle: number, box: Box): GreyImage {
   const width = Math.max(1, Math.round(box.width));
   const height = Math.max(1, Math.round(box.height));
-  const data = new Uint8Array(width * height);
+  const data = pixels(new Uint8Array(width * height));
   const cx = image.width / 2;
   const cy = image.height / 2;
   const sin = Math.sin(angle);
@@ -253,7 +247,7 @@ export function textRows(image: GreyImage, threshold = otsuThreshold(image)): Te
 export function resize(image: GreyImage, width: number, height: number): GreyImage {
   const w = Math.max(1, Math.round(width));
   const h = Math.max(1, Math.round(height));
-  const data = new Uint8Array(w * h);
+  const data = pixels(new Uint8Array(w * h));
   const fx = image.width / w;
   const fy = image.height / h;
   for (let y = 0; y < h; y++) {
@@ -270,7 +264,7 @@ export function resize(image: GreyImage, width: number, height: number): GreyIma
 export function withMargin(image: GreyImage, margin: number): GreyImage {
   const width = image.width + 2 * margin;
   const height = image.height + 2 * margin;
-  const data = new Uint8Array(width * height).fill(255);
+  const data = pixels(new Uint8Array(width * height).fill(255));
   for (let y = 0; y < image.height; y++) {
     data.set(
       image.data.subarray(y * image.width, (y + 1) * image.width),

@@ -9,6 +9,8 @@ import { RegistrySchema } from '../../../shared/ipc.ts';
  */
 
 const Bytes = z.instanceof(Uint8Array).nullable();
+/** An EXIF orientation as the document loader read it (core/documents/exif-orientation.ts). */
+const Orientation = z.int().min(1).max(8);
 
 /**
  * Whether a run compares the faces: `run`, or `turned_off` when the user chose documents only —
@@ -22,6 +24,14 @@ export const AnalyzeRequestSchema = z.object({
   id: z.int().nonnegative(),
   input: z.object({
     images: z.object({ documentFront: Bytes, documentBack: Bytes, face: Bytes }),
+    /** Each image's EXIF orientation, read once by the loader; 1 (as stored) for a slot left out. */
+    orientations: z
+      .object({
+        documentFront: Orientation.optional(),
+        documentBack: Orientation.optional(),
+        face: Orientation.optional(),
+      })
+      .optional(),
     sessionDate: z.string().nullable(),
     registry: RegistrySchema.nullable().optional(),
     now: z.string(),

@@ -15,7 +15,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { SLOTS, type AppState, type LoadedDocuments } from '../state/app-state.ts';
 import { useAppState, useController } from '../state/context.tsx';
 import { compareAvailable, imageOf, nextCompareMode, type CompareMode } from '../viewer/compare.ts';
-import { displayedBox, type Highlight } from '../viewer/finding-region.ts';
+import type { Highlight } from '../viewer/finding-region.ts';
 import { ViewController } from '../viewer/view-controller.ts';
 import { DEFAULT_PORTRAIT_REGIONS, faceRegions, type PortraitRegions } from '../viewer/portrait.ts';
 import { Viewer, ZOOM_STEP, type PortraitState, type ViewerLayout } from '../viewer/Viewer.tsx';
@@ -152,13 +152,7 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
       ? {
           slot: marked.slot,
           label: marked.label,
-          box: marked.upright
-            ? marked.box
-            : displayedBox(
-                marked.box,
-                { w: markedImage.width, h: markedImage.height },
-                markedImage.orientation,
-              ),
+          box: marked.box,
         }
       : null;
   const chooseCompare = (mode: CompareMode) => {

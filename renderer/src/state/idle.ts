@@ -33,10 +33,6 @@ export class IdleMonitor {
     this.#now = now;
   }
 
-  get warning(): boolean {
-    return this.#warning;
-  }
-
   start(): void {
     this.#running = true;
     this.#arm();

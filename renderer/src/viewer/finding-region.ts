@@ -2,10 +2,9 @@ import type { DocumentSlot } from '../../../shared/ipc.ts';
 import type { Box, Point, Size } from './view-math.ts';
 
 /**
- * A finding's place on an image, as the viewer marks it: the MRZ zone, a detected face. The zone
- * reader measures in the pixels as stored in the file (its decoder does not apply the EXIF
- * orientation); the viewer shows the picture turned as EXIF says, so its box is turned the same
- * way. The face comparison already looks at the turned picture: its boxes need no turn.
+ * A finding's place on an image, as the viewer marks it: the MRZ zone, a detected face. The
+ * analysis decodes every image turned as its EXIF orientation says, so every box it reports is in
+ * the pixels the viewer shows: none needs turning here.
  */
 export interface Highlight {
   slot: DocumentSlot;
@@ -42,20 +41,4 @@ export function displayedPoint(stored: Point, displayed: Size, orientation: numb
     default:
       return { x, y };
   }
-}
-
-/** A box in stored pixels → the same place in the displayed image (EXIF orientation 1–8). */
-export function displayedBox(stored: Box, displayed: Size, orientation: number): Box {
-  const a = displayedPoint(stored, displayed, orientation);
-  const b = displayedPoint(
-    { x: stored.x + stored.w, y: stored.y + stored.h },
-    displayed,
-    orientation,
-  );
-  return {
-    x: Math.min(a.x, b.x),
-    y: Math.min(a.y, b.y),
-    w: Math.abs(b.x - a.x),
-    h: Math.abs(b.y - a.y),
-  };
 }

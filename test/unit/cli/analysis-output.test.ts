@@ -16,8 +16,8 @@ import {
 const SAME: FaceComparison = {
   score: 0.7134,
   band: 'same',
-  selfieFace: { box: { x: 1, y: 2, width: 100, height: 120 }, confidence: 0.987 },
-  portraitFace: { box: { x: 60, y: 150, width: 90, height: 110 }, confidence: 0.91 },
+  selfieFace: { box: { left: 1, top: 2, width: 100, height: 120 }, confidence: 0.987 },
+  portraitFace: { box: { left: 60, top: 150, width: 90, height: 110 }, confidence: 0.91 },
   crops: {
     selfie: { centerX: 50, centerY: 60, size: 150, angleDegrees: 1.5, outputSize: 150 },
     portrait: { centerX: 100, centerY: 200, size: 130, angleDegrees: -3, outputSize: 150 },

@@ -105,6 +105,18 @@ describe('the analysis service', () => {
     expect(service.state()).toEqual({ status: 'done', report: REPORT });
   });
 
+  it('hands the analysis the orientation the loader read, so it never reads it again', () => {
+    const { service, channels } = setup();
+    const selfie = { ...image(3), orientation: 6 };
+    service.start(
+      loaded({ documents: { documentFront: image(1), documentBack: null, face: selfie } }),
+    );
+    expect(channels[0]!.posted[0]).toMatchObject({
+      type: 'analyze',
+      input: { orientations: { documentFront: 1, face: 6 } },
+    });
+  });
+
   it('a process that dies fails the run with a reason, and the next load starts a new one', async () => {
     const { service, channels, states } = setup();
     service.start(loaded());

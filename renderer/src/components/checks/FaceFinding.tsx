@@ -8,8 +8,8 @@ import { ShowButton } from './ShowButton.tsx';
  * The face comparison, when the analysis process made one: the score, its band in the shared
  * wording (the same words as the CLI), "cannot tell" with its reason, and the two faces it found,
  * each of which can be marked on its image, or both shown side by side in the viewer's portrait
- * compare. The face boxes are in the upright picture's pixels (the face comparison turns the image
- * as its EXIF orientation says before it looks), unlike the zone's. Kept apart so its presentation is easy to adjust.
+ * compare. The face boxes are in the displayed picture's pixels, as every finding's box is. Kept
+ * apart so its presentation is easy to adjust.
  */
 export function FaceFinding({
   face,
@@ -31,8 +31,7 @@ export function FaceFinding({
     regions.push({
       key: 'face:selfie',
       slot: 'face',
-      box: { x: box.x, y: box.y, w: box.width, h: box.height },
-      upright: true,
+      box: { x: box.left, y: box.top, w: box.width, h: box.height },
       label: t.checks.face.selfieFace,
       action: t.checks.face.showSelfie,
     });
@@ -42,8 +41,7 @@ export function FaceFinding({
     regions.push({
       key: 'face:portrait',
       slot: 'documentFront',
-      box: { x: box.x, y: box.y, w: box.width, h: box.height },
-      upright: true,
+      box: { x: box.left, y: box.top, w: box.width, h: box.height },
       label: t.checks.face.portraitFace,
       action: t.checks.face.showPortrait,
     });

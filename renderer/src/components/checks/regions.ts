@@ -6,12 +6,8 @@ export interface FindingRegion {
   /** Stable id of the finding, so the panel knows which one is shown. */
   key: string;
   slot: DocumentSlot;
+  /** In the displayed (EXIF-turned) picture's pixels, as every finding reports its place. */
   box: Box;
-  /**
-   * The box is already in the displayed (EXIF-turned) picture's pixels, as the face comparison
-   * reports it; otherwise it is in the stored pixels, as the zone reader reports it.
-   */
-  upright?: boolean;
   /** What the box marks (the mark's accessible name). */
   label: string;
   /** The button that shows it. */

@@ -57,7 +57,7 @@ describe('decoding an image once for every check', () => {
 
   it('keeps, when asked, exactly the colour pixels jpeg-js gives', async () => {
     const jpeg = await sharp(colourful).jpeg({ quality: 85 }).toBuffer();
-    const { rgb } = decodeImage(jpeg, true);
+    const { rgb } = decodeImage(jpeg, { keepRgb: true });
     expect(rgb).toEqual(decodeJpeg(jpeg));
   });
 
@@ -67,8 +67,8 @@ describe('decoding an image once for every check', () => {
       .jpeg({ quality: 90 })
       .withMetadata({ orientation: 6 })
       .toBuffer();
-    const plain = decodeImage(stored, true);
-    const upright = decodeImage(turned, true);
+    const plain = decodeImage(stored, { keepRgb: true });
+    const upright = decodeImage(turned, { orientation: 6, keepRgb: true });
     expect(upright.grey).toMatchObject({ width: 64, height: 96 });
     expect(upright.rgb).toMatchObject({ width: 64, height: 96 });
     // Orientation 6: the displayed pixel (x, y) is the stored pixel (y, 63 − x).

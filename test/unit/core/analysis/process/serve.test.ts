@@ -1,24 +1,25 @@
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisEngine } from '../../../../../core/analysis/analyze.ts';
-import { decodeImage } from '../../../../../core/analysis/image/decode-image.ts';
 import type { FaceComparer } from '../../../../../core/analysis/face/face-step.ts';
 import type { RgbImage } from '../../../../../core/analysis/image/decode-jpeg.ts';
-import { FromAnalysisSchema, type FromAnalysis } from '../../../../../core/analysis/process/protocol.ts';
+import {
+  FromAnalysisSchema,
+  type FromAnalysis,
+} from '../../../../../core/analysis/process/protocol.ts';
 import { serveAnalysis } from '../../../../../core/analysis/process/serve.ts';
 import type { FaceComparison } from '../../../../../shared/face-match.ts';
 
 /**
- * The analysis process's loop with a stand-in OCR engine (it decodes with jpeg-js and finds no
- * text, so a run is quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
+ * The analysis process's loop with a stand-in OCR engine (it finds no text, so a run is quick) and a stand-in face comparer: when the face step runs, what it adds to the report, what
  * a cancel stops, and that `ready` does not wait for the face models.
  */
 
 const SAME: FaceComparison = {
   score: 0.71,
   band: 'same',
-  selfieFace: { box: { x: 1, y: 2, width: 100, height: 120 }, confidence: 0.98 },
-  portraitFace: { box: { x: 60, y: 150, width: 90, height: 110 }, confidence: 0.9 },
+  selfieFace: { box: { left: 1, top: 2, width: 100, height: 120 }, confidence: 0.98 },
+  portraitFace: { box: { left: 60, top: 150, width: 90, height: 110 }, confidence: 0.9 },
   crops: {
     selfie: { centerX: 50, centerY: 60, size: 150, angleDegrees: 1.5, outputSize: 150 },
     portrait: { centerX: 100, centerY: 200, size: 130, angleDegrees: -3, outputSize: 150 },
@@ -28,7 +29,6 @@ const SAME: FaceComparison = {
 
 const blindEngine = (): Promise<AnalysisEngine & { stop(): Promise<void> }> =>
   Promise.resolve({
-    decodeGrey: (bytes) => Promise.resolve().then(() => decodeImage(bytes).grey),
     layoutLines: () => Promise.resolve([]),
     readLine: () => Promise.resolve({ text: '', confidence: 0 }),
     stop: () => Promise.resolve(),
