@@ -12,8 +12,9 @@ import type {
 import type { PrivacyReport } from '../shared/privacy.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import type { Handlers } from './ipc-dispatch.ts';
-import type { SignInConfig } from './auth/auth-service.ts';
+import type { SignInConfig, SignInHooks } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
+import type { ConfirmConnection, ConnectionSummary, IssParameter } from './connection-confirm.ts';
 import {
   sameBinding,
   secretBindingFor,
@@ -21,6 +22,7 @@ import {
   type SessionEndpoints,
 } from './session-endpoints.ts';
 import { lockedSettingsGuard } from './settings-lock.ts';
+import { CONNECTION_SETTINGS, type SettingName } from '../shared/settings.ts';
 import type { SettingsService } from './settings.ts';
 
 /**
@@ -30,7 +32,7 @@ import type { SettingsService } from './settings.ts';
 
 /** The sign-in module as main uses it. */
 export interface AuthPort {
-  signIn(config: SignInConfig): Promise<AuthStatus>;
+  signIn(config: SignInConfig, hooks?: SignInHooks): Promise<AuthStatus>;
   cancel(): void;
   signOut(): Promise<unknown>;
   status(): AuthStatus;
@@ -63,10 +65,22 @@ export interface MainServicesDeps {
   appInfo: AppInfo;
   demoMode: boolean;
   /**
-   * `IDLENS_CLIENT_SECRET`: used only for the issuer origin and client id the settings name when
-   * the services are created (the app's start), where it wins over a stored secret.
+   * `IDLENS_CLIENT_SECRET`, where it wins over a stored secret. It is sent only with the client id
+   * in effect at start and only to an issuer the page cannot choose: the one
+   * `IDLENS_CLIENT_SECRET_ISSUER` names (`clientSecretIssuer`) or, without it, a built-in
+   * preset's — never one read from the settings.
    */
   clientSecret?: string | undefined;
+  /** `IDLENS_CLIENT_SECRET_ISSUER`: the only issuer the environment secret is for. */
+  clientSecretIssuer?: string | undefined;
+  /**
+   * The person's confirmation of a connection or client-secret change asked for over IPC, and of
+   * a sign-in to a custom issuer not confirmed since start; owned by main (the app: a native
+   * dialog). Absent: every such change is declined.
+   */
+  confirmConnection?: ConfirmConnection | undefined;
+  /** The OS's language, for the dialog when the settings say "system". */
+  systemLanguage?: (() => string) | undefined;
   /** The encrypted stored secret, where the platform has a keychain. */
   secretStore?: ClientSecretStore;
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
@@ -78,6 +92,14 @@ export interface MainServicesDeps {
   analysis?: AnalysisService;
   now?(): number;
 }
+
+/**
+ * The connection settings whose change the person confirms: everything that decides where the
+ * sign-in, the token and the images go and what is asked for (not the sign-in's time limit).
+ */
+const CONFIRMED_SETTINGS: readonly SettingName[] = CONNECTION_SETTINGS.filter(
+  (name) => name !== 'signInTimeoutSeconds',
+);
 
 export interface MainServices {
   handlers: Handlers;
@@ -99,15 +121,113 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   /** Sign-ins between their start and the moment the auth module shows them as pending. */
   let startingSignIns = 0;
   let settingsRepair = deps.settings.repair;
-  /** `IDLENS_CLIENT_SECRET` belongs to the issuer and client id in effect at start. */
-  const environmentSecretBinding = secretBindingFor(deps.settings.get());
+  /** The origin `IDLENS_CLIENT_SECRET_ISSUER` names; null when it names none that parses. */
+  const environmentSecretIssuer =
+    deps.clientSecretIssuer === undefined || deps.clientSecretIssuer === ''
+      ? undefined
+      : (URL.parse(deps.clientSecretIssuer)?.origin ?? null);
+
+  /** The client id in effect at start, the one `IDLENS_CLIENT_SECRET` was given for. */
+  const environmentSecretClientId = deps.settings.get().clientId;
+
+  /** Whether `IDLENS_CLIENT_SECRET` belongs to these endpoints' issuer and client id. */
+  const environmentSecretFits = (endpoints: SessionEndpoints): boolean => {
+    if (!deps.clientSecret || endpoints.clientId !== environmentSecretClientId) return false;
+    if (environmentSecretIssuer === undefined) return endpoints.preset;
+    return environmentSecretIssuer === endpoints.issuerOrigin;
+  };
 
   const secretFor = async (endpoints: SessionEndpoints): Promise<string | undefined> => {
+    if (environmentSecretFits(endpoints)) return deps.clientSecret;
     const binding = { issuerOrigin: endpoints.issuerOrigin, clientId: endpoints.clientId };
-    if (deps.clientSecret && sameBinding(environmentSecretBinding, binding)) {
-      return deps.clientSecret;
-    }
     return deps.secretStore?.reveal(binding);
+  };
+
+  /**
+   * The endpoints the person confirmed this run (or that are presets), with what the provider's
+   * discovery said about `iss` when they did. Keyed by everything the dialog named.
+   */
+  const confirmed = new Map<string, IssParameter>();
+  const confirmationKey = (endpoints: SessionEndpoints): string =>
+    JSON.stringify([
+      endpoints.issuer,
+      endpoints.apiBase,
+      endpoints.clientId,
+      endpoints.imageHosts ?? [],
+    ]);
+  /** One confirmation at a time: a second change waits for no dialog, it is refused. */
+  let confirming = false;
+
+  const language = (): 'en' | 'es' => {
+    const chosen = deps.settings.get().language;
+    if (chosen !== 'system') return chosen;
+    return (deps.systemLanguage?.() ?? 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
+  };
+
+  const summaryOf = async (
+    endpoints: SessionEndpoints,
+    extra: Pick<ConnectionSummary, 'reason' | 'changes'> &
+      Partial<Pick<ConnectionSummary, 'secretChange' | 'issParameter'>>,
+  ): Promise<ConnectionSummary> => {
+    // Nothing is fetched from an address before the person agreed to it: whether the provider
+    // sends `iss` is learnt from the sign-in's own discovery, which asks again if it does not.
+    const issParameter = extra.issParameter ?? 'unknown';
+    let secretSent: boolean;
+    if (extra.secretChange === 'store') secretSent = true;
+    else if (environmentSecretFits(endpoints)) secretSent = true;
+    else if (extra.secretChange === 'clear') secretSent = false;
+    else {
+      const stored = await deps.secretStore?.reveal({
+        issuerOrigin: endpoints.issuerOrigin,
+        clientId: endpoints.clientId,
+      });
+      secretSent = stored !== undefined;
+    }
+    const hostOf = (href: string) => new URL(href).host;
+    return {
+      reason: extra.reason,
+      environment: endpoints.environment,
+      preset: endpoints.preset,
+      issuerHost: hostOf(endpoints.issuer),
+      apiHost: hostOf(endpoints.apiBase),
+      imageHosts: [...(endpoints.imageHosts ?? [])],
+      clientId: endpoints.clientId,
+      secretSent,
+      secretChange: extra.secretChange,
+      issParameter,
+      changes: extra.changes,
+      language: language(),
+    };
+  };
+
+  /** Asks the person; resolves only on a yes, else throws `connection_declined`. */
+  const confirmOrDecline = async (summary: ConnectionSummary, what: string): Promise<void> => {
+    let yes: boolean;
+    try {
+      yes = deps.confirmConnection ? (await deps.confirmConnection(summary)) === true : false;
+    } catch {
+      // A dialog that failed to show is no answer, and no answer is no.
+      yes = false;
+    }
+    if (!yes) {
+      throw new IdlensError('connection_declined', `${what} was not confirmed; nothing changed.`);
+    }
+  };
+
+  const isLocked = (): boolean => startingSignIns > 0 || deps.auth.status().state !== 'signedOut';
+  const guardNow = () =>
+    lockedSettingsGuard({
+      current: deps.settings.get(),
+      locked: isLocked(),
+      demoMode: deps.demoMode,
+    });
+  const refuseWhileConfirming = (): void => {
+    if (confirming) {
+      throw new IdlensError(
+        'settings_locked',
+        'Another connection change is waiting for confirmation; answer it first.',
+      );
+    }
   };
 
   /** Signed out, the status names where the next sign-in goes: the settings' environment. */
@@ -165,6 +285,24 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       // The endpoints are fixed here, once: the sign-in, and the session it opens, use these.
       const endpoints = sessionEndpointsFor(deps.settings.get(), deps.demoMode);
       const settings = deps.settings.get();
+      // A custom issuer read from the settings is signed in to only once the person confirmed it
+      // this run, knowing what its discovery — the one this very flow uses — says about `iss`:
+      // one confirmed before that was known is asked about again when it turns out to lack it.
+      const hooks: SignInHooks = {
+        afterDiscovery: async ({ issParameter }) => {
+          if (endpoints.preset) return;
+          const key = confirmationKey(endpoints);
+          const before = confirmed.get(key);
+          if (before !== undefined && (before === issParameter || issParameter === 'supported')) {
+            return;
+          }
+          await confirmOrDecline(
+            await summaryOf(endpoints, { reason: 'sign-in', changes: [], issParameter }),
+            'The sign-in to this provider',
+          );
+          confirmed.set(key, issParameter);
+        },
+      };
       startingSignIns++;
       let clientSecret: string | undefined;
       try {
@@ -173,17 +311,20 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
         startingSignIns--;
       }
       const attempt = ++signInAttempts;
-      const status = await deps.auth.signIn({
-        environment: endpoints.environment,
-        issuer: endpoints.issuer,
-        clientId: endpoints.clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        scopes: settings.scopes,
-        redirectPort: settings.redirectPort,
-        redirectPath: settings.redirectPath,
-        timeoutMs: settings.signInTimeoutSeconds * 1000,
-        allowInsecureLoopback: endpoints.allowLoopbackHttp,
-      });
+      const status = await deps.auth.signIn(
+        {
+          environment: endpoints.environment,
+          issuer: endpoints.issuer,
+          clientId: endpoints.clientId,
+          ...(clientSecret ? { clientSecret } : {}),
+          scopes: settings.scopes,
+          redirectPort: settings.redirectPort,
+          redirectPath: settings.redirectPath,
+          timeoutMs: settings.signInTimeoutSeconds * 1000,
+          allowInsecureLoopback: endpoints.allowLoopbackHttp,
+        },
+        hooks,
+      );
       if (attempt === signInAttempts && status.state === 'signedIn') bound = endpoints;
       return presentStatus(status);
     },
@@ -227,29 +368,73 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
     },
     'documents:lastWipe': () => lastWipe,
     'settings:get': () => deps.settings.get(),
-    'settings:set': (patch) =>
-      deps.settings.set(
-        patch,
-        lockedSettingsGuard({
-          current: deps.settings.get(),
-          locked: startingSignIns > 0 || deps.auth.status().state !== 'signedOut',
-          demoMode: deps.demoMode,
-        }),
-      ),
+    'settings:set': async (patch) => {
+      const before = deps.settings.get();
+      const next = deps.settings.preview(patch, guardNow());
+      const changes = CONFIRMED_SETTINGS.filter(
+        (name) => JSON.stringify(before[name]) !== JSON.stringify(next[name]),
+      );
+      if (changes.length === 0) return deps.settings.set(patch, guardNow());
+      refuseWhileConfirming();
+      confirming = true;
+      try {
+        const endpoints = sessionEndpointsFor(next, deps.demoMode);
+        const summary = await summaryOf(endpoints, { reason: 'settings', changes });
+        await confirmOrDecline(summary, 'The connection change');
+        // Judged again as things are now: a sign-in started meanwhile keeps its connection, and
+        // what is written is what the person was shown.
+        const now = sessionEndpointsFor(deps.settings.preview(patch, guardNow()), deps.demoMode);
+        if (confirmationKey(now) !== confirmationKey(endpoints)) {
+          throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
+        }
+        const saved = deps.settings.set(patch, guardNow());
+        confirmed.set(confirmationKey(endpoints), summary.issParameter);
+        return saved;
+      } finally {
+        confirming = false;
+      }
+    },
     'settings:secretStatus': () =>
       deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
-    'settings:setSecret': (secret) => {
-      if (deps.secretStore === undefined) {
+    'settings:setSecret': async (secret) => {
+      const store = deps.secretStore;
+      if (store === undefined) {
         throw new IdlensError('config_invalid', 'A client secret cannot be stored here.');
       }
-      const binding = secretBindingFor(deps.settings.get());
+      const lockedNow = () => {
+        if (isLocked()) {
+          throw new IdlensError(
+            'settings_locked',
+            'Sign out before changing the client secret: the open session keeps the one it signed in with.',
+          );
+        }
+      };
+      lockedNow();
+      const settings = deps.settings.get();
+      const binding = secretBindingFor(settings);
       if (binding === null) {
         throw new IdlensError(
           'config_invalid',
           'Choose the issuer and client id first: a client secret is kept for one of each.',
         );
       }
-      return deps.secretStore.set(secret, binding);
+      refuseWhileConfirming();
+      confirming = true;
+      try {
+        const endpoints = sessionEndpointsFor(settings, deps.demoMode);
+        const secretChange = secret === null ? 'clear' : 'store';
+        await confirmOrDecline(
+          await summaryOf(endpoints, { reason: 'secret', changes: [], secretChange }),
+          'The client secret change',
+        );
+        lockedNow();
+        if (!sameBinding(secretBindingFor(deps.settings.get()), binding)) {
+          throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
+        }
+        return await store.set(secret, binding);
+      } finally {
+        confirming = false;
+      }
     },
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {

@@ -168,6 +168,7 @@ export const en = {
     config_invalid: 'The configuration is not valid.',
     settings_invalid: 'A setting is not valid.',
     settings_locked: 'Connection settings cannot change while signed in.',
+    connection_declined: 'The connection change was not confirmed, so nothing changed.',
     insecure_url: 'An address is not https, so it was refused.',
     bad_sender: 'A request came from an unexpected sender.',
     bad_argument: 'An argument is not valid.',

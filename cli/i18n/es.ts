@@ -178,6 +178,7 @@ export const es: CliStrings = {
     config_invalid: 'La configuración no es válida.',
     settings_invalid: 'Un ajuste no es válido.',
     settings_locked: 'Los ajustes de conexión no pueden cambiar con la sesión iniciada.',
+    connection_declined: 'El cambio de conexión no se confirmó, así que no cambió nada.',
     insecure_url: 'Una dirección no usa https, así que se rechazó.',
     bad_sender: 'Llegó una solicitud de un remitente inesperado.',
     bad_argument: 'Un argumento no es válido.',

@@ -12,6 +12,7 @@ import type { Settings } from '../../shared/settings.ts';
 import type { AuthService } from '../../core/auth/auth-service.ts';
 import { createClientSecretStore } from '../../core/client-secret.ts';
 import { composeApp } from '../../core/compose.ts';
+import type { ConnectionSummary } from '../../core/connection-confirm.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
 import { settingsFileBacking } from '../../core/settings-file.ts';
 import { installFetchRecorder, waitFor, type FetchRecorder } from './auth-helpers.ts';
@@ -98,6 +99,73 @@ function startAttacker(): Promise<typeof attacker> {
   });
 }
 
+/**
+ * A look-alike provider for the mix-up attack (RFC 9700 §4.4): its discovery names itself, as
+ * every provider's does, but its `/authorize` forwards idlens's own request, unchanged, to the
+ * genuine provider's login page, so the person signs in where they always do. Like e-Próspera's,
+ * neither says it sends `iss`, so the callback cannot tell them apart. Whatever reaches its token
+ * endpoint would be redeemed at the genuine provider.
+ */
+function startForwarder(): Promise<typeof attacker> {
+  const log: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      log.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const origin = `http://${req.headers.host ?? ''}`;
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/.well-known/openid-configuration') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            issuer: origin,
+            authorization_endpoint: `${origin}/authorize`,
+            token_endpoint: `${origin}/token`,
+            jwks_uri: `${origin}/jwks`,
+            response_types_supported: ['code'],
+            code_challenge_methods_supported: ['S256'],
+            token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
+          }),
+        );
+      } else if (url.pathname === '/authorize') {
+        const genuine = new URL('/api/oauth/authorize', backend.issuer);
+        genuine.search = url.search;
+        res.writeHead(302, { location: genuine.href });
+        res.end();
+      } else {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'invalid_grant' }));
+      }
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}`, log });
+    });
+  });
+}
+
+let forwarder: typeof attacker;
+
+/** What the forwarder received must hold no code, verifier, token or secret. */
+function expectForwarderGotNothing(): void {
+  const saw = JSON.stringify(forwarder.log);
+  for (const secret of recorder.secrets) expect(saw).not.toContain(secret);
+  expect(saw).not.toContain(backend.clients.confidential.clientSecret);
+  expect(saw).not.toMatch(/code_verifier|code=|bearer/i);
+  for (const request of forwarder.log) {
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.url).toBe('/.well-known/openid-configuration');
+  }
+}
+
 /** Everything the attacker's server received, as one string to search. */
 const attackerSaw = (): string => JSON.stringify(attacker.log);
 
@@ -128,8 +196,26 @@ function expectAttackerGotNothing(): void {
 
 const FRAME = { url: 'app://bundle/index.html', isMainFrame: true };
 
+/**
+ * The person at the keyboard, answering main's own confirmation dialog (which the page can neither
+ * see nor answer). By default they confirm only what they would have chosen themselves: the demo
+ * backend, never a host of the attacker's.
+ */
+interface Person {
+  answer: (summary: ConnectionSummary) => boolean;
+  asked: ConnectionSummary[];
+}
+
+const cautious = (summary: ConnectionSummary): boolean => {
+  const attackerHost = new URL(attacker.origin).host;
+  const foreign = [attackerHost, new URL(forwarder.origin).host];
+  const hosts = [summary.issuerHost, summary.apiHost, ...summary.imageHosts];
+  return !hosts.some((host) => foreign.includes(host) || host.endsWith('evil.example'));
+};
+
 interface Main {
   call<T = unknown>(channel: string, ...args: unknown[]): Promise<IpcResult<T>>;
+  person: Person;
   settingsFile: string;
   /** 'login': the browser signs in as `full`; 'hold': it never comes back (sign-in stays pending). */
   browser: { mode: 'login' | 'hold'; opened: string[] };
@@ -176,13 +262,18 @@ async function startMain(
     storedSecret?: boolean;
     /** A fresh install: no settings file at all. */
     fresh?: boolean;
+    /** IDLENS_CLIENT_SECRET_ISSUER at start. */
+    clientSecretIssuer?: string;
+    /** Puts something at the settings file's place instead (a pipe, a link, a damaged file). */
+    plant?: (settingsFile: string) => void;
   } = {},
 ): Promise<Main> {
   const demoMode = options.demoMode ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'idlens-hostile-'));
   dirs.push(dir);
   const settingsFile = join(dir, 'settings.json');
-  if (options.fresh !== true) {
+  if (options.plant) options.plant(settingsFile);
+  else if (options.fresh !== true) {
     writeFileSync(settingsFile, JSON.stringify(options.settings ?? demoSettings()));
   }
 
@@ -207,6 +298,7 @@ async function startMain(
   }
 
   const browser: Main['browser'] = { mode: 'login', opened: [] };
+  const person: Person = { answer: cautious, asked: [] };
   // Composed as the app composes main (only the OS parts are stood in for).
   const { services, auth } = composeApp({
     demoMode,
@@ -215,14 +307,19 @@ async function startMain(
     settings: settingsFileBacking(settingsFile),
     secret,
     clientSecretFromEnv: options.clientSecret,
+    clientSecretIssuerFromEnv: options.clientSecretIssuer,
+    confirmConnection: (summary) => {
+      person.asked.push(summary);
+      return Promise.resolve(person.answer(summary));
+    },
     openExternal: (url) => {
       browser.opened.push(url);
       if (browser.mode === 'hold') return Promise.resolve();
       void (async () => {
-        const callback =
-          new URL(url).origin === new URL(backend.issuer).origin
-            ? await loginWithFetch(url, 'full')
-            : await followRedirect(url);
+        const genuine = (href: string) => new URL(href).origin === new URL(backend.issuer).origin;
+        let callback = genuine(url) ? await loginWithFetch(url, 'full') : await followRedirect(url);
+        // A page forwarded to the genuine login is where the person signs in, as always.
+        if (genuine(callback)) callback = await loginWithFetch(callback, 'full');
         await (await fetch(callback)).text();
       })().catch(() => undefined);
       return Promise.resolve();
@@ -237,6 +334,7 @@ async function startMain(
     settingsFile,
     browser,
     auth,
+    person,
   };
   mains.push(main);
   return main;
@@ -289,13 +387,16 @@ function errorOf(result: IpcResult<unknown>): string {
 }
 
 beforeAll(async () => {
-  backend = await startDemoBackend();
+  // Like e-Próspera's, the genuine provider does not send RFC 9207 `iss`.
+  backend = await startDemoBackend({ issResponseParameter: false });
   attacker = await startAttacker();
+  forwarder = await startForwarder();
   recorder = installFetchRecorder();
 });
 
 beforeEach(() => {
   attacker.log.length = 0;
+  forwarder.log.length = 0;
 });
 
 afterEach(async () => {
@@ -306,6 +407,7 @@ afterEach(async () => {
 afterAll(async () => {
   recorder.restore();
   await new Promise<void>((resolve) => attacker.server.close(() => resolve()));
+  await new Promise<void>((resolve) => forwarder.server.close(() => resolve()));
   await backend.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -411,7 +513,8 @@ describe('a hostile page, signed in (demo mode)', () => {
     await signIn(main);
     const load = main.call('documents:load');
     await main.call('auth:signOut');
-    // Signed out, the page may choose another environment for the next session...
+    // Signed out, the person may choose another environment for the next session...
+    main.person.answer = () => true;
     expect(
       (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
     ).toBe(true);
@@ -502,20 +605,24 @@ describe('a hostile page while a sign-in is pending', () => {
 });
 
 describe('the client secret belongs to one issuer and client id', () => {
-  it('IDLENS_CLIENT_SECRET is not sent to an issuer the page chose after start', async () => {
+  it('IDLENS_CLIENT_SECRET is not sent to an issuer changed after start, even a confirmed one', async () => {
     const main = await startMain({
       clientSecret: backend.clients.confidential.clientSecret,
+      clientSecretIssuer: backend.issuer,
       settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
     });
     // It works where it belongs...
     await signIn(main);
     await main.call('auth:signOut');
-    // ...and is not sent to the attacker's issuer, which does get a code exchange.
+    // ...and is not sent to another issuer, even one the person confirms, which does get a code
+    // exchange.
+    main.person.answer = () => true;
     const set = await main.call('settings:set', {
       issuer: attacker.origin,
       apiBase: attacker.origin,
     });
     expect(set.ok).toBe(true);
+    expect(main.person.asked.at(-1)).toMatchObject({ reason: 'settings', secretSent: false });
     main.browser.mode = 'login';
     expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
     expect(attacker.log.some((r) => r.url === '/token' && r.method === 'POST')).toBe(true);
@@ -528,6 +635,7 @@ describe('the client secret belongs to one issuer and client id', () => {
     });
     await signIn(main);
     await main.call('auth:signOut');
+    main.person.answer = () => true;
     expect(
       (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
     ).toBe(true);
@@ -538,6 +646,7 @@ describe('the client secret belongs to one issuer and client id', () => {
   it('nor to the right issuer under another client id', async () => {
     const main = await startMain({
       clientSecret: backend.clients.confidential.clientSecret,
+      clientSecretIssuer: backend.issuer,
       settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
     });
     expect(

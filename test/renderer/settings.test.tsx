@@ -136,7 +136,13 @@ describe.each(['en', 'es'] as const)('settings (%s)', (lang) => {
   it('a settings file main had to repair is told on the first page, with where it was kept', async () => {
     setup({
       settings: { language: lang },
-      info: { settingsRepaired: { keptAs: 'settings.json.damaged-2026', reset: ['idleMinutes'] } },
+      info: {
+        settingsRepaired: {
+          keptAs: 'settings.json.damaged-2026',
+          reset: ['idleMinutes'],
+          ignored: [],
+        },
+      },
     });
     const notice = await screen.findByText(t.app.settingsRepaired('settings.json.damaged-2026'));
     expect(notice.getAttribute('role')).toBe('status');

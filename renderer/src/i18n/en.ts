@@ -615,6 +615,11 @@ export const en = {
       title: 'These settings cannot change while you are signed in.',
       action: 'Sign out (or cancel the sign-in) first, then change where and how you sign in.',
     },
+    connection_declined: {
+      title: 'The connection change was not confirmed: nothing was changed.',
+      action:
+        'idlens asked in its own window where sign-in and the ID images would go, and the answer was no. Check the addresses and save again to be asked again.',
+    },
     insecure_url: {
       title: 'An address in the settings is not secure.',
       action: 'Use an https:// address. Plain http is only accepted for the local demo backend.',

@@ -621,6 +621,11 @@ export const es: Dictionary = {
       action:
         'Primero cierre sesión (o cancele el inicio de sesión) y luego cambie dónde y cómo iniciar sesión.',
     },
+    connection_declined: {
+      title: 'El cambio de conexión no se confirmó: no se cambió nada.',
+      action:
+        'idlens preguntó en su propia ventana adónde irían el inicio de sesión y las imágenes del documento, y la respuesta fue no. Revise las direcciones y vuelva a guardar para que se lo pregunte de nuevo.',
+    },
     insecure_url: {
       title: 'Una dirección de la configuración no es segura.',
       action:
