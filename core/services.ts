@@ -204,7 +204,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   const confirmOrDecline = async (summary: ConnectionSummary, what: string): Promise<void> => {
     let yes: boolean;
     try {
-      yes = deps.confirmConnection ? (await deps.confirmConnection(summary)) === true : false;
+      yes = deps.confirmConnection ? await deps.confirmConnection(summary) : false;
     } catch {
       // A dialog that failed to show is no answer, and no answer is no.
       yes = false;
