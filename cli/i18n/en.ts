@@ -156,6 +156,10 @@ export const en = {
       `${flag} uses plain http; http is refused for any host other than 127.0.0.1, localhost or [::1].`,
     badUrl: (flag: string) => `${flag} is not a valid https address.`,
     urlParts: (flag: string) => `${flag} must not contain credentials, a query or a fragment.`,
+    apiBaseOffIssuer:
+      "--api-base must be on the issuer's origin (scheme, host and port), as e-Próspera's is: the access token goes there.",
+    secretForOtherIssuer:
+      'IDLENS_CLIENT_SECRET is set for the issuer in IDLENS_CLIENT_SECRET_ISSUER, not for this one; it was not sent.',
     saveExists: (file: string) =>
       `--save-dir: ${file} already exists; it was not overwritten. Choose an empty folder or remove the file.`,
     saveFailed: (file: string) => `--save-dir: ${file} could not be written.`,

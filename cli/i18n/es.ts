@@ -167,6 +167,10 @@ export const es: CliStrings = {
       `${flag} usa http sin cifrar; http se rechaza para cualquier host que no sea 127.0.0.1, localhost o [::1].`,
     badUrl: (flag) => `${flag} no es una dirección https válida.`,
     urlParts: (flag) => `${flag} no debe contener credenciales, una consulta ni un fragmento.`,
+    apiBaseOffIssuer:
+      '--api-base debe estar en el origen del emisor (esquema, host y puerto), como el de e-Próspera: allí va el token de acceso.',
+    secretForOtherIssuer:
+      'IDLENS_CLIENT_SECRET está definido para el emisor de IDLENS_CLIENT_SECRET_ISSUER, no para este; no se envió.',
     saveExists: (file) =>
       `--save-dir: ${file} ya existe; no se sobrescribió. Elija una carpeta vacía o elimine el archivo.`,
     saveFailed: (file) => `--save-dir: no se pudo escribir ${file}.`,
