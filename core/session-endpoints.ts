@@ -1,6 +1,6 @@
 import type { Environment } from '../shared/environments.ts';
 import type { Settings } from '../shared/settings.ts';
-import { checkConnection } from '../shared/endpoint-rules.ts';
+import { checkConnection, imageHostsFor } from '../shared/endpoint-rules.ts';
 import { endpointError } from './auth/oauth.ts';
 import { resolveEndpoints } from './settings.ts';
 
@@ -47,8 +47,8 @@ export function sessionEndpointsFor(settings: Settings, demoMode: boolean): Sess
     issuerOrigin: verdict.issuer.origin,
     apiBase: verdict.apiBase.href,
     clientId: settings.clientId,
-    // The demo image store is on loopback; outside demo mode only S3 and listed hosts.
-    imageHosts: demoMode ? [...(settings.imageHosts ?? []), '127.0.0.1'] : settings.imageHosts,
+    // S3 and the listed hosts; the demo image store on loopback for the demo environment only.
+    imageHosts: imageHostsFor(settings.imageHosts, verdict.environment, demoMode),
     allowLoopbackHttp: demoMode,
     preset: verdict.preset,
   };

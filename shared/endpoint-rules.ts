@@ -124,3 +124,21 @@ export function isPresetIssuer(issuerOrigin: string, demoMode: boolean): boolean
       (name !== 'demo' || demoMode) && URL.parse(preset.issuer)?.origin === issuerOrigin,
   );
 }
+
+/** Where the demo backend keeps its "S3" store: loopback. */
+export const DEMO_IMAGE_HOST = '127.0.0.1';
+
+/**
+ * The image hosts a session may download from besides Amazon S3: those the person listed, and
+ * for the demo environment in demo mode (the CLI: `--insecure-loopback`) the demo store on
+ * loopback. Any other set-up lists loopback itself if it wants it. Undefined = S3 only.
+ */
+export function imageHostsFor(
+  listed: readonly string[] | undefined,
+  environment: Environment,
+  demoMode: boolean,
+): string[] | undefined {
+  return environment === 'demo' && demoMode
+    ? [...(listed ?? []), DEMO_IMAGE_HOST]
+    : listed && [...listed];
+}
