@@ -130,7 +130,11 @@ function Shell({ state }: { state: AppState }) {
         {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
         {state.info?.settingsRepaired && (
           <p className="notice notice--warn" role="status">
-            {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}
+            {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}{' '}
+            {t.app.settingsRepairedFields(
+              state.info.settingsRepaired.reset.join(', '),
+              state.info.settingsRepaired.ignored.join(', '),
+            )}
           </p>
         )}
         {screen}
@@ -146,6 +150,7 @@ function Shell({ state }: { state: AppState }) {
           <SettingsDialog
             settings={state.settings}
             signedIn={state.auth?.state !== 'signedOut'}
+            demoMode={state.info?.demoMode === true}
             onClose={() => setDialog(null)}
           />
         )}

@@ -1,3 +1,4 @@
+import type { EndpointProblem } from '../../../shared/endpoint-rules.ts';
 import type { AgreementField, CannotTellReason, ExpiryStatus } from '../../../shared/analysis.ts';
 import type { ErrorCode } from '../../../shared/errors.ts';
 import type { FaceNotRunReason } from '../../../shared/face-match.ts';
@@ -29,6 +30,10 @@ export const en = {
       keptAs === null
         ? 'The settings file could not be read as it was. The settings that were still valid were kept; the rest are back to their defaults.'
         : `The settings file could not be read as it was and was set aside as ${keptAs}. The settings that were still valid were kept; the rest are back to their defaults.`,
+    settingsRepairedFields: (reset: string, ignored: string) =>
+      [reset && `Reset: ${reset}.`, ignored && `Not settings, ignored: ${ignored}.`]
+        .filter(Boolean)
+        .join(' '),
     demoBadge: 'Demo backend',
   },
   lang: {
@@ -459,6 +464,20 @@ export const en = {
     saved: 'Settings saved.',
     notSaved: 'Settings were not saved',
     lockedWhileSignedIn: 'Sign out to change where and how you sign in.',
+    confirmedOutside:
+      'Saving a change here opens a separate idlens message that names where sign-in, your token and the ID images will go. Nothing changes until you confirm it there.',
+    endpoint: {
+      not_a_url: 'Enter a full address starting with https://',
+      url_parts: 'Leave out user names, passwords, “?” queries and “#” fragments.',
+      not_https: 'Use an https:// address.',
+      http_not_loopback: 'Plain http is refused here: use an https:// address.',
+      http_needs_demo: 'Plain http is only for the local demo backend: use an https:// address.',
+      api_base_off_issuer:
+        'Use an address on the issuer’s own server (same scheme, host and port): your access token goes here.',
+      demo_needs_demo_mode:
+        'The demo environment is only there when idlens runs with the demo backend.',
+      custom_needs_issuer: 'Required.',
+    } satisfies Record<EndpointProblem, string>,
     wholeNumber: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
     urlNeeded: 'Enter a full address starting with https://',
     required: 'Required.',

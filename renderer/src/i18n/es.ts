@@ -16,6 +16,10 @@ export const es: Dictionary = {
         : `No se pudo leer el archivo de configuración tal como estaba y se guardó aparte como ${keptAs}. Se conservaron los ajustes que seguían siendo válidos; los demás volvieron a sus valores predeterminados.`,
     demoRibbon:
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
+    settingsRepairedFields: (reset: string, ignored: string) =>
+      [reset && `Restablecidos: ${reset}.`, ignored && `No son ajustes, se ignoraron: ${ignored}.`]
+        .filter(Boolean)
+        .join(' '),
     demoBadge: 'Demostración',
   },
   lang: {
@@ -461,6 +465,21 @@ export const es: Dictionary = {
     saved: 'Configuración guardada.',
     notSaved: 'No se guardó la configuración',
     lockedWhileSignedIn: 'Cierre sesión para cambiar dónde y cómo iniciar sesión.',
+    confirmedOutside:
+      'Al guardar un cambio aquí se abre un mensaje aparte de idlens que indica adónde irán el inicio de sesión, su token y las imágenes del documento. Nada cambia hasta que lo confirme allí.',
+    endpoint: {
+      not_a_url: 'Escriba una dirección completa que empiece por https://',
+      url_parts: 'Quite nombres de usuario, contraseñas, consultas con «?» y fragmentos con «#».',
+      not_https: 'Use una dirección https://.',
+      http_not_loopback: 'Aquí se rechaza http sin cifrar: use una dirección https://.',
+      http_needs_demo:
+        'http sin cifrar es solo para el backend de demostración local: use una dirección https://.',
+      api_base_off_issuer:
+        'Use una dirección en el mismo servidor del emisor (mismo esquema, host y puerto): allí va su token de acceso.',
+      demo_needs_demo_mode:
+        'El entorno de demostración solo existe cuando idlens se ejecuta con el backend de demostración.',
+      custom_needs_issuer: 'Obligatorio.',
+    },
     wholeNumber: (min: number, max: number) => `Escriba un número entero de ${min} a ${max}.`,
     urlNeeded: 'Escriba una dirección completa que empiece por https://',
     required: 'Obligatorio.',
