@@ -117,14 +117,6 @@ function finish(
   return { ok: true, environment, issuer: issuer.url, apiBase: apiBase.url, preset };
 }
 
-/** Whether an issuer address is one of the built-in presets' (the demo's only in demo mode). */
-export function isPresetIssuer(issuerOrigin: string, demoMode: boolean): boolean {
-  return Object.entries(ENVIRONMENT_PRESETS).some(
-    ([name, preset]) =>
-      (name !== 'demo' || demoMode) && URL.parse(preset.issuer)?.origin === issuerOrigin,
-  );
-}
-
 /** Where the demo backend keeps its "S3" store: loopback. */
 export const DEMO_IMAGE_HOST = '127.0.0.1';
 
