@@ -64,6 +64,7 @@ export const en = {
   environment: {
     IDLENS_CLIENT_ID: 'client id (instead of --client-id)',
     IDLENS_CLIENT_SECRET: 'client secret of a confidential client (never a flag)',
+    IDLENS_CLIENT_SECRET_ISSUER: 'the only issuer IDLENS_CLIENT_SECRET may be sent to',
     BROWSER: 'command that opens the sign-in page (gets the address as its one argument)',
     LANG: 'LANG / LC_ALL starting with "es" makes Spanish the default',
   },

@@ -69,6 +69,7 @@ export const es: CliStrings = {
   environment: {
     IDLENS_CLIENT_ID: 'id de cliente (en lugar de --client-id)',
     IDLENS_CLIENT_SECRET: 'secreto de un cliente confidencial (nunca como opción)',
+    IDLENS_CLIENT_SECRET_ISSUER: 'el único emisor al que se puede enviar IDLENS_CLIENT_SECRET',
     BROWSER:
       'comando que abre la página de inicio de sesión (recibe la dirección como único argumento)',
     LANG: 'si LANG o LC_ALL empieza con "es", el español es el idioma por defecto',
