@@ -14,13 +14,14 @@ import type { AnalysisService } from './analysis-service.ts';
 import type { Handlers } from './ipc-dispatch.ts';
 import type { SignInConfig, SignInHooks } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
-import type { ConfirmConnection, ConnectionSummary, IssParameter } from './connection-confirm.ts';
+import type { ConfirmConnection } from './connection-confirm.ts';
+import { createConnectionGate } from './session/connection.ts';
 import {
   sameBinding,
   secretBindingFor,
   sessionEndpointsFor,
   type SessionEndpoints,
-} from './session-endpoints.ts';
+} from './session/endpoints.ts';
 import { lockedSettingsGuard } from './settings-lock.ts';
 import { CONNECTION_SETTINGS, type SettingName } from '../shared/settings.ts';
 import type { SettingsService } from './settings.ts';
@@ -121,99 +122,8 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   /** Sign-ins between their start and the moment the auth module shows them as pending. */
   let startingSignIns = 0;
   let settingsRepair = deps.settings.repair;
-  /** The origin `IDLENS_CLIENT_SECRET_ISSUER` names; null when it names none that parses. */
-  const environmentSecretIssuer =
-    deps.clientSecretIssuer === undefined || deps.clientSecretIssuer === ''
-      ? undefined
-      : (URL.parse(deps.clientSecretIssuer)?.origin ?? null);
-
-  /** The client id in effect at start, the one `IDLENS_CLIENT_SECRET` was given for. */
-  const environmentSecretClientId = deps.settings.get().clientId;
-
-  /** Whether `IDLENS_CLIENT_SECRET` belongs to these endpoints' issuer and client id. */
-  const environmentSecretFits = (endpoints: SessionEndpoints): boolean => {
-    if (!deps.clientSecret || endpoints.clientId !== environmentSecretClientId) return false;
-    if (environmentSecretIssuer === undefined) return endpoints.preset;
-    return environmentSecretIssuer === endpoints.issuerOrigin;
-  };
-
-  const secretFor = async (endpoints: SessionEndpoints): Promise<string | undefined> => {
-    if (environmentSecretFits(endpoints)) return deps.clientSecret;
-    const binding = { issuerOrigin: endpoints.issuerOrigin, clientId: endpoints.clientId };
-    return deps.secretStore?.reveal(binding);
-  };
-
-  /**
-   * The endpoints the person confirmed this run (or that are presets), with what the provider's
-   * discovery said about `iss` when they did. Keyed by everything the dialog named.
-   */
-  const confirmed = new Map<string, IssParameter>();
-  const confirmationKey = (endpoints: SessionEndpoints): string =>
-    JSON.stringify([
-      endpoints.issuer,
-      endpoints.apiBase,
-      endpoints.clientId,
-      endpoints.imageHosts ?? [],
-    ]);
-  /** One confirmation at a time: a second change waits for no dialog, it is refused. */
-  let confirming = false;
-
-  const language = (): 'en' | 'es' => {
-    const chosen = deps.settings.get().language;
-    if (chosen !== 'system') return chosen;
-    return (deps.systemLanguage?.() ?? 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
-  };
-
-  const summaryOf = async (
-    endpoints: SessionEndpoints,
-    extra: Pick<ConnectionSummary, 'reason' | 'changes'> &
-      Partial<Pick<ConnectionSummary, 'secretChange' | 'issParameter'>>,
-  ): Promise<ConnectionSummary> => {
-    // Nothing is fetched from an address before the person agreed to it: whether the provider
-    // sends `iss` is learnt from the sign-in's own discovery, which asks again if it does not.
-    const issParameter = extra.issParameter ?? 'unknown';
-    let secretSent: boolean;
-    if (extra.secretChange === 'store') secretSent = true;
-    else if (environmentSecretFits(endpoints)) secretSent = true;
-    else if (extra.secretChange === 'clear') secretSent = false;
-    else {
-      const stored = await deps.secretStore?.reveal({
-        issuerOrigin: endpoints.issuerOrigin,
-        clientId: endpoints.clientId,
-      });
-      secretSent = stored !== undefined;
-    }
-    const hostOf = (href: string) => new URL(href).host;
-    return {
-      reason: extra.reason,
-      environment: endpoints.environment,
-      preset: endpoints.preset,
-      issuerHost: hostOf(endpoints.issuer),
-      apiHost: hostOf(endpoints.apiBase),
-      imageHosts: [...(endpoints.imageHosts ?? [])],
-      clientId: endpoints.clientId,
-      secretSent,
-      secretChange: extra.secretChange,
-      issParameter,
-      changes: extra.changes,
-      language: language(),
-    };
-  };
-
-  /** Asks the person; resolves only on a yes, else throws `connection_declined`. */
-  const confirmOrDecline = async (summary: ConnectionSummary, what: string): Promise<void> => {
-    let yes: boolean;
-    try {
-      yes = deps.confirmConnection ? await deps.confirmConnection(summary) : false;
-    } catch {
-      // A dialog that failed to show is no answer, and no answer is no.
-      yes = false;
-    }
-    if (!yes) {
-      throw new IdlensError('connection_declined', `${what} was not confirmed; nothing changed.`);
-    }
-  };
-
+  /** Who decides where sessions connect, and which secret may go where. */
+  const gate = createConnectionGate(deps);
   const isLocked = (): boolean => startingSignIns > 0 || deps.auth.status().state !== 'signedOut';
   const guardNow = () =>
     lockedSettingsGuard({
@@ -221,14 +131,6 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       locked: isLocked(),
       demoMode: deps.demoMode,
     });
-  const refuseWhileConfirming = (): void => {
-    if (confirming) {
-      throw new IdlensError(
-        'settings_locked',
-        'Another connection change is waiting for confirmation; answer it first.',
-      );
-    }
-  };
 
   /** Signed out, the status names where the next sign-in goes: the settings' environment. */
   const presentStatus = (status: AuthStatus): AuthStatus => {
@@ -285,28 +187,11 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       // The endpoints are fixed here, once: the sign-in, and the session it opens, use these.
       const endpoints = sessionEndpointsFor(deps.settings.get(), deps.demoMode);
       const settings = deps.settings.get();
-      // A custom issuer read from the settings is signed in to only once the person confirmed it
-      // this run, knowing what its discovery — the one this very flow uses — says about `iss`:
-      // one confirmed before that was known is asked about again when it turns out to lack it.
-      const hooks: SignInHooks = {
-        afterDiscovery: async ({ issParameter }) => {
-          if (endpoints.preset) return;
-          const key = confirmationKey(endpoints);
-          const before = confirmed.get(key);
-          if (before !== undefined && (before === issParameter || issParameter === 'supported')) {
-            return;
-          }
-          await confirmOrDecline(
-            await summaryOf(endpoints, { reason: 'sign-in', changes: [], issParameter }),
-            'The sign-in to this provider',
-          );
-          confirmed.set(key, issParameter);
-        },
-      };
+      const hooks = gate.signInHooks(endpoints);
       startingSignIns++;
       let clientSecret: string | undefined;
       try {
-        clientSecret = await secretFor(endpoints);
+        clientSecret = await gate.secretFor(endpoints);
       } finally {
         startingSignIns--;
       }
@@ -375,24 +260,20 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
         (name) => JSON.stringify(before[name]) !== JSON.stringify(next[name]),
       );
       if (changes.length === 0) return deps.settings.set(patch, guardNow());
-      refuseWhileConfirming();
-      confirming = true;
-      try {
+      return gate.exclusive(async () => {
         const endpoints = sessionEndpointsFor(next, deps.demoMode);
-        const summary = await summaryOf(endpoints, { reason: 'settings', changes });
-        await confirmOrDecline(summary, 'The connection change');
+        const summary = await gate.summaryOf(endpoints, { reason: 'settings', changes });
+        await gate.confirmOrDecline(summary, 'The connection change');
         // Judged again as things are now: a sign-in started meanwhile keeps its connection, and
         // what is written is what the person was shown.
         const now = sessionEndpointsFor(deps.settings.preview(patch, guardNow()), deps.demoMode);
-        if (confirmationKey(now) !== confirmationKey(endpoints)) {
+        if (JSON.stringify(now) !== JSON.stringify(endpoints)) {
           throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
         }
         const saved = deps.settings.set(patch, guardNow());
-        confirmed.set(confirmationKey(endpoints), summary.issParameter);
+        gate.markConfirmed(endpoints, summary.issParameter);
         return saved;
-      } finally {
-        confirming = false;
-      }
+      });
     },
     'settings:secretStatus': () =>
       deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
@@ -418,23 +299,19 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
           'Choose the issuer and client id first: a client secret is kept for one of each.',
         );
       }
-      refuseWhileConfirming();
-      confirming = true;
-      try {
+      return gate.exclusive(async () => {
         const endpoints = sessionEndpointsFor(settings, deps.demoMode);
         const secretChange = secret === null ? 'clear' : 'store';
-        await confirmOrDecline(
-          await summaryOf(endpoints, { reason: 'secret', changes: [], secretChange }),
+        await gate.confirmOrDecline(
+          await gate.summaryOf(endpoints, { reason: 'secret', changes: [], secretChange }),
           'The client secret change',
         );
         lockedNow();
         if (!sameBinding(secretBindingFor(deps.settings.get()), binding)) {
           throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
         }
-        return await store.set(secret, binding);
-      } finally {
-        confirming = false;
-      }
+        return store.set(secret, binding);
+      });
     },
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {

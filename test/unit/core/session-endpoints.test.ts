@@ -4,7 +4,7 @@ import {
   sameBinding,
   secretBindingFor,
   sessionEndpointsFor,
-} from '../../../core/session-endpoints.ts';
+} from '../../../core/session/endpoints.ts';
 
 const custom = (over: Partial<Settings>): Settings => ({
   ...defaultSettings('production'),

@@ -1,8 +1,8 @@
-import type { Environment } from '../shared/environments.ts';
-import type { Settings } from '../shared/settings.ts';
-import { checkConnection, imageHostsFor } from '../shared/endpoint-rules.ts';
-import { endpointError } from './auth/oauth.ts';
-import { resolveEndpoints } from './settings.ts';
+import type { Environment } from '../../shared/environments.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { checkConnection, imageHostsFor } from '../../shared/endpoint-rules.ts';
+import { endpointError } from '../auth/oauth.ts';
+import { resolveEndpoints } from '../settings.ts';
 
 /**
  * Where one session talks, fixed when its sign-in starts: every API call, refresh, download and
