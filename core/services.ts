@@ -16,6 +16,7 @@ import type { SignInConfig, SignInHooks } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
 import type { ConfirmConnection } from './connection-confirm.ts';
 import { createConnectionGate } from './session/connection.ts';
+import { signInConfigFor } from './session/sign-in-config.ts';
 import {
   sameBinding,
   secretBindingFor,
@@ -197,17 +198,12 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       }
       const attempt = ++signInAttempts;
       const status = await deps.auth.signIn(
-        {
-          environment: endpoints.environment,
-          issuer: endpoints.issuer,
-          clientId: endpoints.clientId,
-          ...(clientSecret ? { clientSecret } : {}),
+        signInConfigFor(endpoints, clientSecret, {
           scopes: settings.scopes,
           redirectPort: settings.redirectPort,
           redirectPath: settings.redirectPath,
           timeoutMs: settings.signInTimeoutSeconds * 1000,
-          allowInsecureLoopback: endpoints.allowLoopbackHttp,
-        },
+        }),
         hooks,
       );
       if (attempt === signInAttempts && status.state === 'signedIn') bound = endpoints;
