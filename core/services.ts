@@ -17,14 +17,12 @@ import type { ClientSecretStore } from './client-secret.ts';
 import type { ConfirmConnection } from './connection-confirm.ts';
 import { createConnectionGate } from './session/connection.ts';
 import { signInConfigFor } from './session/sign-in-config.ts';
+import { settingsHandlers } from './handlers/settings-handlers.ts';
 import {
-  sameBinding,
   secretBindingFor,
   sessionEndpointsFor,
   type SessionEndpoints,
 } from './session/endpoints.ts';
-import { lockedSettingsGuard } from './settings-lock.ts';
-import { CONNECTION_SETTINGS, type SettingName } from '../shared/settings.ts';
 import type { SettingsService } from './settings.ts';
 
 /**
@@ -95,14 +93,6 @@ export interface MainServicesDeps {
   now?(): number;
 }
 
-/**
- * The connection settings whose change the person confirms: everything that decides where the
- * sign-in, the token and the images go and what is asked for (not the sign-in's time limit).
- */
-const CONFIRMED_SETTINGS: readonly SettingName[] = CONNECTION_SETTINGS.filter(
-  (name) => name !== 'signInTimeoutSeconds',
-);
-
 export interface MainServices {
   handlers: Handlers;
   /** A wipe started by main (window close, lock, suspend): zero main's copies. */
@@ -126,12 +116,6 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   /** Who decides where sessions connect, and which secret may go where. */
   const gate = createConnectionGate(deps);
   const isLocked = (): boolean => startingSignIns > 0 || deps.auth.status().state !== 'signedOut';
-  const guardNow = () =>
-    lockedSettingsGuard({
-      current: deps.settings.get(),
-      locked: isLocked(),
-      demoMode: deps.demoMode,
-    });
 
   /** Signed out, the status names where the next sign-in goes: the settings' environment. */
   const presentStatus = (status: AuthStatus): AuthStatus => {
@@ -248,67 +232,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       return receipt;
     },
     'documents:lastWipe': () => lastWipe,
-    'settings:get': () => deps.settings.get(),
-    'settings:set': async (patch) => {
-      const before = deps.settings.get();
-      const next = deps.settings.preview(patch, guardNow());
-      const changes = CONFIRMED_SETTINGS.filter(
-        (name) => JSON.stringify(before[name]) !== JSON.stringify(next[name]),
-      );
-      if (changes.length === 0) return deps.settings.set(patch, guardNow());
-      return gate.exclusive(async () => {
-        const endpoints = sessionEndpointsFor(next, deps.demoMode);
-        const summary = await gate.summaryOf(endpoints, { reason: 'settings', changes });
-        await gate.confirmOrDecline(summary, 'The connection change');
-        // Judged again as things are now: a sign-in started meanwhile keeps its connection, and
-        // what is written is what the person was shown.
-        const now = sessionEndpointsFor(deps.settings.preview(patch, guardNow()), deps.demoMode);
-        if (JSON.stringify(now) !== JSON.stringify(endpoints)) {
-          throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
-        }
-        const saved = deps.settings.set(patch, guardNow());
-        gate.markConfirmed(endpoints, summary.issParameter);
-        return saved;
-      });
-    },
-    'settings:secretStatus': () =>
-      deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
-    'settings:setSecret': async (secret) => {
-      const store = deps.secretStore;
-      if (store === undefined) {
-        throw new IdlensError('config_invalid', 'A client secret cannot be stored here.');
-      }
-      const lockedNow = () => {
-        if (isLocked()) {
-          throw new IdlensError(
-            'settings_locked',
-            'Sign out before changing the client secret: the open session keeps the one it signed in with.',
-          );
-        }
-      };
-      lockedNow();
-      const settings = deps.settings.get();
-      const binding = secretBindingFor(settings);
-      if (binding === null) {
-        throw new IdlensError(
-          'config_invalid',
-          'Choose the issuer and client id first: a client secret is kept for one of each.',
-        );
-      }
-      return gate.exclusive(async () => {
-        const endpoints = sessionEndpointsFor(settings, deps.demoMode);
-        const secretChange = secret === null ? 'clear' : 'store';
-        await gate.confirmOrDecline(
-          await gate.summaryOf(endpoints, { reason: 'secret', changes: [], secretChange }),
-          'The client secret change',
-        );
-        lockedNow();
-        if (!sameBinding(secretBindingFor(deps.settings.get()), binding)) {
-          throw new IdlensError('internal', 'The settings changed while the change was confirmed.');
-        }
-        return store.set(secret, binding);
-      });
-    },
+    ...settingsHandlers({ ...deps, gate, isLocked }),
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {
         throw new IdlensError('internal', 'No privacy report is available here.');
