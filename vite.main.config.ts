@@ -38,8 +38,8 @@ export default defineConfig({
         main: 'electron/main/main.ts',
         cli: 'cli/idlens.ts',
         // The analysis process (worker_threads under Node, utilityProcess in the app); the runner
-        // finds it next to main.js and cli.js (core/analysis/worker-location.ts).
-        'analysis-worker': 'core/analysis/worker.ts',
+        // finds it next to main.js and cli.js (core/analysis/process/worker-location.ts).
+        'analysis-worker': 'core/analysis/process/worker.ts',
       },
       external,
       output: {

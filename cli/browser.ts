@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { SpawnOptions } from 'node:child_process';
-import { en } from './i18n/en.ts';
-import type { CliStrings } from './i18n/en.ts';
+import { STRINGS, type CliStrings } from './i18n/index.ts';
 
 /**
  * Opens the authorization URL in the user's browser: `$BROWSER` when set (run as a command with
@@ -66,7 +65,7 @@ export interface OpenBrowserDeps {
 
 /** Prints the URL, then starts the browser without waiting for it. Never throws. */
 export async function openInBrowser(url: string, deps: OpenBrowserDeps): Promise<void> {
-  const t = deps.t ?? en;
+  const t = deps.t ?? STRINGS.en;
   deps.stderr(`${t.signIn.visit}\n\n  ${url}\n\n`);
   let opener: OpenerCommand;
   try {

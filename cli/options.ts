@@ -11,9 +11,7 @@ import {
   type EndpointField,
   type EndpointProblem,
 } from '../shared/endpoint-rules.ts';
-import { en } from './i18n/en.ts';
-import type { CliStrings } from './i18n/en.ts';
-import { LANGS } from './i18n/index.ts';
+import { LANGS, STRINGS, type CliStrings } from './i18n/index.ts';
 
 /**
  * Command-line flags: parsed with node:util (unknown flags are errors), validated with zod, then
@@ -232,7 +230,7 @@ export function parseCommandLine(
   argv: readonly string[],
   opts: ParseSettings = {},
 ): ParsedCommandLine {
-  const t = opts.t ?? en;
+  const t = opts.t ?? STRINGS.en;
   for (const arg of argv) {
     if (arg === '--') break;
     if (/^--client-secret(=|$)/.test(arg))
@@ -328,7 +326,7 @@ function endpointRefusal(
 export function resolveConfig(
   flags: CommonFlags,
   env: Readonly<Record<string, string | undefined>>,
-  t: CliStrings = en,
+  t: CliStrings = STRINGS.en,
 ): CliConfig {
   const environment: Environment = flags.env ?? (flags.issuer ? 'custom' : 'production');
   const insecure = flags.insecureLoopback;
@@ -380,7 +378,7 @@ export function resolveConfig(
 }
 
 /** Help lines for flags, with the text in the run's language. */
-export function flagHelp(flags: Record<string, FlagSpec>, t: CliStrings = en): string[] {
+export function flagHelp(flags: Record<string, FlagSpec>, t: CliStrings = STRINGS.en): string[] {
   const entries = Object.entries(flags);
   const width = Math.max(...entries.map(([, s]) => s.usage.length));
   const texts = t.flags as Record<string, string | ((arg: string) => string) | undefined>;

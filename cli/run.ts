@@ -9,7 +9,7 @@ import type { CliCommand, CliIO, CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import type { ExitCode } from './exit-codes.ts';
-import { STRINGS, langFor, messageFor } from './i18n/index.ts';
+import { STRINGS, exitCodeWords, langFor, messageFor } from './i18n/index.ts';
 import type { CliStrings, Lang } from './i18n/index.ts';
 import {
   CliError,
@@ -50,7 +50,7 @@ function examplesOf(name: string, t: CliStrings): string[] {
 }
 
 function exitCodeLines(t: CliStrings, codes: readonly ExitCode[]): string[] {
-  return [t.help.exitCodes, ...codes.map((code) => `  ${code}  ${t.exitCodes[code]}`)];
+  return [t.help.exitCodes, ...codes.map((code) => `  ${code}  ${exitCodeWords(t)[code]}`)];
 }
 
 function environmentLines(t: CliStrings): string[] {

@@ -1,7 +1,7 @@
 import type { AnalysisState } from '../shared/analysis.ts';
 import type { DocumentsResult } from '../shared/ipc.ts';
 import type { ChecksSetting } from '../shared/settings.ts';
-import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/runner.ts';
+import { AnalysisError, AnalysisRunner, type AnalysisChannel } from './analysis/process/runner.ts';
 
 /**
  * The review-assist checks as main runs them: after a load, on main's own copy of the images
@@ -146,14 +146,7 @@ export function createAnalysisService(deps: AnalysisServiceDeps): AnalysisServic
           const reason = error instanceof AnalysisError ? error.reason : 'analysis_failed';
           // A process that failed is not reused: the next load starts a fresh one.
           if (reason === 'analysis_failed') void endRunner();
-          set({
-            status: 'failed',
-            reason,
-            detail:
-              reason === 'cancelled'
-                ? 'The checks were cancelled.'
-                : 'The checks could not be completed.',
-          });
+          set({ status: 'failed', reason });
         },
       );
     },

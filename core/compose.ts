@@ -1,7 +1,7 @@
 import { IdlensError } from '../shared/errors.ts';
 import type { AppInfo, EventChannel, PayloadOf } from '../shared/ipc.ts';
 import { createAnalysisService } from './analysis-service.ts';
-import type { AnalysisChannel } from './analysis/runner.ts';
+import type { AnalysisChannel } from './analysis/process/runner.ts';
 import { AuthService } from './auth/auth-service.ts';
 import type { ConfirmConnection } from './connection-confirm.ts';
 import { createClientSecretStore, type SecretBacking, type SecretCipher } from './client-secret.ts';

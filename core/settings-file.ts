@@ -146,7 +146,12 @@ export function writeJsonFile(path: string, value: unknown): void {
     throw error;
   }
   closeSync(fd);
-  renameSync(temporary, path);
+  try {
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** Writes the settings as a sibling file, then renames it over the old one. */

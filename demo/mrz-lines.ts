@@ -2,7 +2,7 @@
  * Builds machine-readable zones (ICAO 9303 part 4 TD3, part 5 TD1) for SPECIMEN documents, with
  * every check digit computed. Used by the demo specimens and by the analysis benchmark's corpus.
  */
-import { checkDigit } from '../core/analysis/mrz-text.ts';
+import { checkDigit } from '../core/analysis/mrz/text.ts';
 
 export interface MrzPerson {
   /** Two letters for TD1 ("ID", "I<"), "P<" for a passport. */

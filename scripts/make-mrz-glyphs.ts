@@ -1,16 +1,16 @@
 /**
  * `node scripts/make-mrz-glyphs.ts`: makes the reference glyphs the zone reader matches cells
- * against (core/analysis/mrz-glyph-templates.ts). Each of the 37 zone characters is drawn in OCR-B
+ * against (core/analysis/mrz/glyph-templates.ts). Each of the 37 zone characters is drawn in OCR-B
  * (demo/ocr-b-outlines.ts) in rows of all 37, in several orders, at three sizes, two spacings and
- * two blurs, cut into cells by the reader's own cutter (core/analysis/mrz-cells.ts), and averaged.
+ * two blurs, cut into cells by the reader's own cutter (core/analysis/mrz/cells.ts), and averaged.
  * Deterministic; the output is committed. Run again when the cutter or the outlines change.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { CELL_BORDER, CELL_HEIGHT, CELL_WIDTH, rowCells } from '../core/analysis/mrz-cells.ts';
-import { textRows } from '../core/analysis/zone-image.ts';
+import { CELL_BORDER, CELL_HEIGHT, CELL_WIDTH, rowCells } from '../core/analysis/mrz/cells.ts';
+import { textRows } from '../core/analysis/mrz/zone-image.ts';
 import { OCR_B_ADVANCE, OCR_B_CAP_HEIGHT, OCR_B_TOPS } from '../demo/ocr-b-outlines.ts';
 import { mrzZone } from '../demo/specimens.ts';
 
@@ -101,9 +101,9 @@ async function main(): Promise<void> {
     ([char, hex]) => `  ${JSON.stringify(char)}:\n    '${hex}',`,
   );
   const out = `/**
- * Reference glyphs of the zone reader (mrz-glyph-read.ts): for each zone character, the mean ink
+ * Reference glyphs of the zone reader (mrz/glyph-read.ts): for each zone character, the mean ink
  * (0–255, two hex digits per sample, ${CELL_WIDTH} × ${CELL_HEIGHT} row-major) of its OCR-B cells as
- * mrz-cells.ts cuts them, drawn at ${SIZES.length} sizes, ${SPACINGS.length} spacings and ${BLURS.length} blurs. Made by
+ * mrz/cells.ts cuts them, drawn at ${SIZES.length} sizes, ${SPACINGS.length} spacings and ${BLURS.length} blurs. Made by
  * scripts/make-mrz-glyphs.ts from demo/ocr-b-outlines.ts. Do not edit: run the script again.
  */
 export const MRZ_GLYPHS: Readonly<Record<string, string>> = {
@@ -119,8 +119,8 @@ ${Array.from(ALPHABET)
   .join('\n')}
 };
 `;
-  writeFileSync(resolve(import.meta.dirname, '../core/analysis/mrz-glyph-templates.ts'), out);
-  console.log(`wrote core/analysis/mrz-glyph-templates.ts (${entries.length} glyphs)`);
+  writeFileSync(resolve(import.meta.dirname, '../core/analysis/mrz/glyph-templates.ts'), out);
+  console.log(`wrote core/analysis/mrz/glyph-templates.ts (${entries.length} glyphs)`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

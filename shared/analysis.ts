@@ -5,7 +5,8 @@ import { FaceFindingSchema } from './face-match.ts';
  * What the analysis process reports about the documents: plain data, computed on this computer,
  * parsed with these schemas wherever it crosses a boundary (worker → main, main → renderer, CLI
  * JSON). Every finding is an aid with its evidence — never a verdict. When a check cannot be made
- * it says so with a stable `reason` and a sentence a reviewer can read.
+ * it says so with a stable `reason` (and, where it says more, a `detail` code). The report holds
+ * codes and values only: the words for them are in the catalogues (shared/i18n), in each language.
  */
 
 export const CANNOT_TELL_REASONS = [
@@ -25,10 +26,30 @@ export const CANNOT_TELL_REASONS = [
 export const CannotTellReasonSchema = z.enum(CANNOT_TELL_REASONS);
 export type CannotTellReason = z.infer<typeof CannotTellReasonSchema>;
 
+/** What a `cannot_tell` can say beyond its reason, where the reason alone says less. */
+export const CANNOT_TELL_DETAILS = [
+  /** no_metadata: the metadata could not be parsed at all. */
+  'metadata_unreadable',
+  /** no_metadata: it parsed, but not into a readable form. */
+  'metadata_malformed',
+  /** mrz_field_missing: the expiry date in the zone could not be read. */
+  'expiry_unreadable',
+  /** no_mrz: none on the front, and the back (where an ID card carries it) was not provided. */
+  'back_not_provided',
+  /** no_registry: the registry details were not requested or not granted. */
+  'registry_not_requested',
+  /** no_registry: the registry holds no profile. */
+  'registry_empty',
+  /** no_mrz, for the registry: nothing from the document to compare with. */
+  'nothing_to_compare',
+] as const;
+export const CannotTellDetailSchema = z.enum(CANNOT_TELL_DETAILS);
+export type CannotTellDetail = z.infer<typeof CannotTellDetailSchema>;
+
 export const CannotTellSchema = z.object({
   status: z.literal('cannot_tell'),
   reason: CannotTellReasonSchema,
-  detail: z.string(),
+  detail: CannotTellDetailSchema.optional(),
 });
 export type CannotTell = z.infer<typeof CannotTellSchema>;
 
@@ -105,8 +126,8 @@ export const AgreementSchema = z.object({
   verdict: z.enum(['agrees', 'differs', 'cannot_tell']),
   document: z.string().nullable(),
   registry: z.string().nullable(),
+  /** Set when the verdict is `cannot_tell`. */
   reason: CannotTellReasonSchema.optional(),
-  detail: z.string(),
 });
 export type Agreement = z.infer<typeof AgreementSchema>;
 
@@ -115,6 +136,30 @@ export const RegistryFindingSchema = z.discriminatedUnion('status', [
   CannotTellSchema,
 ]);
 export type RegistryFinding = z.infer<typeof RegistryFindingSchema>;
+
+/** A problem with the capture that the quality measures found, as a code with its values. */
+export const QualityNoteSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('blurred') }),
+  z.object({ code: z.literal('soft') }),
+  /** `fraction`: the share of the image blown out, 0–1. */
+  z.object({ code: z.literal('glare'), fraction: z.number() }),
+  z.object({ code: z.literal('underexposed') }),
+  z.object({ code: z.literal('overexposed') }),
+]);
+export type QualityNote = z.infer<typeof QualityNoteSchema>;
+
+/** What the capture metadata says that a reviewer should know, as a code with its values. */
+export const MetadataNoteSchema = z.discriminatedUnion('code', [
+  /** The file names an image editor; `software` is the file's own text. */
+  z.object({ code: z.literal('editor'), software: z.string() }),
+  z.object({ code: z.literal('thumbnail_differs') }),
+  z.object({ code: z.literal('gps') }),
+  /** Captured more than a day from the session; `days` negative: before it. */
+  z.object({ code: z.literal('far_from_session'), days: z.int() }),
+]);
+export type MetadataNote = z.infer<typeof MetadataNoteSchema>;
+
+export type AnalysisNote = QualityNote | MetadataNote;
 
 export const QualitySchema = z.object({
   status: z.literal('measured'),
@@ -131,8 +176,8 @@ export const QualitySchema = z.object({
     brightFraction: z.number(),
     verdict: z.enum(['good', 'underexposed', 'overexposed']),
   }),
-  /** Plain-language sentences, one per problem found (empty when none). */
-  notes: z.array(z.string()),
+  /** One note per problem found (empty when none). */
+  notes: z.array(QualityNoteSchema),
 });
 export type Quality = z.infer<typeof QualitySchema>;
 
@@ -148,7 +193,7 @@ export const MetadataSchema = z.object({
   thumbnail: z.enum(['none', 'matches', 'differs', 'unreadable']),
   /** GPS coordinates are present in the file: personal data (never copied into this report). */
   gps: z.boolean(),
-  notes: z.array(z.string()),
+  notes: z.array(MetadataNoteSchema),
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
@@ -183,8 +228,7 @@ export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;
 /**
  * The checks for the documents on screen, as main tells the renderer: none yet (no documents, or
  * wiped), turned off (the "Checks on this computer" setting was `off` when the load started: no
- * analysis process was started), running, done with the report, or stopped with a reason a
- * reviewer can read.
+ * analysis process was started), running, done with the report, or stopped with its reason.
  */
 export const AnalysisStateSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('idle') }),
@@ -194,11 +238,12 @@ export const AnalysisStateSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('failed'),
     reason: z.enum(['cancelled', 'analysis_failed']),
-    detail: z.string(),
   }),
 ]);
 export type AnalysisState = z.infer<typeof AnalysisStateSchema>;
 
-export function cannotTell(reason: CannotTellReason, detail: string): CannotTell {
-  return { status: 'cannot_tell', reason, detail };
+export function cannotTell(reason: CannotTellReason, detail?: CannotTellDetail): CannotTell {
+  return detail === undefined
+    ? { status: 'cannot_tell', reason }
+    : { status: 'cannot_tell', reason, detail };
 }

@@ -82,7 +82,6 @@ export const FaceNotRunSchema = z
   .object({
     status: z.literal('not_run'),
     reason: z.enum(FACE_NOT_RUN_REASONS),
-    detail: z.string(),
   })
   .strict();
 export type FaceNotRun = z.infer<typeof FaceNotRunSchema>;
@@ -95,7 +94,6 @@ export type FaceFindingResult = z.infer<typeof FaceFindingSchema>;
 export const FACE_TURNED_OFF: FaceNotRun = {
   status: 'not_run',
   reason: 'turned_off',
-  detail: 'The face comparison was not run: it was turned off by choice (documents only).',
 };
 
 /** Whether the face part is a comparison that was made (as opposed to one not run by choice). */
@@ -103,6 +101,14 @@ export function isFaceComparison(
   face: FaceFindingResult | null | undefined,
 ): face is FaceComparison {
   return face !== null && face !== undefined && !('status' in face);
+}
+
+/** The error rates a face comparison's words quote (from `FACE_MATCH_CALIBRATION.measured`). */
+export interface MeasuredRates {
+  falseAcceptRate: number;
+  falseRejectRate: number;
+  genuinePairs: number;
+  impostorPairs: number;
 }
 
 /**

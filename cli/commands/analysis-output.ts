@@ -6,10 +6,16 @@ import {
   type FaceComparison,
   type FaceFindingResult,
 } from '../../shared/face-match.ts';
-import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
+import {
+  DICTIONARIES,
+  agreementText,
+  cannotTellText,
+  noteText,
+  type Dictionary,
+} from '../../shared/i18n/index.ts';
 import type { DocumentsResult } from '../../shared/ipc.ts';
-import type { FaceStep } from '../../core/analysis/protocol.ts';
-import { AnalysisError, AnalysisRunner } from '../../core/analysis/runner.ts';
+import type { FaceStep } from '../../core/analysis/process/protocol.ts';
+import { AnalysisError, AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import type { CliStrings, Lang } from '../i18n/index.ts';
 
 /**
@@ -44,7 +50,7 @@ export async function analyzeHeld(
     );
   } catch (error) {
     if (error instanceof AnalysisError) {
-      return { status: 'cannot_tell', reason: error.reason, detail: error.message };
+      return { status: 'cannot_tell', reason: error.reason };
     }
     throw error;
   } finally {
@@ -52,10 +58,9 @@ export async function analyzeHeld(
   }
 }
 
-const SLOT_NAMES = { documentFront: 'front', documentBack: 'back', face: 'selfie' } as const;
-
-function why(c: CannotTell): string {
-  return `cannot tell — ${c.detail} (${c.reason})`;
+/** Why it cannot tell, in words (its detail's, where it has one) and as its reason's code. */
+function why(c: CannotTell, t: Dictionary): string {
+  return t.cli.analysis.cannotTell(cannotTellText(t, c), c.reason);
 }
 
 /**
@@ -71,7 +76,7 @@ export function faceLines(face: FaceFindingResult, lang: Lang, t: CliStrings): s
 }
 
 function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): string[] {
-  const words = FACE_MATCH_WORDING[lang];
+  const words = DICTIONARIES[lang].faceMatch;
   const percent = (f: DetectedFace | null) =>
     f
       ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
@@ -96,51 +101,67 @@ function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): strin
   ];
 }
 
-/** The text block: findings with their evidence, "cannot tell" with its reason. */
+/** A label and its value, the value in a column. */
+const row = (label: string, value: string): string => `  ${`${label}:`.padEnd(11)} ${value}`;
+const INDENT = '              ';
+
+/** The text block, in the run's language: findings with their evidence, "cannot tell" with why. */
 export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliStrings): string[] {
-  const lines = ['Checks (computed on this computer; an aid, not a verdict)'];
-  if (!('ranOn' in outcome)) return [...lines, `  ${why(outcome)}`];
+  const all = DICTIONARIES[lang];
+  const a = t.analysis;
+  const lines = [a.heading];
+  if (!('ranOn' in outcome)) return [...lines, `  ${why(outcome, all)}`];
   const { mrz, document, registry, images } = outcome;
   if (mrz.status === 'read') {
     const digits = Object.entries(mrz.checkDigits)
-      .map(([field, ok]) => `${field} ${ok ? 'ok' : 'WRONG'}`)
+      .map(([field, ok]) => `${field} ${ok ? a.digitOk : a.digitWrong}`)
       .join(', ');
     lines.push(
-      `  MRZ:        ${mrz.format} on the ${SLOT_NAMES[mrz.slot]}, OCR confidence ${mrz.confidence}`,
-      ...mrz.lines.map((l) => `              ${l}`),
-      `  check digits: ${digits}`,
+      row(a.labels.mrz, a.mrzRead(mrz.format, t.check.slots[mrz.slot], mrz.confidence)),
+      ...mrz.lines.map((l) => `${INDENT}${l}`),
+      `  ${a.labels.checkDigits}: ${digits}`,
     );
   } else {
-    lines.push(`  MRZ:        ${why(mrz)}`);
+    lines.push(row(a.labels.mrz, why(mrz, all)));
   }
   if (document.status === 'known') {
     const country = document.issuingCountry;
-    const expiry =
-      document.expiry.status === 'known'
-        ? `${document.expiry.date}: today ${document.expiry.today}, at the session ${
-            typeof document.expiry.atSession === 'string'
-              ? document.expiry.atSession
-              : 'cannot tell'
-          }`
-        : why(document.expiry);
+    const { expiry } = document;
+    const expiryText =
+      expiry.status === 'known'
+        ? a.expiry(
+            expiry.date,
+            a.expiryStatus[expiry.today],
+            typeof expiry.atSession === 'string'
+              ? a.expiryStatus[expiry.atSession]
+              : a.cannotTellShort,
+          )
+        : why(expiry, all);
     lines.push(
-      `  document:   ${document.type ?? 'unknown type'}, issued by ${
-        country ? `${country.name ?? 'unknown state'} (${country.code})` : 'unknown'
-      }`,
-      `  expiry:     ${expiry}`,
-      ...(document.backMissing ? ['  back:       MISSING (an ID card’s zone is on its back)'] : []),
+      row(
+        a.labels.document,
+        `${document.type ? a.documentType[document.type] : a.unknownType}, ${a.issuedBy(
+          country ? `${country.name ?? a.unknownState} (${country.code})` : a.unknownCountry,
+        )}`,
+      ),
+      row(a.labels.expiry, expiryText),
+      ...(document.backMissing ? [row(a.labels.back, a.backMissing)] : []),
     );
   }
   if (registry.status === 'compared') {
     for (const item of registry.items) {
+      const because = agreementText(all, item);
       lines.push(
-        `  registry ${item.field.padEnd(12)} ${item.verdict.replace('_', ' ')}: document ${
-          item.document ?? '—'
-        } / registry ${item.registry ?? '—'}`,
+        `  ${a.labels.registry} ${item.field.padEnd(12)} ${a.registryItem(
+          a.verdicts[item.verdict],
+          item.document ?? '—',
+          item.registry ?? '—',
+        )}`,
+        ...(because ? [`${INDENT}${because} (${item.reason ?? ''})`] : []),
       );
     }
   } else {
-    lines.push(`  registry:   ${why(registry)}`);
+    lines.push(row(a.labels.registry, why(registry, all)));
   }
   for (const slot of ['documentFront', 'documentBack', 'face'] as const) {
     const image = images[slot];
@@ -149,15 +170,19 @@ export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliString
     const m = image.metadata;
     const quality =
       q.status === 'measured'
-        ? `${q.sharpness.verdict}, glare ${q.glare.verdict}, exposure ${q.exposure.verdict}`
-        : why(q);
+        ? a.quality(
+            a.sharpness[q.sharpness.verdict],
+            a.glare[q.glare.verdict],
+            a.exposure[q.exposure.verdict],
+          )
+        : why(q, all);
     const notes = [
       ...(q.status === 'measured' ? q.notes : []),
       ...(m.status === 'read' ? m.notes : []),
     ];
     lines.push(
-      `  ${SLOT_NAMES[slot].padEnd(10)}  ${quality}`,
-      ...notes.map((n) => `              ${n}`),
+      `  ${t.check.slots[slot].padEnd(10)}  ${quality}`,
+      ...notes.map((n) => `${INDENT}${noteText(all, n, lang)}`),
     );
   }
   if (outcome.face) lines.push(...faceLines(outcome.face, lang, t));

@@ -1,14 +1,33 @@
 import type { ErrorInfo, NetDetail } from '../../shared/errors.ts';
-import { en } from './en.ts';
-import type { CliStrings } from './en.ts';
-import { es } from './es.ts';
+import {
+  DICTIONARIES,
+  LANGUAGES,
+  type Dictionary,
+  type UiLanguage,
+} from '../../shared/i18n/index.ts';
+import type { ExitCode } from '../exit-codes.ts';
 
-export type { CliStrings } from './en.ts';
+/**
+ * The command's side of the catalogue: its words are the `cli` part of each language's catalogue
+ * (shared/i18n/en.ts, es.ts), beside the app's; the analysis findings print with the same words
+ * as the app's Checks panel (`checks`, `faceMatch`).
+ */
 
-export const LANGS = ['en', 'es'] as const;
-export type Lang = (typeof LANGS)[number];
+/** Every text the `idlens` command prints, in one language. */
+export type CliStrings = Dictionary['cli'];
 
-export const STRINGS: Record<Lang, CliStrings> = { en, es };
+export const LANGS = LANGUAGES;
+export type Lang = UiLanguage;
+
+export const STRINGS: Record<Lang, CliStrings> = {
+  en: DICTIONARIES.en.cli,
+  es: DICTIONARIES.es.cli,
+};
+
+/** The words of every exit code (a new code fails the typecheck until it is worded). */
+export function exitCodeWords(t: CliStrings): Record<ExitCode, string> {
+  return t.exitCodes;
+}
 
 /**
  * The language of a run: `--lang en|es` (looked for before the command line is parsed, so even

@@ -8,14 +8,14 @@ import {
   type MrzRead,
 } from '../../shared/analysis.ts';
 import type { Registry } from '../../shared/ipc.ts';
-import { decodeImage, ImageDecodeError } from './decode-image.ts';
-import { documentFacts } from './document-facts.ts';
-import { decodeJpeg, type RgbImage } from './face/decode-jpeg.ts';
-import type { GreyImage } from './grey-image.ts';
-import { readZone, type ZoneEngine } from './mrz-read.ts';
-import { readMetadata } from './metadata.ts';
-import { measureQuality } from './quality.ts';
-import { registryAgreement } from './registry-agreement.ts';
+import { decodeImage, ImageDecodeError } from './image/decode-image.ts';
+import { documentFacts } from './checks/document-facts.ts';
+import { decodeJpeg, type RgbImage } from './image/decode-jpeg.ts';
+import type { GreyImage } from './image/grey-image.ts';
+import { readZone, type ZoneEngine } from './mrz/read.ts';
+import { readMetadata } from './checks/metadata.ts';
+import { measureQuality } from './checks/quality.ts';
+import { registryAgreement } from './checks/registry-agreement.ts';
 
 /**
  * The review-assist checks over one verification: image bytes per slot, the session's date and
@@ -98,7 +98,7 @@ export async function analyzeDocuments(
   let unreadable = false;
   let undecodable = false;
   const refused = () => {
-    const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
+    const no = cannotTell('image_not_decodable');
     return { quality: no, metadata: no };
   };
   const measure = async (bytes: Uint8Array, image: GreyImage): Promise<ImageFindings> => ({
@@ -209,17 +209,12 @@ export async function analyzeDocuments(
 
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
-      ? cannotTell('no_image', 'No document image was provided.')
+      ? cannotTell('no_image')
       : unreadable
-        ? cannotTell('mrz_unreadable', 'A machine-readable zone was found but could not be read.')
+        ? cannotTell('mrz_unreadable')
         : undecodable
-          ? cannotTell('image_not_decodable', 'A document image could not be decoded.')
-          : cannotTell(
-              'no_mrz',
-              input.images.documentBack
-                ? 'No machine-readable zone was found on the document.'
-                : 'No machine-readable zone was found; on an ID card it is on the back, which was not provided.',
-            );
+          ? cannotTell('image_not_decodable')
+          : cannotTell('no_mrz', input.images.documentBack ? undefined : 'back_not_provided');
 
   const mrzFinding: MrzFinding = mrz ?? noMrz;
 
@@ -239,11 +234,10 @@ export async function analyzeDocuments(
       : noMrz,
     registry: mrz
       ? registryAgreement(mrz, input.registry)
-      : cannotTell(
-          input.registry === undefined || input.registry === null ? 'no_registry' : 'no_mrz',
-          input.registry === undefined || input.registry === null
-            ? 'No registry data to compare with.'
-            : 'Nothing from the document to compare with the registry: its MRZ was not read.',
-        ),
+      : input.registry === undefined
+        ? cannotTell('no_registry', 'registry_not_requested')
+        : input.registry === null
+          ? cannotTell('no_registry', 'registry_empty')
+          : cannotTell('no_mrz', 'nothing_to_compare'),
   };
 }

@@ -1,5 +1,6 @@
 import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode, NetCause, NetDetail, TlsProblem } from '../../shared/errors.ts';
+import { en } from '../../shared/i18n/en.ts';
 
 /**
  * Names why a request never got an answer: which host, and whether the name did not resolve,
@@ -112,34 +113,15 @@ export function netFailureOf(
   return undefined;
 }
 
-const TLS_TEXT: Record<TlsProblem, string> = {
-  expired: 'has expired',
-  not_yet_valid: 'is not valid yet (check this computer’s clock)',
-  self_signed: 'is self-signed',
-  untrusted: 'is not issued by an authority this computer trusts',
-  wrong_host: 'was issued for another host name',
-  other: 'was not accepted',
-};
-
-/** One English clause naming the host and the cause, e.g. "api.example: connection refused". */
+/**
+ * One English clause naming the host and the cause, e.g. "api.example refused the connection";
+ * the words are the catalogue's (shared/i18n), which says them in Spanish too.
+ */
 export function describeNetFailure(detail: NetDetail): string {
-  const host = detail.host;
-  switch (detail.cause) {
-    case 'dns':
-      return `the name ${host} could not be resolved (DNS)`;
-    case 'refused':
-      return `${host} refused the connection (nothing listens on that port)`;
-    case 'reset':
-      return `${host} closed the connection`;
-    case 'timeout':
-      return `${host} did not answer in time`;
-    case 'tls':
-      return `the TLS certificate of ${host} ${TLS_TEXT[detail.tls ?? 'other']}`;
-    case 'unreachable':
-      return `${host} cannot be reached from this network`;
-    case 'other':
-      return `the connection to ${host} failed`;
-  }
+  const words = en.cli.net;
+  return detail.cause === 'tls'
+    ? words.tls(detail.host, detail.tls ?? 'other')
+    : words[detail.cause](detail.host);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { utilityProcess } from 'electron';
-import type { AnalysisChannel } from '../../core/analysis/runner.ts';
+import type { AnalysisChannel } from '../../core/analysis/process/runner.ts';
 
 /**
  * The analysis process in the app: an Electron `utilityProcess` (a Node process apart from main
- * and the renderer, no window, no renderer CSP change) running core/analysis/worker.ts, which
+ * and the renderer, no window, no renderer CSP change) running core/analysis/process/worker.ts, which
  * serves the same protocol as the Node worker. Main uses it through `AnalysisRunner`:
  *
  *   const runner = new AnalysisRunner(utilityAnalysisChannel(workerModulePath));

@@ -2,7 +2,7 @@ import { app, Menu, powerMonitor, protocol, session, type BrowserWindow } from '
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUILT_WORKER_FILE } from '../../core/analysis/worker-location.ts';
+import { BUILT_WORKER_FILE } from '../../core/analysis/process/worker-location.ts';
 import { composeApp } from '../../core/compose.ts';
 import { APP_SCHEME, VIEWER_PARTITION, chromiumSwitches } from '../../core/security.ts';
 import {

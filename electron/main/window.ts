@@ -5,6 +5,7 @@ import {
   isNavigationAllowed,
   permissionDecision,
 } from '../../core/security.ts';
+import { allowPageZoom } from './page-zoom.ts';
 
 /**
  * The one window: hardened webPreferences from `security.ts`, content protection where the OS
@@ -31,8 +32,9 @@ export function createMainWindow(options: {
     },
   });
   if (options.contentProtection) win.setContentProtection(true);
-  // Pinch and the menu's zoom roles must not zoom the window: the viewer zooms the image itself.
+  // Pinch zooms the image in the viewer, not the window; the page zooms with Ctrl+Shift +/−/0.
   void win.webContents.setVisualZoomLevelLimits(1, 1);
+  allowPageZoom(win.webContents);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;

@@ -11,6 +11,9 @@ import { SignInScreen } from './screens/SignInScreen.tsx';
 import { holdsDocuments, type AppState } from './state/app-state.ts';
 import { useAppState, useController } from './state/context.tsx';
 import { useIdleWipe } from './state/use-idle-wipe.ts';
+import { useScreenChange } from './state/use-screen-change.ts';
+import type { Announcement } from './state/screen-change.ts';
+import type { Dictionary } from './i18n/index.tsx';
 import { isTypingTarget, matchShortcut } from './shortcuts.ts';
 import './styles/frame.css';
 
@@ -64,6 +67,7 @@ function Shell({ state }: { state: AppState }) {
   }, [controller]);
 
   const dialogOpen = dialog !== null || idle.deadline !== null;
+  const announcement = useScreenChange(state, dialogOpen);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const command = matchShortcut(event, { singleKeys, typing: isTypingTarget(event.target) });
@@ -127,7 +131,11 @@ function Shell({ state }: { state: AppState }) {
           wipeQuiet={!holds && controller.memory.size === 0}
           issuer={state.settings?.environment === 'custom' ? state.settings.issuer : undefined}
         />
-        {state.info?.demoMode && signedIn && <div className="ribbon">{t.app.demoRibbon}</div>}
+        {state.info?.demoMode && signedIn && (
+          <aside className="ribbon" aria-label={t.app.demoBadge}>
+            {t.app.demoRibbon}
+          </aside>
+        )}
         {state.info?.settingsRepaired && (
           <p className="notice notice--warn" role="status">
             {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}{' '}
@@ -155,7 +163,34 @@ function Shell({ state }: { state: AppState }) {
           />
         )}
         {idle.deadline !== null && <IdleWarning deadline={idle.deadline} onExtend={idle.extend} />}
+        <div
+          className="visually-hidden"
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="announcer"
+        >
+          {announcement ? announce(t, announcement) : ''}
+        </div>
       </div>
     </CommandProvider>
   );
+}
+
+/** The shell's live region's words for a screen change. */
+function announce(t: Dictionary, a: Announcement): string {
+  switch (a.kind) {
+    case 'loading':
+      return t.announce.loading;
+    case 'arrived':
+      return t.announce.arrived(a.images);
+    case 'loadFailed':
+      return t.announce.loadFailed;
+    case 'checksDone':
+      return t.announce.checksDone;
+    case 'checksFailed':
+      return t.announce.checksFailed;
+    case 'wiped':
+      return t.announce.wiped(a.images);
+  }
 }

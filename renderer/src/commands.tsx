@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, type ReactNode, type RefObject } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { Command } from './shortcuts.ts';
 
 export type CommandHandlers = Partial<Record<Command, () => void>>;
@@ -25,4 +32,13 @@ export function useCommands(handlers: CommandHandlers): void {
       if (registryRef.current === handlers) registryRef.current = {};
     };
   });
+}
+
+/**
+ * Runs a command as its key would: the toolbar's buttons call the very handlers the keyboard
+ * reaches, so a button and its shortcut cannot drift apart.
+ */
+export function useRunCommand(): (command: Command) => void {
+  const registryRef = useContext(CommandContext);
+  return useCallback((command: Command) => registryRef?.current[command]?.(), [registryRef]);
 }

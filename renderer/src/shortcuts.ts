@@ -1,8 +1,9 @@
 /**
  * The keyboard map. One table drives both the key handling and the help overlay, so the list a
  * person reads is the list that works. Single-character shortcuts (WCAG 2.1.4) can be turned
- * off in settings; shortcuts with Ctrl/⌘ always work. Ctrl +/−/0, print and save are caught on
- * every screen so the window never zooms, prints or saves itself.
+ * off in settings; shortcuts with Ctrl/⌘ always work. Ctrl +/−/0 zoom the image; print and save
+ * are caught on every screen so the window never prints or saves itself. The whole page zooms
+ * with Ctrl+Shift +/−/0, which main handles before the page sees the keys (page-zoom.ts).
  */
 
 export type Command =
@@ -91,6 +92,36 @@ export function matchShortcut(
   return null;
 }
 
+/** How a key reads on a key cap (and in a tooltip). */
+const KEY_CAPS: Readonly<Record<string, string>> = {
+  '=': '+',
+  '-': '−',
+  Escape: 'Esc',
+  PageDown: 'Page Down',
+  PageUp: 'Page Up',
+};
+
+function capOf(binding: Binding): string {
+  const key = binding.keys[0] ?? '';
+  const cap = KEY_CAPS[key] ?? (key.length === 1 ? key.toUpperCase() : key);
+  return [binding.ctrl ? 'Ctrl' : '', binding.shift ? 'Shift' : '', cap]
+    .filter((part) => part !== '')
+    .join(' ');
+}
+
+/**
+ * The key a button's tooltip names for its command, from the same table that handles the keys:
+ * the single key when single-key shortcuts are on, otherwise the Ctrl/⌘ or named key that still
+ * works, otherwise none (the tooltip then names no key, as none would do anything).
+ */
+export function shortcutHint(command: Command, singleKeys: boolean): string | null {
+  const bindings = BINDINGS.filter((b) => b.command === command);
+  const single = (b: Binding) => !b.ctrl && !NAMED_KEYS.has(b.keys[0] ?? '');
+  const chosen =
+    (singleKeys ? bindings.find(single) : undefined) ?? bindings.find((b) => !single(b));
+  return chosen ? capOf(chosen) : null;
+}
+
 /** Whether keyboard focus is somewhere keys type text (single keys must not fire there). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -121,6 +152,7 @@ export type HelpKey =
   | 'fullWindow'
   | 'panel'
   | 'wipe'
+  | 'pageZoom'
   | 'help'
   | 'closeDialog';
 
@@ -168,6 +200,7 @@ export const HELP_SECTIONS: readonly {
     title: 'sectionApp',
     rows: [
       { keys: ['Ctrl Shift W', 'Shift W'], label: 'wipe', single: false },
+      { keys: ['Ctrl Shift +', 'Ctrl Shift −', 'Ctrl Shift 0'], label: 'pageZoom', single: false },
       { keys: ['?', 'F1'], label: 'help', single: false },
       { keys: ['Esc'], label: 'closeDialog', single: false },
     ],

@@ -7,7 +7,7 @@
  *   node test/audit/analysis-run.ts <front.jpg|-> <back.jpg|-> <face.jpg|->
  */
 import { readFileSync } from 'node:fs';
-import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { isFaceComparison } from '../../shared/face-match.ts';
 
 const [front, back, face] = process.argv.slice(2);

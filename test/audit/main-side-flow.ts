@@ -38,7 +38,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { z } from 'zod';
-import { workerChannel, type AnalysisChannel } from '../../core/analysis/runner.ts';
+import { workerChannel, type AnalysisChannel } from '../../core/analysis/process/runner.ts';
 import { composeApp } from '../../core/compose.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
 import { memoryBacking, type SettingsBacking } from '../../core/settings.ts';

@@ -10,9 +10,9 @@
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { faceApiComparer } from '../../core/analysis/face-step.ts';
-import { FromAnalysisSchema, type FromAnalysis } from '../../core/analysis/protocol.ts';
-import { serveAnalysis } from '../../core/analysis/serve.ts';
+import { faceApiComparer } from '../../core/analysis/face/face-step.ts';
+import { FromAnalysisSchema, type FromAnalysis } from '../../core/analysis/process/protocol.ts';
+import { serveAnalysis } from '../../core/analysis/process/serve.ts';
 import { getSpecimens } from '../../demo/specimens.ts';
 import { isFaceComparison } from '../../shared/face-match.ts';
 

@@ -1,9 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { serveAnalysis } from '../../core/analysis/serve.ts';
+import { serveAnalysis } from '../../core/analysis/process/serve.ts';
 
 /**
  * The analysis worker without its face step, for renderer-during-checks.bench.ts's memory
- * comparison: the same loop as core/analysis/worker.ts, with no comparer (as analysis-face.bench.ts
+ * comparison: the same loop as core/analysis/process/worker.ts, with no comparer (as analysis-face.bench.ts
  * does), so the face models are never loaded and no colour pixels are decoded for them.
  */
 

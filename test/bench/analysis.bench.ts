@@ -14,7 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { getSpecimens } from '../../demo/specimens.ts';
 import { corpusSpecimen } from './mrz-corpus.ts';
 

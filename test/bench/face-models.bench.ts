@@ -37,7 +37,7 @@ import { z } from 'zod';
 import { FACE_MATCH_CALIBRATION, type FaceCrop } from '../../shared/face-match.ts';
 import { extractCrop } from '../../core/analysis/face/align-face.ts';
 import { describeFace } from '../../core/analysis/face/compare-faces.ts';
-import { decodeJpeg } from '../../core/analysis/face/decode-jpeg.ts';
+import { decodeJpeg } from '../../core/analysis/image/decode-jpeg.ts';
 import { CROP_SIZE, faceRuntime } from '../../core/analysis/face/face-api-runtime.ts';
 import { captureVariant, documentFront, sampleFaces } from '../fixtures/face-pairs.ts';
 

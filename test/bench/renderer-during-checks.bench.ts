@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AnalysisRunner, workerChannel } from '../../core/analysis/runner.ts';
+import { AnalysisRunner, workerChannel } from '../../core/analysis/process/runner.ts';
 import { getSpecimens, type Specimen } from '../../demo/specimens.ts';
 import type { AuthStatus, DocumentImage, DocumentsResult } from '../../shared/ipc.ts';
 import { startHarness } from '../e2e/harness.ts';

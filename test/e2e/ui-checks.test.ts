@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, signInAndLoad, startUiStack, type UiStack } from './ui-stack.ts';
 
 /**
- * The Checks panel filled by the REAL analysis process (worker running core/analysis/worker.ts:
+ * The Checks panel filled by the REAL analysis process (worker running core/analysis/process/worker.ts:
  * tesseract.js with its packaged model) for the demo's `full` persona, through the real main-side
  * services (`composeApp`) and the built renderer in Chromium: the status line, the zone read off
  * the ID back, the registry compared, the zone marked on the image; light and dark screenshots.

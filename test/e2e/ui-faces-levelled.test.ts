@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractCrop } from '../../core/analysis/face/align-face.ts';
-import { decodeJpeg } from '../../core/analysis/face/decode-jpeg.ts';
+import { decodeJpeg } from '../../core/analysis/image/decode-jpeg.ts';
 import { getTurnedSelfie } from '../../demo/specimens.ts';
 import type { FaceCrop } from '../../shared/face-match.ts';
 import { screenshot, signInAndLoad, startUiStack, type UiStack } from './ui-stack.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { workerChannel } from '../../core/analysis/runner.ts';
+import { workerChannel } from '../../core/analysis/process/runner.ts';
 import { composeApp } from '../../core/compose.ts';
 import { memoryBacking } from '../../core/settings.ts';
 import { startDemoBackend, type DemoBackend, type Persona } from '../../demo/backend.ts';

@@ -122,7 +122,7 @@ describe('viewer in Chromium', () => {
   });
 
   it('100 % shows one image pixel per CSS pixel; dragging pans by exactly the drag', async () => {
-    await page.getByRole('button', { name: 'Actual size (100 %)' }).click();
+    await page.getByRole('button', { name: '100 %, actual size' }).click();
     await expect.poll(() => zoomText(page)).toBe('100 %');
     const actual = await settledBox(page, 'documentFront');
     expect(actual.width).toBeCloseTo(1800, 0);

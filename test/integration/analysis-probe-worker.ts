@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 
 /**
- * The real analysis process (core/analysis/worker.ts, unchanged) with a witness beside it, for
+ * The real analysis process (core/analysis/process/worker.ts, unchanged) with a witness beside it, for
  * analysis-main.test.ts: after each run's answer it also posts `{ type: 'probe', faceModules }`,
  * the number of face-model modules (face-api and the TensorFlow.js packages it runs on) this
  * thread has loaded so far. They are loaded only by the face runtime (a `require` inside its
@@ -25,4 +25,4 @@ port.postMessage = (message: unknown, transfer?: Parameters<typeof post>[1]) => 
   }
 };
 
-await import('../../core/analysis/worker.ts');
+await import('../../core/analysis/process/worker.ts');

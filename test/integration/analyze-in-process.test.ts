@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDocuments, type AnalysisInput } from '../../core/analysis/analyze.ts';
-import { OcrEngine } from '../../core/analysis/ocr-engine.ts';
-import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { OcrEngine } from '../../core/analysis/mrz/ocr-engine.ts';
+import { AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { isFaceComparison } from '../../shared/face-match.ts';
 import { naturalPersonFor, PERSONA_PROFILES } from '../../demo/personas.ts';
 import { getReviewSpecimens, getSpecimens } from '../../demo/specimens.ts';

@@ -178,7 +178,6 @@ describe('idlens check', () => {
     expect(out.analysis['face']).toEqual({
       status: 'not_run',
       reason: 'turned_off',
-      detail: expect.stringContaining('turned off by choice') as unknown,
     });
     const text = await runCheck('full', [...IMAGE_HOST, '--analyze', '--no-face', '--lang', 'es']);
     expect(text.code, text.stderr).toBe(0);

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { corpusSpecimen } from '../bench/mrz-corpus.ts';
 
 /**

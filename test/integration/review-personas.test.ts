@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisReport } from '../../shared/analysis.ts';
-import { AnalysisRunner } from '../../core/analysis/runner.ts';
+import { AnalysisRunner } from '../../core/analysis/process/runner.ts';
 import { PERSONA_PROFILES, naturalPersonFor, type Persona } from '../../demo/personas.ts';
 import {
   getPortraitPassport,

@@ -1,7 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
-import { FACE_MATCH_WORDING } from '../../shared/face-match-wording.ts';
 import { DICTIONARIES } from '../../renderer/src/i18n/index.tsx';
 import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
 import type { FakeOptions } from './fake-bridge.ts';
@@ -34,7 +33,7 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     act(() => view.fake.setAnalysis({ status: 'running' }));
     expect(screen.getByTestId('checks-status').textContent).toBe(c.running);
     expect(panel().getAttribute('aria-busy')).toBe('true');
-    act(() => view.fake.setAnalysis({ status: 'failed', reason: 'analysis_failed', detail: 'x' }));
+    act(() => view.fake.setAnalysis({ status: 'failed', reason: 'analysis_failed' }));
     expect(screen.getByTestId('checks-status').textContent).toContain(
       c.failedReasons.analysis_failed,
     );
@@ -109,8 +108,8 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     ).toBeTruthy();
 
     const face = within(screen.getByTestId('checks-face'));
-    expect(face.getByText(FACE_MATCH_WORDING[lang].bands.same)).toBeTruthy();
-    expect(face.getByText(FACE_MATCH_WORDING[lang].score(0.82))).toBeTruthy();
+    expect(face.getByText(DICTIONARIES[lang].faceMatch.bands.same)).toBeTruthy();
+    expect(face.getByText(DICTIONARIES[lang].faceMatch.score(0.82))).toBeTruthy();
   });
 
   it('every "cannot tell" shows its reason', async () => {
@@ -123,7 +122,7 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
       expect(el.textContent).toContain(c.reasons[reason]);
     }
     expect(screen.getByTestId('checks-face-reason').textContent).toBe(
-      FACE_MATCH_WORDING[lang].reasons['no-face-on-document'],
+      DICTIONARIES[lang].faceMatch.reasons['no-face-on-document'],
     );
     // No zone: nothing to mark for it; the face found in the selfie can still be shown.
     expect(screen.queryByTestId('show-mrz')).toBeNull();
@@ -174,11 +173,11 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     });
     const face = screen.getByTestId('checks-face');
     expect(
-      within(face).getByRole('heading', { name: FACE_MATCH_WORDING[lang].heading }),
+      within(face).getByRole('heading', { name: DICTIONARIES[lang].faceMatch.heading }),
     ).toBeTruthy();
     expect(screen.getByTestId('checks-face-not-run').textContent).toBe(c.face.notRun.turned_off);
-    expect(face.textContent).not.toContain(FACE_MATCH_WORDING[lang].bands['cannot-tell']);
-    expect(face.textContent).not.toContain(FACE_MATCH_WORDING[lang].bands.same);
+    expect(face.textContent).not.toContain(DICTIONARIES[lang].faceMatch.bands['cannot-tell']);
+    expect(face.textContent).not.toContain(DICTIONARIES[lang].faceMatch.bands.same);
     expect(screen.queryByTestId('compare-faces')).toBeNull();
     expect(screen.queryByTestId('show-face:selfie')).toBeNull();
     // The document findings are all there.

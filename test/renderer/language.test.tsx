@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { en } from '../../renderer/src/i18n/en.ts';
-import { es } from '../../renderer/src/i18n/es.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { es } from '../../shared/i18n/es.ts';
 import { setup } from './setup.tsx';
 
 /** English strings that differ in Spanish (names such as "idlens" or "UTC" are the same). */

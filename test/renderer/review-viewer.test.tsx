@@ -70,7 +70,7 @@ describe.each(['en', 'es'] as const)('viewer for review work (%s)', (lang) => {
       expect(screen.getByTestId('brightness-value').textContent).toBe(t.viewer.percentValue(150)),
     );
     expect(screen.getByTestId('contrast-value').textContent).toBe(t.viewer.percentValue(75));
-    const loupe = screen.getByRole('button', { name: t.viewer.loupe });
+    const loupe = screen.getByRole('button', { name: t.viewer.loupeWithValue(3) });
     expect(loupe.textContent).toBe(t.viewer.loupeValue(3));
     expect(loupe.title).toContain(t.viewer.loupeWithValue(3));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchShortcut, type KeyLike } from '../../renderer/src/shortcuts.ts';
+import { matchShortcut, shortcutHint, type KeyLike } from '../../renderer/src/shortcuts.ts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -39,5 +39,28 @@ describe('shortcuts', () => {
       'leaveFullWindow',
     );
     expect(matchShortcut(key('r', { altKey: true }), on)).toBeNull();
+  });
+});
+
+describe('the key a tooltip names, from the same table', () => {
+  it('names the single key while single keys are on, the Ctrl or named key otherwise', () => {
+    expect(shortcutHint('zoomIn', true)).toBe('+');
+    expect(shortcutHint('zoomIn', false)).toBe('Ctrl +');
+    expect(shortcutHint('zoomOut', true)).toBe('−');
+    expect(shortcutHint('rotateLeft', true)).toBe('Shift R');
+    expect(shortcutHint('wipe', true)).toBe('Shift W');
+    expect(shortcutHint('wipe', false)).toBe('Ctrl Shift W');
+    expect(shortcutHint('help', false)).toBe('F1');
+  });
+
+  it('names no key for a command whose only key is turned off', () => {
+    for (const command of ['rotateRight', 'loupe', 'invert', 'panel', 'fullWindow'] as const) {
+      expect(shortcutHint(command, false)).toBeNull();
+      // …and the key it names when on is one matchShortcut answers with that command.
+      const cap = shortcutHint(command, true) ?? '';
+      expect(matchShortcut(key(cap.toLowerCase()), on) ?? matchShortcut(key(cap), on)).toBe(
+        command,
+      );
+    }
   });
 });

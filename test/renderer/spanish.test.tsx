@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { en } from '../../renderer/src/i18n/en.ts';
-import { es } from '../../renderer/src/i18n/es.ts';
+import { en } from '../../shared/i18n/en.ts';
+import { es } from '../../shared/i18n/es.ts';
 import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
 import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
 import type { FakeOptions } from './fake-bridge.ts';
@@ -34,10 +34,11 @@ function leaves(value: unknown, path: string, out: Map<string, string>): void {
   }
 }
 
+// The app's words: the catalogue's `cli` part is the command's (test/unit/cli/i18n.test.ts).
 const english = new Map<string, string>();
-leaves(en, 't', english);
+leaves({ ...en, cli: null }, 't', english);
 const spanish = new Map<string, string>();
-leaves(es, 't', spanish);
+leaves({ ...es, cli: null }, 't', spanish);
 
 /**
  * What a person sees or hears of the page: text, names, tooltips. Aside: main's English detail
@@ -114,7 +115,7 @@ describe('Spanish reads native on every screen', () => {
     await screen.findByTestId('region-face');
     read('portrait compare, adjusting');
     await view.user.click(screen.getByRole('button', { name: es.viewer.compareOff }));
-    await view.user.click(screen.getByRole('button', { name: es.viewer.loupe }));
+    await view.user.click(screen.getByRole('button', { name: es.viewer.loupeWithValue(3) }));
     await view.user.keyboard('f');
     read('full window');
     await view.user.keyboard('{Escape}');
@@ -143,9 +144,7 @@ describe('Spanish reads native on every screen', () => {
     await signIn(view);
     act(() => view.fake.setAnalysis({ status: 'running' }));
     read('checks running');
-    act(() =>
-      view.fake.setAnalysis({ status: 'failed', reason: 'cancelled', detail: 'Cancelled.' }),
-    );
+    act(() => view.fake.setAnalysis({ status: 'failed', reason: 'cancelled' }));
     read('checks cancelled');
     act(() => view.fake.setAnalysis({ status: 'done', report: TOLD_REPORT }));
     await view.user.click(screen.getByTestId('show-mrz'));

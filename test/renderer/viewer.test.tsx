@@ -97,9 +97,11 @@ describe('viewer tools', () => {
     await waitFor(() => expect(paneImage('documentFront').style.filter).toBe(''));
     await user.keyboard('l');
     await waitFor(() =>
-      expect(screen.getByRole('button', { name: 'Loupe' }).getAttribute('aria-pressed')).toBe(
-        'true',
-      ),
+      expect(
+        screen
+          .getByRole('button', { name: 'Loupe, 3× magnification' })
+          .getAttribute('aria-pressed'),
+      ).toBe('true'),
     );
     await user.keyboard(']');
     expect(await screen.findByTestId('pane-documentBack')).toBeTruthy();
@@ -160,7 +162,7 @@ describe('viewer tools', () => {
   it('the loupe is its own magnified image layer that follows the pointer', async () => {
     const { user, urls } = await viewer();
     const liveBefore = urls.live().length;
-    await user.click(screen.getByRole('button', { name: 'Loupe' }));
+    await user.click(screen.getByRole('button', { name: 'Loupe, 3× magnification' }));
     const pane = screen.getByTestId('pane-documentFront');
     await waitFor(() => expect(pane.querySelector('img.loupe__image')).not.toBeNull());
     const lensImage = pane.querySelector('img.loupe__image') as HTMLImageElement;
@@ -171,7 +173,7 @@ describe('viewer tools', () => {
     await waitFor(() => expect(lens.hidden).toBe(false));
     expect(lens.style.transform).toMatch(/^translate3d\(30px, 20px, 0(px)?\)$/);
     expect(lensImage.style.transform).toContain('scale(3)');
-    await user.click(screen.getByRole('button', { name: 'Loupe' }));
+    await user.click(screen.getByRole('button', { name: 'Loupe, 3× magnification' }));
     await waitFor(() => expect(pane.querySelector('img.loupe__image')).toBeNull());
     expect(urls.live().length).toBe(liveBefore);
   });

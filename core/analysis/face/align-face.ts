@@ -1,5 +1,5 @@
 import type { FaceCrop } from '../../../shared/face-match.ts';
-import type { RgbImage } from './decode-jpeg.ts';
+import type { RgbImage } from '../image/decode-jpeg.ts';
 
 export interface Point {
   x: number;

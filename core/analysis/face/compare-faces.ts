@@ -8,7 +8,7 @@ import {
   type FaceMatchReason,
 } from '../../../shared/face-match.ts';
 import { alignedCrop, extractCrop } from './align-face.ts';
-import { decodeJpeg, type RgbImage } from './decode-jpeg.ts';
+import { decodeJpeg, type RgbImage } from '../image/decode-jpeg.ts';
 import { detectFaces, faceLandmarks } from './detect-faces.ts';
 import { CROP_SIZE, faceRuntime, type Detection } from './face-api-runtime.ts';
 

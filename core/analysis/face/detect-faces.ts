@@ -1,4 +1,4 @@
-import type { RgbImage } from './decode-jpeg.ts';
+import type { RgbImage } from '../image/decode-jpeg.ts';
 import type { Detection, FaceRuntime, Point } from './face-api-runtime.ts';
 import { shrinkRegion, type Region, type Shrunk } from './shrink.ts';
 

@@ -1,4 +1,4 @@
-import type { RgbImage } from './decode-jpeg.ts';
+import type { RgbImage } from '../image/decode-jpeg.ts';
 
 /** A rectangle of whole source pixels, inside the image. */
 export interface Region {

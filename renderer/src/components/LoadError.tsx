@@ -47,7 +47,8 @@ export function LoadError({
 
   return (
     <section aria-labelledby="load-error-title" data-scope-gap={gap ?? undefined}>
-      <h1 id="load-error-title" className="visually-hidden">
+      {/* Where focus moves when the load fails; the alert below says it for the eye. */}
+      <h1 id="load-error-title" className="visually-hidden" tabIndex={-1}>
         {t.docs.loadErrorTitle}
       </h1>
       <ErrorNotice error={error} heading={t.docs.loadErrorTitle}>

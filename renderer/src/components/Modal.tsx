@@ -78,7 +78,8 @@ export function Modal({
         aria-modal="true"
         aria-labelledby={titleId}
       >
-        <header className="dialog__header">
+        {/* Not <header>/<footer>: inside a dialog those would be a second banner and contentinfo. */}
+        <div className="dialog__header">
           <h2 id={titleId}>{title}</h2>
           <button
             type="button"
@@ -89,9 +90,9 @@ export function Modal({
           >
             <CloseIcon />
           </button>
-        </header>
+        </div>
         <div className="dialog__body">{children}</div>
-        {footer && <footer className="dialog__footer">{footer}</footer>}
+        {footer && <div className="dialog__footer">{footer}</div>}
       </div>
     </div>
   );

@@ -35,7 +35,9 @@ export function ReceiptCard({
         {confirmed ? <CheckIcon size={22} /> : <AlertIcon size={22} />}
       </div>
       <div className="receipt__content">
-        <h2 className="receipt__title">{t.wipe.receiptTitle}</h2>
+        <h2 id="receipt-title" className="receipt__title" tabIndex={-1}>
+          {t.wipe.receiptTitle}
+        </h2>
         <p className="receipt__body">{t.wipe.receiptBody(receipt.imagesCleared)}</p>
         <dl className="receipt__facts">
           {when && (

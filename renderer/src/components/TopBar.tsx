@@ -4,7 +4,7 @@ import { CaptureNotice } from './CaptureNotice.tsx';
 import { EnvBadge } from './EnvBadge.tsx';
 import { DiskIcon, GearIcon, KeyboardIcon, SignOutIcon, WipeIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
-import { ToolButton } from './ToolButton.tsx';
+import { ToolButton, useShortcutHint } from './ToolButton.tsx';
 import '../styles/frame.css';
 
 /** The bar on every screen: who, where (environment badge), capture protection, and the exits. */
@@ -35,6 +35,8 @@ export function TopBar({
 }) {
   const { t } = useI18n();
   const who = auth?.user?.name ?? auth?.user?.email ?? auth?.user?.sub;
+  const wipeKey = useShortcutHint('wipe');
+  const wipeTip = wipeQuiet ? t.wipe.buttonIdle : t.wipe.buttonHint;
   return (
     <header className="topbar">
       <div className="topbar__brand">
@@ -63,7 +65,7 @@ export function TopBar({
         <ToolButton label={t.privacy.open} onClick={onPrivacy}>
           <DiskIcon />
         </ToolButton>
-        <ToolButton label={t.help.open} shortcut="?" onClick={onHelp}>
+        <ToolButton label={t.help.open} command="help" onClick={onHelp}>
           <KeyboardIcon />
         </ToolButton>
         <ToolButton label={t.settings.open} onClick={onSettings}>
@@ -81,7 +83,7 @@ export function TopBar({
             className={`button ${wipeQuiet ? 'button--ghost' : 'button--danger'}`}
             onClick={onWipe}
             disabled={wipeBusy}
-            title={`${wipeQuiet ? t.wipe.buttonIdle : t.wipe.buttonHint} (Ctrl+Shift+W)`}
+            title={wipeKey ? `${wipeTip} (${wipeKey})` : wipeTip}
             data-quiet={wipeQuiet}
             data-testid="wipe-button"
           >

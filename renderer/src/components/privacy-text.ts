@@ -1,5 +1,5 @@
 import type { PrivacyReport } from '../../../shared/privacy.ts';
-import type { Dictionary } from '../i18n/en.ts';
+import type { Dictionary } from '../../../shared/i18n/index.ts';
 import { formatBytes, formatDateTime, type UiLanguage } from '../i18n/format.ts';
 
 /**

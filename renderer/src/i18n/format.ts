@@ -1,6 +1,8 @@
 /** Locale-aware formatting of sizes, times and durations. Pure functions of their inputs. */
 
-export type UiLanguage = 'en' | 'es';
+import type { UiLanguage } from '../../../shared/i18n/index.ts';
+
+export type { UiLanguage };
 
 /** The BCP 47 tag each UI language formats with. */
 export const LOCALE_TAG: Record<UiLanguage, string> = { en: 'en', es: 'es-419' };
@@ -57,12 +59,6 @@ export function formatDateTime(iso: string | number, lang: UiLanguage): DatePart
     timeZone: 'UTC',
   }).format(date);
   return { local, utc: `${utc} UTC` };
-}
-
-export function formatTime(epochMs: number, lang: UiLanguage): string {
-  return new Intl.DateTimeFormat(LOCALE_TAG[lang], { timeStyle: 'medium' }).format(
-    new Date(epochMs),
-  );
 }
 
 /** A calendar date as written in the registry (YYYY-MM-DD) without shifting it by time zone. */

@@ -1,10 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Language } from '../../../shared/settings.ts';
-import { en, type Dictionary } from './en.ts';
-import { es } from './es.ts';
-import type { UiLanguage } from './format.ts';
+import { DICTIONARIES, type Dictionary, type UiLanguage } from '../../../shared/i18n/index.ts';
 
-export const DICTIONARIES: Record<UiLanguage, Dictionary> = { en, es };
+/** The renderer's side of the catalogue (shared/i18n): the language in use, as React context. */
+
+export { DICTIONARIES, type Dictionary } from '../../../shared/i18n/index.ts';
 
 /** The UI language: the setting when explicit, otherwise the system's (Spanish for any `es-*`). */
 export function resolveLanguage(
@@ -30,7 +30,7 @@ interface I18n {
   t: Dictionary;
 }
 
-const I18nContext = createContext<I18n>({ lang: 'en', t: en });
+const I18nContext = createContext<I18n>({ lang: 'en', t: DICTIONARIES.en });
 
 export function I18nProvider({ lang, children }: { lang: UiLanguage; children: ReactNode }) {
   return <I18nContext value={{ lang, t: DICTIONARIES[lang] }}>{children}</I18nContext>;

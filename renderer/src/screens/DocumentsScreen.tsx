@@ -42,7 +42,9 @@ export function DocumentsScreen({ onOpenSettings }: { onOpenSettings: () => void
         {wipe && <ReceiptCard wipe={wipe} onDismiss={() => controller.dismissReceipt()} />}
         {docs.status === 'idle' && wipe?.status !== 'wiping' && (
           <section className="empty-state" aria-labelledby="not-loaded-title">
-            <h1 id="not-loaded-title">{t.docs.notLoadedTitle}</h1>
+            <h1 id="not-loaded-title" tabIndex={-1}>
+              {t.docs.notLoadedTitle}
+            </h1>
             <p>{t.docs.notLoadedBody}</p>
             <button
               type="button"
@@ -56,7 +58,7 @@ export function DocumentsScreen({ onOpenSettings }: { onOpenSettings: () => void
         )}
         {docs.status === 'loading' && (
           <section className="loading-state" aria-labelledby="loading-title" aria-busy="true">
-            <h1 id="loading-title" className="loading-state__title">
+            <h1 id="loading-title" className="loading-state__title" tabIndex={-1}>
               <span className="spinner" aria-hidden="true" />
               {t.docs.loading}
             </h1>
@@ -231,7 +233,9 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
         data-testid="side-panel"
       >
         <section className="self-view">
-          <h1>{t.docs.selfTitle}</h1>
+          <h1 id="documents-title" tabIndex={-1}>
+            {t.docs.selfTitle}
+          </h1>
           <p>{t.docs.selfBody}</p>
         </section>
         <SessionPanel docs={docs} />
@@ -247,6 +251,10 @@ function DocumentsReady({ docs }: { docs: LoadedDocuments }) {
         {docs.verified && <Checklist />}
       </aside>
       <div className="workspace">
+        {(!panel || fullWindow) && (
+          // The side panel holds the screen's heading; without it the page keeps one, unseen.
+          <h1 className="visually-hidden">{t.docs.selfTitle}</h1>
+        )}
         {!docs.verified && !fullWindow && (
           <div className="notice" data-tone="warn" role="status" data-testid="not-verified">
             <InfoIcon />

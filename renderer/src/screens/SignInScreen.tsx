@@ -45,7 +45,9 @@ export function SignInScreen({ onOpenSettings }: { onOpenSettings: () => void })
       <div className="signin__column">
         {wipe && <ReceiptCard wipe={wipe} onDismiss={() => controller.dismissReceipt()} />}
         <section className="signin__card" aria-labelledby="signin-title">
-          <h1 id="signin-title">{t.signIn.title}</h1>
+          <h1 id="signin-title" tabIndex={-1}>
+            {t.signIn.title}
+          </h1>
           <p className="lead">{t.signIn.lead}</p>
           <p className="signin__promise">
             <LockIcon size={16} />
@@ -141,7 +143,9 @@ function Waiting({
       <div className="waiting__icon">
         <BrowserIcon />
       </div>
-      <h2>{starting ? t.signIn.starting : t.signIn.waitingTitle}</h2>
+      <h2 id="signin-waiting-title" tabIndex={-1}>
+        {starting ? t.signIn.starting : t.signIn.waitingTitle}
+      </h2>
       {!starting && <p>{t.signIn.waitingBody}</p>}
       {deadline !== undefined && (
         <p className="waiting__time" aria-live="off">

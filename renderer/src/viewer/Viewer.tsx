@@ -1,4 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { useRunCommand } from '../commands.tsx';
+import type { Command } from '../shortcuts.ts';
 import type { DocumentSlot } from '../../../shared/ipc.ts';
 import {
   CollapseIcon,
@@ -190,112 +192,71 @@ function ViewerToolbar({
   const panelLabel = layout.panel ? t.docs.panelHide : t.docs.panelShow;
   const fullLabel = layout.fullWindow ? t.viewer.leaveFullWindow : t.viewer.fullWindow;
 
+  const run = useRunCommand();
+  /** A button of the command table: the same handler and key as the shortcut. */
+  const tool = (
+    command: Command,
+    label: string,
+    icon: ReactNode,
+    options: {
+      pressed?: boolean;
+      disabled?: boolean;
+      text?: string;
+      tooltip?: string;
+      testId?: string;
+    } = {},
+  ) => (
+    <ToolButton command={command} label={label} onClick={() => run(command)} {...options}>
+      {icon}
+    </ToolButton>
+  );
+
   return (
     <div className="toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
       <div className="toolbar__group">
-        {!layout.fullWindow && (
-          <ToolButton
-            label={panelLabel}
-            shortcut="B"
-            onClick={layout.onPanel}
-            pressed={layout.panel}
-            testId="panel-toggle"
-          >
-            <PanelIcon />
-          </ToolButton>
-        )}
-        <ToolButton
-          label={fullLabel}
-          shortcut="F"
-          onClick={layout.onFullWindow}
-          pressed={layout.fullWindow}
-          testId="full-window-toggle"
-        >
-          {layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />}
-        </ToolButton>
+        {!layout.fullWindow &&
+          tool('panel', panelLabel, <PanelIcon />, {
+            pressed: layout.panel,
+            testId: 'panel-toggle',
+          })}
+        {tool('fullWindow', fullLabel, layout.fullWindow ? <CollapseIcon /> : <ExpandIcon />, {
+          pressed: layout.fullWindow,
+          testId: 'full-window-toggle',
+        })}
       </div>
       <div className="toolbar__group">
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.zoomBy(1 / ZOOM_STEP)}
-          aria-label={t.viewer.zoomOut}
-          title={`${t.viewer.zoomOut} (−)`}
-          disabled={disabled}
-        >
-          <ZoomOutIcon />
-        </button>
+        {tool('zoomOut', t.viewer.zoomOut, <ZoomOutIcon />, { disabled })}
         <output className="toolbar__zoom" aria-label={t.viewer.zoomAnnounce(snap.zoomPercent)}>
           {t.viewer.zoomValue(snap.zoomPercent)}
         </output>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.zoomBy(ZOOM_STEP)}
-          aria-label={t.viewer.zoomIn}
-          title={`${t.viewer.zoomIn} (+)`}
-          disabled={disabled}
-        >
-          <ZoomInIcon />
-        </button>
-        <button
-          type="button"
-          className="tool tool--text"
-          onClick={() => controller.fit()}
-          aria-label={t.viewer.fitLong}
-          title={`${t.viewer.fitLong} (0)`}
-          aria-pressed={snap.atFit}
-          disabled={disabled}
-        >
-          <span>{t.viewer.fit}</span>
-        </button>
-        <button
-          type="button"
-          className="tool tool--text"
-          onClick={() => controller.zoomToActual()}
-          aria-label={t.viewer.actualLong}
-          title={`${t.viewer.actualLong} (1)`}
-          aria-pressed={snap.zoomPercent === 100}
-          disabled={disabled}
-        >
-          <span>{t.viewer.actual}</span>
-        </button>
+        {tool('zoomIn', t.viewer.zoomIn, <ZoomInIcon />, { disabled })}
+        {tool('fit', t.viewer.fitLong, null, { text: t.viewer.fit, pressed: snap.atFit, disabled })}
+        {tool('actual', t.viewer.actualLong, null, {
+          text: t.viewer.actual,
+          pressed: snap.zoomPercent === 100,
+          disabled,
+        })}
       </div>
       <div className="toolbar__group">
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.rotate(-1)}
-          aria-label={t.viewer.rotateLeft}
-          title={`${t.viewer.rotateLeft} (Shift+R) — ${t.viewer.rotationNote}`}
-          disabled={disabled || adjustingBox}
-        >
-          <RotateLeftIcon />
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.rotate(1)}
-          aria-label={t.viewer.rotateRight}
-          title={`${t.viewer.rotateRight} (R) — ${t.viewer.rotationNote}`}
-          disabled={disabled || adjustingBox}
-        >
-          <RotateRightIcon />
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.setLoupe(!snap.loupe)}
-          aria-pressed={snap.loupe}
-          aria-label={t.viewer.loupe}
-          title={`${t.viewer.loupeWithValue(LOUPE_MAGNIFICATION)} (L)`}
-          disabled={disabled}
-        >
-          <LoupeIcon />
-          <span className="tool__value" aria-hidden="true">
-            {t.viewer.loupeValue(LOUPE_MAGNIFICATION)}
-          </span>
-        </button>
+        {tool('rotateLeft', t.viewer.rotateLeft, <RotateLeftIcon />, {
+          tooltip: `${t.viewer.rotateLeft} — ${t.viewer.rotationNote}`,
+          disabled: disabled || adjustingBox,
+        })}
+        {tool('rotateRight', t.viewer.rotateRight, <RotateRightIcon />, {
+          tooltip: `${t.viewer.rotateRight} — ${t.viewer.rotationNote}`,
+          disabled: disabled || adjustingBox,
+        })}
+        {tool(
+          'loupe',
+          t.viewer.loupeWithValue(LOUPE_MAGNIFICATION),
+          <>
+            <LoupeIcon />
+            <span className="tool__value" aria-hidden="true">
+              {t.viewer.loupeValue(LOUPE_MAGNIFICATION)}
+            </span>
+          </>,
+          { pressed: snap.loupe, disabled },
+        )}
       </div>
       <div
         className="toolbar__group toolbar__group--adjust"
@@ -336,27 +297,10 @@ function ViewerToolbar({
             {t.viewer.percentValue(adjust.contrast)}
           </output>
         </label>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.setAdjust({ invert: !adjust.invert })}
-          aria-pressed={adjust.invert}
-          aria-label={t.viewer.invert}
-          title={`${t.viewer.invert} (I)`}
-          disabled={disabled}
-        >
-          <InvertIcon />
-        </button>
-        <button
-          type="button"
-          className="tool"
-          onClick={() => controller.resetAdjust()}
-          aria-label={t.viewer.resetAdjust}
-          title={`${t.viewer.resetAdjust} (X)`}
-          disabled={disabled || !adjusted}
-        >
-          <ResetIcon />
-        </button>
+        {tool('invert', t.viewer.invert, <InvertIcon />, { pressed: adjust.invert, disabled })}
+        {tool('resetAdjust', t.viewer.resetAdjust, <ResetIcon />, {
+          disabled: disabled || !adjusted,
+        })}
       </div>
       <div
         className="toolbar__group toolbar__group--end segmented"

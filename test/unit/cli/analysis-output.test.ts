@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analysisLines, faceLines } from '../../../cli/commands/analysis-output.ts';
 import { STRINGS } from '../../../cli/i18n/index.ts';
+import { en } from '../../../shared/i18n/en.ts';
+import { TOLD_REPORT, UNTOLD_REPORT } from '../../fixtures/analysis-report.ts';
 import { AnalysisReportSchema, cannotTell, type AnalysisReport } from '../../../shared/analysis.ts';
 import {
   FACE_MATCH_CALIBRATION,
@@ -34,13 +36,13 @@ const NO_FACE: FaceComparison = {
 };
 
 function report(face?: FaceFindingResult): AnalysisReport {
-  const none = cannotTell('no_mrz', 'No machine-readable zone was found.');
+  const none = cannotTell('no_mrz');
   return AnalysisReportSchema.parse({
     ranOn: 'this-computer',
     images: { documentFront: null, documentBack: null, face: null },
     mrz: none,
     document: none,
-    registry: cannotTell('no_registry', 'No registry data to compare with.'),
+    registry: cannotTell('no_registry', 'registry_not_requested'),
     ...(face && { face }),
   });
 }
@@ -86,5 +88,56 @@ describe('the face block of check --analyze', () => {
       'Likely the same person',
     );
     expect(analysisLines(report(), 'en', STRINGS.en).join('\n')).not.toMatch(/^ {2}face:/m);
+  });
+});
+
+const SAMPLE = '\u27e8x\u27e9';
+
+/** The fixed parts of every text in a part of the catalogue. */
+function fixedParts(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'function') {
+    const text = (value as (...args: unknown[]) => unknown)(SAMPLE, SAMPLE, SAMPLE);
+    return typeof text === 'string' ? text.split(SAMPLE) : [];
+  }
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(fixedParts);
+  return [];
+}
+
+describe('the checks block of check --analyze speaks the run’s language', () => {
+  const english = [en.checks.notes, en.checks.details, en.checks.agreement, en.cli.analysis]
+    .flatMap(fixedParts)
+    .map((part) => part.trim())
+    // Phrases, not single words ("document" is in "documento").
+    .filter((part) => part.length >= 8 && part.includes(' '));
+
+  it('English: the notes, details and verdicts from the report’s codes, in words', () => {
+    const text = [
+      ...analysisLines(TOLD_REPORT, 'en', STRINGS.en),
+      ...analysisLines(UNTOLD_REPORT, 'en', STRINGS.en),
+    ].join('\n');
+    expect(text).toContain('The file names an image editor (Adobe Photoshop 25.0).');
+    expect(text).toContain('Glare hides 12% of the image');
+    expect(text).toContain('The embedded thumbnail shows a different picture');
+    expect(text).toContain('The MRZ sex could not be read. (mrz_field_missing)');
+    expect(text).toMatch(
+      /registry: +cannot tell — Registry data was not available .*\(no_registry\)/,
+    );
+    expect(text).toContain('identity card, issued by Utopia (UTO)');
+  });
+
+  it('Spanish: the same findings, and no English sentence of the catalogue left', () => {
+    const text = [
+      ...analysisLines(TOLD_REPORT, 'es', STRINGS.es),
+      ...analysisLines(UNTOLD_REPORT, 'es', STRINGS.es),
+    ].join('\n');
+    expect(text).toContain('El archivo nombra un editor de imágenes (Adobe Photoshop 25.0).');
+    expect(text).toMatch(/Los reflejos ocultan el 12\s?% de la imagen/);
+    expect(text).toContain('cédula de identidad, emitido por Utopia (UTO)');
+    expect(text).toMatch(/registro: +no se puede saber — No había datos del registro/);
+    for (const part of english) {
+      const whole = new RegExp(`${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
+      expect(text, part).not.toMatch(whole);
+    }
   });
 });

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CliIO } from '../../../cli/command.ts';
 import { COMMANDS } from '../../../cli/commands/index.ts';
-import { en } from '../../../cli/i18n/en.ts';
-import { es } from '../../../cli/i18n/es.ts';
-import { langFor } from '../../../cli/i18n/index.ts';
+import { STRINGS, langFor } from '../../../cli/i18n/index.ts';
 import { GENERAL_FLAGS, SIGN_IN_FLAGS } from '../../../cli/options.ts';
 import { runCli } from '../../../cli/run.ts';
 
@@ -51,6 +49,8 @@ async function run(argv: string[], env: Record<string, string> = {}) {
   await runCli(argv, io);
   return out;
 }
+
+const { en, es } = STRINGS;
 
 describe('CLI dictionaries', () => {
   it('Spanish has exactly the keys of English', () => {

@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -218,5 +227,31 @@ describe('a damaged settings file', () => {
     const service = createSettingsService(settingsFileBacking(path));
     expect(service.get()).toEqual({ ...FRESH, ...GOOD, checks: 'all' });
     expect(service.repair?.reset).toEqual(['checks']);
+  });
+});
+
+describe('what else may stand where the settings file goes', () => {
+  it('a named pipe is not opened (reading it would wait for ever): start-up goes on with the defaults and sets it aside', () => {
+    const path = settingsPath();
+    execFileSync('mkfifo', [path]);
+    const service = createSettingsService(settingsFileBacking(path));
+    expect(service.get()).toEqual(FRESH);
+    expect(service.repair?.keptAs).toMatch(/^settings\.json\.damaged-/);
+    expect(lstatSync(path).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual(FRESH);
+  });
+
+  it('a write follows no link planted at a temporary name: what it points to stays as it was', () => {
+    const path = settingsPath();
+    const victim = join(settingsPath(), '..', 'victim.txt');
+    writeFileSync(victim, 'precious\n');
+    const service = createSettingsService(settingsFileBacking(path));
+    for (const name of [`settings.json.tmp-${process.pid}`, 'settings.json.tmp']) {
+      symlinkSync(victim, join(path, '..', name));
+    }
+    service.set({ language: 'es' });
+    expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+    expect(lstatSync(path).isSymbolicLink()).toBe(false);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ language: 'es' });
   });
 });

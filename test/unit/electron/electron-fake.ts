@@ -36,6 +36,7 @@ export class FakeWebContents extends EventEmitter {
   readonly calls: string[] = [];
   destroyed = false;
   visualZoomLimits: [number, number] | null = null;
+  zoomFactor = 1;
 
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
@@ -43,6 +44,12 @@ export class FakeWebContents extends EventEmitter {
   setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
     this.visualZoomLimits = [min, max];
     return Promise.resolve();
+  }
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
   }
   send(channel: string, payload: unknown): void {
     this.sent.push([channel, payload]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { FACE_MATCH_CALIBRATION } from '../../../shared/face-match.ts';
-import { FACE_MATCH_WORDING, faceMatchAid } from '../../../shared/face-match-wording.ts';
+import { DICTIONARIES, faceMatchAid } from '../../../shared/i18n/index.ts';
 
 describe('what the reviewer reads about a face comparison', () => {
   it('calls the score an aid and names the model and the measured error rates, in English', () => {
-    const text = faceMatchAid('en');
+    const text = faceMatchAid(DICTIONARIES.en);
     expect(text).toMatch(/^An aid, not a verdict/);
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
     expect(text).toContain(String(FACE_MATCH_CALIBRATION.measured.genuinePairs));
@@ -15,7 +15,7 @@ describe('what the reviewer reads about a face comparison', () => {
   });
 
   it('says the same in Spanish, with Spanish number formatting', () => {
-    const text = faceMatchAid('es');
+    const text = faceMatchAid(DICTIONARIES.es);
     expect(text).toMatch(/^Una ayuda, no un veredicto/);
     expect(text).toContain(FACE_MATCH_CALIBRATION.model);
     expect(text).toMatch(/0,6\s?% \(7 de 1121\)/);
@@ -23,7 +23,7 @@ describe('what the reviewer reads about a face comparison', () => {
   });
 
   it('says in both languages that it does not detect presentation attacks', () => {
-    expect(FACE_MATCH_WORDING.en.notLiveness).toMatch(/mask.*screen.*printed photo/);
-    expect(FACE_MATCH_WORDING.es.notLiveness).toMatch(/máscara.*pantalla.*foto impresa/);
+    expect(DICTIONARIES.en.faceMatch.notLiveness).toMatch(/mask.*screen.*printed photo/);
+    expect(DICTIONARIES.es.faceMatch.notLiveness).toMatch(/máscara.*pantalla.*foto impresa/);
   });
 });

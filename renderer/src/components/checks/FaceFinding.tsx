@@ -1,5 +1,5 @@
 import type { FaceComparison, FaceNotRunReason } from '../../../../shared/face-match.ts';
-import { FACE_MATCH_WORDING, faceMatchAid } from '../../../../shared/face-match-wording.ts';
+import { faceMatchAid } from '../../../../shared/i18n/index.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import type { FindingRegion } from './regions.ts';
 import { ShowButton } from './ShowButton.tsx';
@@ -23,8 +23,8 @@ export function FaceFinding({
   /** The portrait compare boxed on both faces found; absent unless both were cropped. */
   onCompareFaces?: (() => void) | undefined;
 }) {
-  const { t, lang } = useI18n();
-  const words = FACE_MATCH_WORDING[lang];
+  const { t } = useI18n();
+  const words = t.faceMatch;
   const regions: FindingRegion[] = [];
   if (face.selfieFace) {
     const { box } = face.selfieFace;
@@ -78,7 +78,7 @@ export function FaceFinding({
           {t.checks.face.compare}
         </button>
       )}
-      <p className="muted small">{faceMatchAid(lang)}</p>
+      <p className="muted small">{faceMatchAid(t)}</p>
       <p className="muted small">{words.notLiveness}</p>
     </section>
   );
@@ -89,11 +89,11 @@ export function FaceFinding({
  * only, in Settings): the heading, and why — not a failure, not a "cannot tell".
  */
 export function FaceNotRunFinding({ reason }: { reason: FaceNotRunReason }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <section className="checks__group" aria-labelledby="checks-face" data-testid="checks-face">
       <h3 className="checks__title" id="checks-face">
-        {FACE_MATCH_WORDING[lang].heading}
+        {t.faceMatch.heading}
       </h3>
       <p className="checks__line" data-testid="checks-face-not-run" data-reason={reason}>
         <span className="pill">{t.checks.face.notRun[reason]}</span>

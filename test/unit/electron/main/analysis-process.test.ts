@@ -35,7 +35,7 @@ vi.mock('electron', () => ({
 }));
 
 const { utilityAnalysisChannel } = await import('../../../../electron/main/analysis-process.ts');
-const { AnalysisRunner } = await import('../../../../core/analysis/runner.ts');
+const { AnalysisRunner } = await import('../../../../core/analysis/process/runner.ts');
 
 let child: FakeChild;
 beforeEach(() => {

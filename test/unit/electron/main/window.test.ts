@@ -44,7 +44,7 @@ describe('the window as created', () => {
     expect(VIEWER_PARTITION.startsWith('persist:')).toBe(false);
   });
 
-  it('loads the bundle from app://, shows only when ready, and never zooms the page', () => {
+  it('loads the bundle from app://, shows only when ready, and pinch never zooms the page', () => {
     createMainWindow({ preloadPath: '/p.cjs', devTools: true, contentProtection: false });
     const [win] = fake.windows;
     expect(win!.loadedUrl).toBe(APP_ENTRY_URL);
@@ -53,6 +53,36 @@ describe('the window as created', () => {
     win!.emit('ready-to-show');
     expect(win!.shown).toBe(true);
     expect(win!.webContents.visualZoomLimits).toEqual([1, 1]);
+  });
+
+  it('zooms the page with Ctrl+Shift +/−/0, and leaves Ctrl +/− to the viewer', () => {
+    createMainWindow({ preloadPath: '/p.cjs', devTools: false, contentProtection: false });
+    const contents = fake.windows[0]!.webContents;
+    const press = (code: string, mods: { control?: boolean; shift?: boolean; meta?: boolean }) => {
+      const event = new FakeEvent();
+      const input = {
+        type: 'keyDown',
+        code,
+        alt: false,
+        control: false,
+        meta: false,
+        shift: false,
+      };
+      contents.emit('before-input-event', event, { ...input, ...mods });
+      return event.defaultPrevented;
+    };
+    const mac = process.platform === 'darwin';
+    const mod = mac ? { meta: true } : { control: true };
+    expect(press('Equal', { ...mod, shift: true })).toBe(true);
+    expect(press('Equal', { ...mod, shift: true })).toBe(true);
+    expect(contents.zoomFactor).toBe(1.25);
+    // Ctrl + without Shift reaches the page: the viewer's image zoom.
+    expect(press('Equal', mod)).toBe(false);
+    expect(contents.zoomFactor).toBe(1.25);
+    expect(press('Minus', { ...mod, shift: true })).toBe(true);
+    expect(contents.zoomFactor).toBe(1.1);
+    expect(press('Digit0', { ...mod, shift: true })).toBe(true);
+    expect(contents.zoomFactor).toBe(1);
   });
 
   it('asks for content protection only where the OS has it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alignedCrop, type Point } from '../../../../core/analysis/face/align-face.ts';
-import { orient } from '../../../../core/analysis/face/decode-jpeg.ts';
+import { orient } from '../../../../core/analysis/image/decode-jpeg.ts';
 import type { Orientation } from '../../../../core/documents/exif-orientation.ts';
 import { displayedPoint } from '../../../../renderer/src/viewer/finding-region.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RgbImage } from '../../../../../core/analysis/face/decode-jpeg.ts';
+import type { RgbImage } from '../../../../../core/analysis/image/decode-jpeg.ts';
 import { detectFaces, faceLandmarks } from '../../../../../core/analysis/face/detect-faces.ts';
 import type {
   Detection,

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { decodeJpeg } from '../../../../../core/analysis/face/decode-jpeg.ts';
+import { decodeJpeg } from '../../../../../core/analysis/image/decode-jpeg.ts';
 import { faceRuntime } from '../../../../../core/analysis/face/face-api-runtime.ts';
 import { shrinkRegion } from '../../../../../core/analysis/face/shrink.ts';
 import { getSpecimens } from '../../../../../demo/specimens.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RgbImage } from '../../../../../core/analysis/face/decode-jpeg.ts';
+import type { RgbImage } from '../../../../../core/analysis/image/decode-jpeg.ts';
 import { shrinkRegion } from '../../../../../core/analysis/face/shrink.ts';
 
 /** An image whose red channel is the column, green the row, blue constant. */
