@@ -32,6 +32,7 @@ const BY_ERROR: Record<ErrorCode, ExitCode> = {
   config_invalid: EXIT.usage,
   settings_invalid: EXIT.usage,
   settings_locked: EXIT.usage,
+  connection_declined: EXIT.cancelled,
   insecure_url: EXIT.usage,
   bad_sender: EXIT.internal,
   bad_argument: EXIT.usage,

@@ -1,17 +1,16 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { IdlensError } from '../shared/errors.ts';
-import {
-  DEFAULT_SCOPES,
-  DEMO_CLIENTS,
-  ENVIRONMENT_PRESETS,
-  ENVIRONMENTS,
-} from '../shared/environments.ts';
+import { DEFAULT_SCOPES, DEMO_CLIENTS, ENVIRONMENTS } from '../shared/environments.ts';
 import type { Environment } from '../shared/environments.ts';
 import { DEFAULT_REDIRECT_PATH } from '../core/auth/loopback.ts';
 import { RedirectPathSchema, SETTING_RANGES, ScopeTokenSchema } from '../shared/settings.ts';
-import { checkServerUrl } from '../core/auth/oauth.ts';
-import { isLoopbackHost } from '../core/net/ip-ranges.ts';
+import {
+  checkConnection,
+  endpointErrorCode,
+  type EndpointField,
+  type EndpointProblem,
+} from '../shared/endpoint-rules.ts';
 import { LANGS, STRINGS, type CliStrings } from './i18n/index.ts';
 
 /**
@@ -292,33 +291,35 @@ export function parseCommandFlags<Schema extends z.ZodType>(
   throw invalidValue(t, typeof key === 'string' ? kebab(key) : '');
 }
 
-/** An issuer or API address from a flag or preset, with the fix named when it is refused. */
-function serverUrl(
-  raw: string,
-  insecure: boolean,
+/** The CLI's words for an endpoint rule's code, naming the flag or preset it is about. */
+function endpointRefusal(
+  problem: EndpointProblem,
+  field: EndpointField,
+  environment: Environment,
   t: CliStrings,
-  where: { flag: string } | { env: string },
-): string {
-  const name = 'flag' in where ? where.flag : `--env ${where.env}`;
-  const url = URL.parse(raw);
-  if (url === null) throw new CliError('config_invalid', t.errors.badUrl(name));
-  if (url.username || url.password || url.search || url.hash) {
-    throw new CliError('config_invalid', t.errors.urlParts(name));
-  }
-  if (url.protocol === 'http:') {
-    if (!isLoopbackHost(url.hostname)) {
-      throw new CliError('insecure_url', t.errors.httpNotLoopback(name));
-    }
-    if (!insecure) {
-      throw new CliError(
-        'insecure_url',
-        'env' in where ? t.errors.demoNeedsInsecure(where.env) : t.errors.httpNeedsInsecure(name),
-      );
-    }
-  } else if (url.protocol !== 'https:') {
-    throw new CliError('insecure_url', t.errors.badUrl(name));
-  }
-  return checkServerUrl(raw, insecure, name).href.replace(/\/$/, '');
+): CliError {
+  const preset = environment !== 'custom';
+  const name = preset ? `--env ${environment}` : field === 'apiBase' ? '--api-base' : '--issuer';
+  const text: Record<EndpointProblem, string> = {
+    not_a_url: t.errors.badUrl(name),
+    url_parts: t.errors.urlParts(name),
+    not_https: t.errors.badUrl(name),
+    http_not_loopback: t.errors.httpNotLoopback(name),
+    http_needs_demo: preset
+      ? t.errors.demoNeedsInsecure(environment)
+      : t.errors.httpNeedsInsecure(name),
+    api_base_off_issuer: t.errors.apiBaseOffIssuer,
+    demo_needs_demo_mode: t.errors.demoNeedsInsecure(environment),
+    custom_needs_issuer: t.errors.customNeedsIssuer,
+  };
+  // For the CLI the demo's "demo mode" is --insecure-loopback: its lack is the plain-http refusal.
+  const code =
+    problem === 'custom_needs_issuer'
+      ? 'bad_argument'
+      : problem === 'demo_needs_demo_mode'
+        ? 'insecure_url'
+        : endpointErrorCode(problem);
+  return new CliError(code, text[problem]);
 }
 
 /** Applies presets and environment variables; throws `bad_argument`, `config_invalid` or `insecure_url`. */
@@ -329,22 +330,20 @@ export function resolveConfig(
 ): CliConfig {
   const environment: Environment = flags.env ?? (flags.issuer ? 'custom' : 'production');
   const insecure = flags.insecureLoopback;
-  let issuer: string;
-  let apiBase: string;
-  if (environment === 'custom') {
-    if (!flags.issuer) throw new CliError('bad_argument', t.errors.customNeedsIssuer);
-    issuer = serverUrl(flags.issuer, insecure, t, { flag: '--issuer' });
-    apiBase = flags.apiBase
-      ? serverUrl(flags.apiBase, insecure, t, { flag: '--api-base' })
-      : new URL(issuer).origin;
-  } else {
-    if (flags.issuer || flags.apiBase) {
-      throw new CliError('bad_argument', t.errors.presetHasIssuer(environment));
-    }
-    const preset = ENVIRONMENT_PRESETS[environment];
-    issuer = serverUrl(preset.issuer, insecure, t, { env: environment });
-    apiBase = serverUrl(preset.apiBase, insecure, t, { env: environment });
+  if (environment !== 'custom' && (flags.issuer || flags.apiBase)) {
+    throw new CliError('bad_argument', t.errors.presetHasIssuer(environment));
   }
+  // The app's rules (shared/endpoint-rules.ts): https, loopback http only with
+  // --insecure-loopback, the API base on the issuer's origin. Without --api-base, the issuer's
+  // origin is the API base, as e-Próspera's is.
+  const defaultApiBase = flags.issuer ? URL.parse(flags.issuer)?.origin : undefined;
+  const verdict = checkConnection(
+    { environment, issuer: flags.issuer, apiBase: flags.apiBase ?? defaultApiBase },
+    insecure,
+  );
+  if (!verdict.ok) throw endpointRefusal(verdict.problem, verdict.field, environment, t);
+  const issuer = verdict.issuer.href.replace(/\/$/, '');
+  const apiBase = verdict.apiBase.href.replace(/\/$/, '');
 
   const fromEnv = env.IDLENS_CLIENT_ID?.trim();
   const clientId =
@@ -356,6 +355,11 @@ export function resolveConfig(
     throw new CliError('config_invalid', t.errors.badClientIdEnv);
   }
   const secret = env.IDLENS_CLIENT_SECRET;
+  // A secret meant for one issuer is never sent to another the command line names.
+  const secretIssuer = env.IDLENS_CLIENT_SECRET_ISSUER;
+  if (secret && secretIssuer && URL.parse(secretIssuer)?.origin !== verdict.issuer.origin) {
+    throw new CliError('config_invalid', t.errors.secretForOtherIssuer);
+  }
 
   return {
     environment,

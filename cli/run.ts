@@ -3,6 +3,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { IdlensError, toErrorInfo } from '../shared/errors.ts';
 import type { AuthStatus } from '../shared/ipc.ts';
 import { AuthService } from '../core/auth/auth-service.ts';
+import { signInConfigFor } from '../core/session/sign-in-config.ts';
 import { openInBrowser } from './browser.ts';
 import type { CliCommand, CliIO, CommandContext } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
@@ -282,17 +283,14 @@ export async function runCli(
           const onAbort = () => service.cancel();
           signal.addEventListener('abort', onAbort, { once: true });
           try {
-            const status = await service.signIn({
-              environment: config.environment,
-              issuer: config.issuer,
-              clientId: config.clientId,
-              clientSecret: config.clientSecret,
-              scopes: config.scopes,
-              redirectPort: config.redirectPort,
-              redirectPath: config.redirectPath,
-              timeoutMs: config.timeoutMs,
-              allowInsecureLoopback: config.allowInsecureLoopback,
-            });
+            // The app's mapping: the CLI is one more host of the session layer.
+            const status = await service.signIn(
+              signInConfigFor(
+                { ...config, allowLoopbackHttp: config.allowInsecureLoopback },
+                config.clientSecret,
+                config,
+              ),
+            );
             session.signedIn = true;
             return { auth: service, status };
           } finally {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdlensError } from '../shared/errors.ts';
 import type { ClientSecretStatus } from '../shared/ipc.ts';
-import type { SecretBinding } from './session-endpoints.ts';
+import type { SecretBinding } from './session/endpoints.ts';
 
 /**
  * The confidential client's secret, when the user keeps it in idlens rather than in

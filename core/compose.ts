@@ -3,6 +3,7 @@ import type { AppInfo, EventChannel, PayloadOf } from '../shared/ipc.ts';
 import { createAnalysisService } from './analysis-service.ts';
 import type { AnalysisChannel } from './analysis/process/runner.ts';
 import { AuthService } from './auth/auth-service.ts';
+import type { ConfirmConnection } from './connection-confirm.ts';
 import { createClientSecretStore, type SecretBacking, type SecretCipher } from './client-secret.ts';
 import { createDocumentsService } from './documents-service.ts';
 import type { LocationInput } from './privacy/locations.ts';
@@ -34,8 +35,21 @@ export interface AppPlatform {
   settings: SettingsBacking;
   /** The OS keychain and the file holding its ciphertext; absent where none can be offered. */
   secret?: { cipher: SecretCipher; backing: SecretBacking } | undefined;
-  /** `IDLENS_CLIENT_SECRET`, which wins over a stored secret. */
+  /**
+   * `IDLENS_CLIENT_SECRET`, which wins over a stored secret, for the issuer that
+   * `IDLENS_CLIENT_SECRET_ISSUER` names or, without it, for a built-in preset's only.
+   */
   clientSecretFromEnv?: string | undefined;
+  /** `IDLENS_CLIENT_SECRET_ISSUER`: the issuer the environment secret is for. */
+  clientSecretIssuerFromEnv?: string | undefined;
+  /**
+   * Asks the person, outside the page, to confirm a connection or client-secret change that came
+   * over IPC (the app: a native message box on the window). Resolves true only on a yes. Absent:
+   * such changes are all declined.
+   */
+  confirmConnection?: ConfirmConnection | undefined;
+  /** The OS's language (e.g. `es-HN`), for the confirmation when the settings say "system". */
+  systemLanguage?: (() => string) | undefined;
   /** Opens the sign-in page in the system browser; called only with a URL on the issuer. */
   openExternal(url: string): Promise<void>;
   /** Sends a contract event to the window, if there is one. */
@@ -116,6 +130,10 @@ export function composeApp(platform: AppPlatform): ComposedApp {
     documents,
     demoMode,
     clientSecret: platform.clientSecretFromEnv,
+    clientSecretIssuer: platform.clientSecretIssuerFromEnv,
+    confirmConnection: platform.confirmConnection,
+    systemLanguage: platform.systemLanguage,
+
     ...(secretStore ? { secretStore } : {}),
     appInfo,
     emit: (channel, payload) => platform.emit(channel, payload),

@@ -12,15 +12,17 @@ import type {
 import type { PrivacyReport } from '../shared/privacy.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import type { Handlers } from './ipc-dispatch.ts';
-import type { SignInConfig } from './auth/auth-service.ts';
+import type { SignInConfig, SignInHooks } from './auth/auth-service.ts';
 import type { ClientSecretStore } from './client-secret.ts';
+import type { ConfirmConnection } from './connection-confirm.ts';
+import { createConnectionGate } from './session/connection.ts';
+import { signInConfigFor } from './session/sign-in-config.ts';
+import { settingsHandlers } from './handlers/settings-handlers.ts';
 import {
-  sameBinding,
   secretBindingFor,
   sessionEndpointsFor,
   type SessionEndpoints,
-} from './session-endpoints.ts';
-import { lockedSettingsGuard } from './settings-lock.ts';
+} from './session/endpoints.ts';
 import type { SettingsService } from './settings.ts';
 
 /**
@@ -30,7 +32,7 @@ import type { SettingsService } from './settings.ts';
 
 /** The sign-in module as main uses it. */
 export interface AuthPort {
-  signIn(config: SignInConfig): Promise<AuthStatus>;
+  signIn(config: SignInConfig, hooks?: SignInHooks): Promise<AuthStatus>;
   cancel(): void;
   signOut(): Promise<unknown>;
   status(): AuthStatus;
@@ -63,10 +65,22 @@ export interface MainServicesDeps {
   appInfo: AppInfo;
   demoMode: boolean;
   /**
-   * `IDLENS_CLIENT_SECRET`: used only for the issuer origin and client id the settings name when
-   * the services are created (the app's start), where it wins over a stored secret.
+   * `IDLENS_CLIENT_SECRET`, where it wins over a stored secret. It is sent only with the client id
+   * in effect at start and only to an issuer the page cannot choose: the one
+   * `IDLENS_CLIENT_SECRET_ISSUER` names (`clientSecretIssuer`) or, without it, a built-in
+   * preset's — never one read from the settings.
    */
   clientSecret?: string | undefined;
+  /** `IDLENS_CLIENT_SECRET_ISSUER`: the only issuer the environment secret is for. */
+  clientSecretIssuer?: string | undefined;
+  /**
+   * The person's confirmation of a connection or client-secret change asked for over IPC, and of
+   * a sign-in to a custom issuer not confirmed since start; owned by main (the app: a native
+   * dialog). Absent: every such change is declined.
+   */
+  confirmConnection?: ConfirmConnection | undefined;
+  /** The OS's language, for the dialog when the settings say "system". */
+  systemLanguage?: (() => string) | undefined;
   /** The encrypted stored secret, where the platform has a keychain. */
   secretStore?: ClientSecretStore;
   emit<E extends EventChannel>(channel: E, payload: PayloadOf<E>): void;
@@ -99,16 +113,9 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
   /** Sign-ins between their start and the moment the auth module shows them as pending. */
   let startingSignIns = 0;
   let settingsRepair = deps.settings.repair;
-  /** `IDLENS_CLIENT_SECRET` belongs to the issuer and client id in effect at start. */
-  const environmentSecretBinding = secretBindingFor(deps.settings.get());
-
-  const secretFor = async (endpoints: SessionEndpoints): Promise<string | undefined> => {
-    const binding = { issuerOrigin: endpoints.issuerOrigin, clientId: endpoints.clientId };
-    if (deps.clientSecret && sameBinding(environmentSecretBinding, binding)) {
-      return deps.clientSecret;
-    }
-    return deps.secretStore?.reveal(binding);
-  };
+  /** Who decides where sessions connect, and which secret may go where. */
+  const gate = createConnectionGate(deps);
+  const isLocked = (): boolean => startingSignIns > 0 || deps.auth.status().state !== 'signedOut';
 
   /** Signed out, the status names where the next sign-in goes: the settings' environment. */
   const presentStatus = (status: AuthStatus): AuthStatus => {
@@ -165,25 +172,24 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       // The endpoints are fixed here, once: the sign-in, and the session it opens, use these.
       const endpoints = sessionEndpointsFor(deps.settings.get(), deps.demoMode);
       const settings = deps.settings.get();
+      const hooks = gate.signInHooks(endpoints);
       startingSignIns++;
       let clientSecret: string | undefined;
       try {
-        clientSecret = await secretFor(endpoints);
+        clientSecret = await gate.secretFor(endpoints);
       } finally {
         startingSignIns--;
       }
       const attempt = ++signInAttempts;
-      const status = await deps.auth.signIn({
-        environment: endpoints.environment,
-        issuer: endpoints.issuer,
-        clientId: endpoints.clientId,
-        ...(clientSecret ? { clientSecret } : {}),
-        scopes: settings.scopes,
-        redirectPort: settings.redirectPort,
-        redirectPath: settings.redirectPath,
-        timeoutMs: settings.signInTimeoutSeconds * 1000,
-        allowInsecureLoopback: endpoints.allowLoopbackHttp,
-      });
+      const status = await deps.auth.signIn(
+        signInConfigFor(endpoints, clientSecret, {
+          scopes: settings.scopes,
+          redirectPort: settings.redirectPort,
+          redirectPath: settings.redirectPath,
+          timeoutMs: settings.signInTimeoutSeconds * 1000,
+        }),
+        hooks,
+      );
       if (attempt === signInAttempts && status.state === 'signedIn') bound = endpoints;
       return presentStatus(status);
     },
@@ -226,31 +232,7 @@ export function createMainServices(deps: MainServicesDeps): MainServices {
       return receipt;
     },
     'documents:lastWipe': () => lastWipe,
-    'settings:get': () => deps.settings.get(),
-    'settings:set': (patch) =>
-      deps.settings.set(
-        patch,
-        lockedSettingsGuard({
-          current: deps.settings.get(),
-          locked: startingSignIns > 0 || deps.auth.status().state !== 'signedOut',
-          demoMode: deps.demoMode,
-        }),
-      ),
-    'settings:secretStatus': () =>
-      deps.secretStore?.status() ?? { hasClientSecret: false, encryptionAvailable: false },
-    'settings:setSecret': (secret) => {
-      if (deps.secretStore === undefined) {
-        throw new IdlensError('config_invalid', 'A client secret cannot be stored here.');
-      }
-      const binding = secretBindingFor(deps.settings.get());
-      if (binding === null) {
-        throw new IdlensError(
-          'config_invalid',
-          'Choose the issuer and client id first: a client secret is kept for one of each.',
-        );
-      }
-      return deps.secretStore.set(secret, binding);
-    },
+    ...settingsHandlers({ ...deps, gate, isLocked }),
     'privacy:report': () => {
       if (deps.privacyReport === undefined) {
         throw new IdlensError('internal', 'No privacy report is available here.');

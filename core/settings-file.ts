@@ -1,13 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import {
+  closeSync,
+  constants,
   existsSync,
+  fstatSync,
+  lstatSync,
   mkdirSync,
-  readFileSync,
+  openSync,
+  readSync,
   renameSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import type { Settings } from '../shared/settings.ts';
 import type { SecretBacking } from './client-secret.ts';
@@ -18,10 +22,8 @@ import type { SettingsBacking } from './settings.ts';
  * written whole (a sibling file renamed over it) after each change. A file that cannot be read as
  * it is — not JSON, a foreign encoding, too large — never stops start-up: what can be salvaged is
  * returned, the file is reported damaged, and it can be set aside under a dated name (it holds no
- * personal data) before the repaired settings are written. Something other than a regular file
- * there (a named pipe, a device, a folder) is never opened — reading a pipe would wait for a
- * writer for ever — and counts as damaged. A write never follows a link planted at its temporary
- * name: the name is unpredictable and the file is created exclusively.
+ * personal data) before the repaired settings are written. Only a plain file is read or replaced:
+ * anything else at that name (a link, a named pipe, a folder) is treated as damaged and set aside.
  */
 
 /** Far more than any real settings file; a bigger one is not read. */
@@ -52,18 +54,50 @@ function decode(bytes: Buffer): { text: string; foreign: boolean } {
   }
 }
 
-/** Reads and parses the settings file; never throws for what the file holds. */
-export function readSettingsFile(path: string): SettingsFileContent {
-  let size: number;
+/**
+ * The file's bytes, read only when it is a plain file: a link, a folder, a named pipe or a device
+ * at that name is refused without being opened for reading in a way that could block (`lstat`
+ * first, then an `O_NOFOLLOW | O_NONBLOCK` open whose `fstat` must still say "regular file").
+ * `missing`: nothing there; `refused`: something that is not a plain file, or too large.
+ */
+function readPlainFile(path: string): Buffer | 'missing' | 'refused' {
+  let entry;
   try {
-    const stat = statSync(path);
-    if (!stat.isFile()) return { value: undefined, damaged: true };
-    size = stat.size;
+    entry = lstatSync(path);
   } catch {
-    return { value: undefined, damaged: false };
+    return 'missing';
   }
-  if (size > MAX_SETTINGS_FILE_BYTES) return { value: undefined, damaged: true };
-  const { text, foreign } = decode(readFileSync(path));
+  if (!entry.isFile() || entry.size > MAX_SETTINGS_FILE_BYTES) return 'refused';
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return 'refused';
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile() || opened.size > MAX_SETTINGS_FILE_BYTES) return 'refused';
+    const bytes = Buffer.alloc(opened.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      if (read === 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  } catch {
+    return 'refused';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads and parses the settings file; never throws for what the file holds, never blocks. */
+export function readSettingsFile(path: string): SettingsFileContent {
+  const bytes = readPlainFile(path);
+  if (bytes === 'missing') return { value: undefined, damaged: false };
+  if (bytes === 'refused') return { value: undefined, damaged: true };
+  const { text, foreign } = decode(bytes);
   try {
     return { value: JSON.parse(text) as unknown, damaged: foreign };
   } catch {
@@ -91,14 +125,27 @@ export function setSettingsFileAside(path: string, now: number = Date.now()): st
 }
 
 /**
- * Writes a JSON value as a new sibling file (0600, created exclusively under a random name, so a
- * link or file planted there makes the write fail instead of being followed), then renames it
- * over the old one.
+ * Writes a JSON value as a sibling file, then renames it over the old one. The sibling has a
+ * fresh random name and is created exclusively (`O_CREAT | O_EXCL | O_NOFOLLOW`, 0600): whatever
+ * somebody planted beside the file — a link to another file included — is never opened, followed
+ * or overwritten. The folder is created private (0700).
  */
 export function writeJsonFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, '\t')}\n`, { mode: 0o600, flag: 'wx' });
+  const temporary = `${path}.tmp-${process.pid}-${randomBytes(8).toString('hex')}`;
+  const fd = openSync(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    writeFileSync(fd, `${JSON.stringify(value, null, '\t')}\n`);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
   try {
     renameSync(temporary, path);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { IdlensError } from '../shared/errors.ts';
 import { isConnectionSetting, type SettingName, type Settings } from '../shared/settings.ts';
-import { sessionEndpointsFor } from './session-endpoints.ts';
+import { sessionEndpointsFor } from './session/endpoints.ts';
 import type { SettingsGuard } from './settings.ts';
 
 /**

@@ -45,6 +45,8 @@ export interface SettingsService {
   get(): Settings;
   /** Applies exactly the fields the patch names, or nothing (then it throws). */
   set(patch: SettingsPatch, guard?: SettingsGuard): Settings;
+  /** What `set` would make of the patch (or its refusal), without changing anything. */
+  preview(patch: SettingsPatch, guard?: SettingsGuard): Settings;
   /** What start-up had to repair in the stored settings, or null when they were sound. */
   readonly repair: SettingsRepair | null;
 }
@@ -82,6 +84,10 @@ export function applyPatch(current: Settings, patch: SettingsPatch): Record<stri
   return Object.fromEntries([...kept, ...changed]);
 }
 
+/** How many unknown names a repair notice lists, and how much of each. */
+const MAX_IGNORED_NAMES = 20;
+const MAX_IGNORED_NAME_LENGTH = 60;
+
 function readRepaired(
   backing: SettingsBacking,
   defaults: Settings,
@@ -94,7 +100,14 @@ function readRepaired(
     unreadable = true;
   }
   const isRecord = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
-  const { settings, dropped } = parseSettingsLeniently(raw, defaults);
+  const parsed = parseSettingsLeniently(raw, defaults);
+  let settings = parsed.settings;
+  const dropped = [...parsed.dropped];
+  // A custom environment whose issuer was dropped names nowhere to sign in: it is reset too.
+  if (settings.environment === 'custom' && settings.issuer === undefined) {
+    settings = { ...settings, environment: defaults.environment };
+    if (!dropped.includes('environment')) dropped.push('environment');
+  }
   const damaged =
     unreadable ||
     backing.damaged?.() === true ||
@@ -109,8 +122,15 @@ function readRepaired(
   } catch {
     // A store that cannot be repaired now still leaves the app usable with what was read.
   }
-  const reset = dropped.filter((name): name is SettingName => Object.hasOwn(settings, name));
-  return { settings, repair: { keptAs, reset } };
+  // Every setting whose stored value was dropped (an optional one is now unset, the others have
+  // their defaults), and apart from them the names in the file that are no setting at all.
+  const known = (name: string): name is SettingName => Object.hasOwn(SettingsSchema.shape, name);
+  const reset = dropped.filter(known);
+  const ignored = dropped
+    .filter((name) => !known(name))
+    .slice(0, MAX_IGNORED_NAMES)
+    .map((name) => name.slice(0, MAX_IGNORED_NAME_LENGTH));
+  return { settings, repair: { keptAs, reset, ignored } };
 }
 
 export function createSettingsService(
@@ -120,25 +140,31 @@ export function createSettingsService(
   const defaults = defaultSettings(defaultEnvironment(options.demoMode === true));
   const initial = readRepaired(backing, defaults);
   let current = initial.settings;
+  /** The settings the patch would make, judged by every rule and the guard; nothing is written. */
+  const judge = (patch: SettingsPatch, guard: SettingsGuard | undefined): Settings => {
+    const parsedPatch = SettingsPatchSchema.safeParse(patch);
+    if (!parsedPatch.success) {
+      throw invalid(parsedPatch.error);
+    }
+    const named = namedSettings(parsedPatch.data);
+    const next = SettingsSchema.safeParse(applyPatch(current, parsedPatch.data));
+    if (!next.success) {
+      throw invalid(next.error);
+    }
+    if (next.data.environment === 'custom' && next.data.issuer === undefined) {
+      throw new IdlensError('settings_invalid', 'A custom environment needs an issuer URL.');
+    }
+    guard?.(next.data, named);
+    return next.data;
+  };
   return {
     repair: initial.repair,
     get: () => current,
+    preview: (patch, guard) => judge(patch, guard),
     set(patch, guard) {
-      const parsedPatch = SettingsPatchSchema.safeParse(patch);
-      if (!parsedPatch.success) {
-        throw invalid(parsedPatch.error);
-      }
-      const named = namedSettings(parsedPatch.data);
-      const next = SettingsSchema.safeParse(applyPatch(current, parsedPatch.data));
-      if (!next.success) {
-        throw invalid(next.error);
-      }
-      if (next.data.environment === 'custom' && next.data.issuer === undefined) {
-        throw new IdlensError('settings_invalid', 'A custom environment needs an issuer URL.');
-      }
-      guard?.(next.data, named);
-      backing.write(next.data);
-      current = next.data;
+      const next = judge(patch, guard);
+      backing.write(next);
+      current = next;
       return current;
     },
   };

@@ -54,6 +54,11 @@ export interface StartOptions {
    * on to show that a wrong client id or redirect URI then fails before the browser opens.
    */
   pushedAuthorizationRequests?: boolean;
+  /**
+   * Whether sign-in responses carry RFC 9207 `iss` (and discovery says so). On by default;
+   * e-Próspera's do not, and tests of the mix-up defence turn it off to match.
+   */
+  issResponseParameter?: boolean;
 }
 
 export interface DemoBackend {
@@ -106,6 +111,7 @@ const StartOptionsSchema = z
     shortlivedTtlSeconds: z.number().int().min(1).max(604_800).default(5),
     quiet: z.boolean().default(true),
     pushedAuthorizationRequests: z.boolean().default(false),
+    issResponseParameter: z.boolean().default(true),
   })
   .strict();
 
@@ -216,6 +222,7 @@ export async function startDemoBackend(options: StartOptions = {}): Promise<Demo
       signingJwk,
       accessTokenTtlSeconds: opts.accessTokenTtlSeconds,
       pushedAuthorizationRequests: opts.pushedAuthorizationRequests,
+      issResponseParameter: opts.issResponseParameter,
       log,
     });
     const providerCallback = provider.callback();

@@ -126,6 +126,12 @@ export interface ProviderOptions {
   accessTokenTtlSeconds: number;
   /** Offer PAR (RFC 9126); e-Próspera does not, so the demo does not by default. */
   pushedAuthorizationRequests?: boolean;
+  /**
+   * Send RFC 9207 `iss` in sign-in responses and advertise it (oidc-provider always does). Off,
+   * the provider behaves as e-Próspera's does: no `iss` and no
+   * `authorization_response_iss_parameter_supported` — what a mix-up attack relies on.
+   */
+  issResponseParameter?: boolean;
   log: (line: string) => void;
 }
 
@@ -264,6 +270,20 @@ export function createProvider(opts: ProviderOptions): Provider {
       const body: unknown = ctx.body;
       if (body && typeof body === 'object') {
         Object.assign(body, { scopes_supported: [...SUPPORTED_SCOPES] });
+        if (opts.issResponseParameter === false) {
+          delete (body as Record<string, unknown>)[
+            'authorization_response_iss_parameter_supported'
+          ];
+        }
+      }
+    }
+    // Without `iss`: the redirect back to the client carries only code (or error) and state.
+    const location = ctx.response.get('location');
+    if (opts.issResponseParameter === false && location !== '') {
+      const back = URL.parse(location);
+      if (back !== null && back.searchParams.has('iss') && back.searchParams.has('state')) {
+        back.searchParams.delete('iss');
+        ctx.response.set('location', back.href);
       }
     }
   });

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'config_invalid',
   'settings_invalid',
   'settings_locked',
+  /** The person declined (or dismissed) main's confirmation of a connection change. */
+  'connection_declined',
   'insecure_url',
   'bad_sender',
   'bad_argument',

@@ -137,8 +137,10 @@ export type WipeReceipt = z.infer<typeof WipeReceiptSchema>;
 export const SettingsRepairSchema = z.object({
   /** File name the damaged copy was kept under; null when it could not be moved. */
   keptAs: z.string().max(260).nullable(),
-  /** Settings whose stored value was unusable and now have their defaults. */
+  /** Settings whose stored value was unusable: dropped (now unset) or back to their defaults. */
   reset: z.array(SettingsSchema.keyof()),
+  /** Names in the file that are no setting at all (ignored, shortened to 60 characters). */
+  ignored: z.array(z.string().max(60)).max(20).default([]),
 });
 export type SettingsRepair = z.infer<typeof SettingsRepairSchema>;
 

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { imageHostsFor } from '../../shared/endpoint-rules.ts';
 import { SCOPES } from '../../shared/environments.ts';
 import { DOCUMENT_SLOTS, type DocumentsResult, type DocumentSlot } from '../../shared/ipc.ts';
 import { DocumentHolding, handOver } from '../../core/documents/holding.ts';
@@ -72,9 +73,6 @@ export const CheckFlagsSchema = z
     path: ['noFace'],
     message: '--no-face applies only with --analyze',
   });
-
-/** Demo image store's host, allowed without a flag in the demo environment with --insecure-loopback. */
-const DEMO_IMAGE_HOST = '127.0.0.1';
 
 interface DocumentFacts {
   byteLength: number;
@@ -151,8 +149,8 @@ export const check = defineCommand({
     const { auth, status } = await ctx.signIn();
     const config = ctx.config;
     const demoLoopback = config.allowInsecureLoopback;
-    const hosts = [...ctx.flags.allowImageHost];
-    if (config.environment === 'demo' && demoLoopback) hosts.push(DEMO_IMAGE_HOST);
+    // The app's rule: the listed hosts, and the demo store on loopback in demo mode.
+    const hosts = imageHostsFor(ctx.flags.allowImageHost, config.environment, demoLoopback) ?? [];
 
     const result = await loadDocuments({
       apiBase: config.apiBase,

@@ -25,6 +25,7 @@ import {
   revokeToken,
 } from './oauth.ts';
 import type { OAuthClient } from './oauth.ts';
+import type { IssParameter } from '../connection-confirm.ts';
 import { TokenVault } from './token-vault.ts';
 
 /**
@@ -59,6 +60,16 @@ export const SignInConfigSchema = z.object({
 });
 
 export type SignInConfig = z.input<typeof SignInConfigSchema>;
+
+/** What the caller may decide in the middle of one sign-in flow. */
+export interface SignInHooks {
+  /**
+   * Called once the provider's discovery document for this flow was read and before anything is
+   * sent to it (no pushed request, no browser, no code, no secret); throwing ends the sign-in with
+   * that error. The token request then goes to that same document's token endpoint.
+   */
+  afterDiscovery?(provider: { issParameter: IssParameter }): Promise<void>;
+}
 
 export interface AuthServiceDeps {
   /** Opens the URL in the user's browser (Electron: shell.openExternal; CLI: $BROWSER). */
@@ -206,7 +217,7 @@ export class AuthService {
    * an `IdlensError` (auth_superseded when a newer sign-in started, auth_cancelled on cancel(),
    * auth_timeout, auth_denied, auth_*_mismatch, auth_token_rejected, network_error, …).
    */
-  async signIn(input: SignInConfig): Promise<AuthStatus> {
+  async signIn(input: SignInConfig, hooks: SignInHooks = {}): Promise<AuthStatus> {
     const parsed = SignInConfigSchema.safeParse(input);
     if (!parsed.success) {
       throw new IdlensError('config_invalid', 'The sign-in settings are not valid.');
@@ -252,6 +263,8 @@ export class AuthService {
       });
       stopIfAborted();
       this.#log('auth: provider metadata loaded');
+      await hooks.afterDiscovery?.({ issParameter: oauth.issParameter });
+      stopIfAborted();
 
       const checks = newAuthorizationChecks(scopes);
       const remaining = Math.max(1, pending.deadline - this.#now());

@@ -1,4 +1,9 @@
-import { isLoopbackHost } from '../net/ip-ranges.ts';
+import {
+  checkServerAddress,
+  endpointErrorCode,
+  isLoopbackHost,
+  type EndpointProblem,
+} from '../../shared/endpoint-rules.ts';
 import * as client from 'openid-client';
 import { IdlensError } from '../../shared/errors.ts';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -16,44 +21,48 @@ import { describeNetFailure, netFailureOf } from '../net/errors.ts';
 
 const HTTP_TIMEOUT_SECONDS = 30;
 
+/** Main's words for an endpoint rule's code (`what` names the address, never its value). */
+export function endpointProblemText(problem: EndpointProblem, what: string): string {
+  switch (problem) {
+    case 'not_a_url':
+      return `${what} is not a valid URL.`;
+    case 'url_parts':
+      return `${what} must not contain credentials, a query or a fragment.`;
+    case 'not_https':
+      return `${what} must be an https address.`;
+    case 'http_not_loopback':
+      return `${what} uses plain http; http is refused for any host other than 127.0.0.1, localhost or [::1].`;
+    case 'http_needs_demo':
+      return `${what} uses plain http; on a loopback host that needs the insecure-loopback option (demo and tests only).`;
+    case 'api_base_off_issuer':
+      return "The API base must be on the issuer's origin (scheme, host and port), as e-Próspera's is.";
+    case 'demo_needs_demo_mode':
+      return 'The demo environment is available only when idlens runs with the demo backend.';
+    case 'custom_needs_issuer':
+      return 'A custom environment needs an issuer URL.';
+  }
+}
+
+/** An endpoint rule's refusal as main's error: the code the rule names, fixed text. */
+export function endpointError(problem: EndpointProblem, what: string): IdlensError {
+  return new IdlensError(endpointErrorCode(problem), endpointProblemText(problem, what), {
+    cause: { problem },
+  });
+}
+
 /**
- * Parses and vets a URL the app will talk to (issuer, API base): https, or http on a loopback
- * host when insecure loopback is allowed. No credentials, query or fragment.
+ * Parses and vets a URL the app will talk to (issuer, API base) by the shared endpoint rules:
+ * https, or http on a loopback host when insecure loopback is allowed. No credentials, query or
+ * fragment.
  */
 export function checkServerUrl(
   raw: string,
   allowInsecureLoopback: boolean,
   what = 'The issuer address',
 ): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new IdlensError('config_invalid', `${what} is not a valid URL.`);
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new IdlensError(
-      'config_invalid',
-      `${what} must not contain credentials, a query or a fragment.`,
-    );
-  }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:') {
-    if (!isLoopbackHost(url.hostname)) {
-      throw new IdlensError(
-        'insecure_url',
-        `${what} uses plain http; http is refused for any host other than 127.0.0.1, localhost or [::1].`,
-      );
-    }
-    if (!allowInsecureLoopback) {
-      throw new IdlensError(
-        'insecure_url',
-        `${what} uses plain http; on a loopback host that needs the insecure-loopback option (demo and tests only).`,
-      );
-    }
-    return url;
-  }
-  throw new IdlensError('insecure_url', `${what} must be an https address.`);
+  const verdict = checkServerAddress(raw, allowInsecureLoopback);
+  if (!verdict.ok) throw endpointError(verdict.problem, what);
+  return verdict.url;
 }
 
 export interface OAuthClientSettings {
@@ -73,6 +82,11 @@ export interface OAuthClient {
   readonly supportsRevocation: boolean;
   /** The provider offers pushed authorization requests (RFC 9126); idlens then uses them. */
   readonly supportsPushedAuthorization: boolean;
+  /**
+   * Whether the discovery document says sign-in responses carry `iss` (RFC 9207). Without it a
+   * mix-up (RFC 9700 §4.4) cannot be told from the response: the issuer must be trusted instead.
+   */
+  readonly issParameter: 'supported' | 'not-supported';
 }
 
 /** Discovers the provider's metadata at `<issuer>/.well-known/openid-configuration`. */
@@ -114,6 +128,10 @@ export async function discoverClient(settings: OAuthClientSettings): Promise<OAu
     config,
     supportsRevocation: typeof metadata.revocation_endpoint === 'string',
     supportsPushedAuthorization: typeof metadata.pushed_authorization_request_endpoint === 'string',
+    issParameter:
+      metadata.authorization_response_iss_parameter_supported === true
+        ? 'supported'
+        : 'not-supported',
   };
 }
 

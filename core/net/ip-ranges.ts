@@ -152,15 +152,5 @@ export function classifyAddress(address: string): AddressClass {
   return GLOBAL_UNICAST.check(bare, 'ipv6') ? 'public' : 'private';
 }
 
-/** Host names that are loopback by definition (RFC 8252 §7.3, §8.3). */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
-
-/**
- * The one loopback-host rule, for every place that lets plain `http:` through on loopback only
- * (issuer, API base, sign-in URL; the image store in demo mode): `localhost`, `127.0.0.1` or
- * `[::1]`, in any spelling the URL parser turns into them (`2130706433` is `127.0.0.1`). Takes a
- * URL's `hostname` (IPv6 in brackets) or a bare host.
- */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1'));
-}
+/** The loopback-host rule lives with the other endpoint rules (the renderer applies it too). */
+export { isLoopbackHost } from '../../shared/endpoint-rules.ts';

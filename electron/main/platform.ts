@@ -5,12 +5,13 @@ import type { AppPlatform } from '../../core/compose.ts';
 import type { SecretCipher } from '../../core/client-secret.ts';
 import { secretFileBacking, settingsFileBacking } from '../../core/settings-file.ts';
 import { utilityAnalysisChannel } from './analysis-process.ts';
+import { confirmInDialog } from './confirm-dialog.ts';
 import { sendEvent } from './ipc.ts';
 
 /**
  * What Electron offers the core, as `composeApp` asks for it: the keychain (safeStorage), the
  * settings files in the user-data folder, the system browser, the window to send events to and
- * replace, and the analysis process (a `utilityProcess`, apart from main and the renderer).
+ * replace, the native dialog that confirms a connection change, and the analysis process (a `utilityProcess`, apart from main and the renderer).
  */
 
 /** `--demo` on the command line (or IDLENS_DEMO=1) starts idlens with its demo backend. */
@@ -45,6 +46,11 @@ export function electronPlatform(options: {
     // The secret lives in its own file, as keychain ciphertext only.
     secret: { cipher: keychain, backing: secretFileBacking(join(userData, 'client-secret.json')) },
     clientSecretFromEnv: process.env['IDLENS_CLIENT_SECRET'],
+    // The only issuer besides the presets' that the environment secret may be sent to.
+    clientSecretIssuerFromEnv: process.env['IDLENS_CLIENT_SECRET_ISSUER'],
+    // A connection change from the page waits for the person's answer in a native dialog.
+    confirmConnection: confirmInDialog(options.contents),
+    systemLanguage: () => app.getLocale(),
     openExternal: (url) => shell.openExternal(url, { activate: true }),
     emit: (channel, payload) => sendEvent(options.contents(), channel, payload),
     replaceRenderer: () => {

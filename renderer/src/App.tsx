@@ -138,7 +138,11 @@ function Shell({ state }: { state: AppState }) {
         )}
         {state.info?.settingsRepaired && (
           <p className="notice notice--warn" role="status">
-            {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}
+            {t.app.settingsRepaired(state.info.settingsRepaired.keptAs)}{' '}
+            {t.app.settingsRepairedFields(
+              state.info.settingsRepaired.reset.join(', '),
+              state.info.settingsRepaired.ignored.join(', '),
+            )}
           </p>
         )}
         {screen}
@@ -154,6 +158,7 @@ function Shell({ state }: { state: AppState }) {
           <SettingsDialog
             settings={state.settings}
             signedIn={state.auth?.state !== 'signedOut'}
+            demoMode={state.info?.demoMode === true}
             onClose={() => setDialog(null)}
           />
         )}

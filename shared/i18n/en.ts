@@ -1,3 +1,4 @@
+import type { EndpointProblem } from '../endpoint-rules.ts';
 import type {
   AgreementField,
   CannotTellDetail,
@@ -54,6 +55,10 @@ export const en = {
       keptAs === null
         ? 'The settings file could not be read as it was. The settings that were still valid were kept; the rest are back to their defaults.'
         : `The settings file could not be read as it was and was set aside as ${keptAs}. The settings that were still valid were kept; the rest are back to their defaults.`,
+    settingsRepairedFields: (reset: string, ignored: string) =>
+      [reset && `Reset: ${reset}.`, ignored && `Not settings, ignored: ${ignored}.`]
+        .filter(Boolean)
+        .join(' '),
     demoBadge: 'Demo backend',
   },
   /** The app shell's live region: what changed on screen, for those who cannot see it. */
@@ -586,6 +591,20 @@ export const en = {
     saved: 'Settings saved.',
     notSaved: 'Settings were not saved',
     lockedWhileSignedIn: 'Sign out to change where and how you sign in.',
+    confirmedOutside:
+      'Saving a change here opens a separate idlens message that names where sign-in, your token and the ID images will go. Nothing changes until you confirm it there.',
+    endpoint: {
+      not_a_url: 'Enter a full address starting with https://',
+      url_parts: 'Leave out user names, passwords, “?” queries and “#” fragments.',
+      not_https: 'Use an https:// address.',
+      http_not_loopback: 'Plain http is refused here: use an https:// address.',
+      http_needs_demo: 'Plain http is only for the local demo backend: use an https:// address.',
+      api_base_off_issuer:
+        'Use an address on the issuer’s own server (same scheme, host and port): your access token goes here.',
+      demo_needs_demo_mode:
+        'The demo environment is only there when idlens runs with the demo backend.',
+      custom_needs_issuer: 'Required.',
+    } satisfies Record<EndpointProblem, string>,
     wholeNumber: (min: number, max: number) => `Enter a whole number from ${min} to ${max}.`,
     urlNeeded: 'Enter a full address starting with https://',
     required: 'Required.',
@@ -742,6 +761,11 @@ export const en = {
     settings_locked: {
       title: 'These settings cannot change while you are signed in.',
       action: 'Sign out (or cancel the sign-in) first, then change where and how you sign in.',
+    },
+    connection_declined: {
+      title: 'The connection change was not confirmed: nothing was changed.',
+      action:
+        'idlens asked in its own window where sign-in and the ID images would go, and the answer was no. Check the addresses and save again to be asked again.',
     },
     insecure_url: {
       title: 'An address in the settings is not secure.',
@@ -971,6 +995,7 @@ export const en = {
     environment: {
       IDLENS_CLIENT_ID: 'client id (instead of --client-id)',
       IDLENS_CLIENT_SECRET: 'client secret of a confidential client (never a flag)',
+      IDLENS_CLIENT_SECRET_ISSUER: 'the only issuer IDLENS_CLIENT_SECRET may be sent to',
       BROWSER: 'command that opens the sign-in page (gets the address as its one argument)',
       LANG: 'LANG / LC_ALL starting with "es" makes Spanish the default',
     },
@@ -1063,6 +1088,10 @@ export const en = {
         `${flag} uses plain http; http is refused for any host other than 127.0.0.1, localhost or [::1].`,
       badUrl: (flag: string) => `${flag} is not a valid https address.`,
       urlParts: (flag: string) => `${flag} must not contain credentials, a query or a fragment.`,
+      apiBaseOffIssuer:
+        "--api-base must be on the issuer's origin (scheme, host and port), as e-Próspera's is: the access token goes there.",
+      secretForOtherIssuer:
+        'IDLENS_CLIENT_SECRET is set for the issuer in IDLENS_CLIENT_SECRET_ISSUER, not for this one; it was not sent.',
       saveExists: (file: string) =>
         `--save-dir: ${file} already exists; it was not overwritten. Choose an empty folder or remove the file.`,
       saveFailed: (file: string) => `--save-dir: ${file} could not be written.`,
@@ -1075,6 +1104,7 @@ export const en = {
       config_invalid: 'The configuration is not valid.',
       settings_invalid: 'A setting is not valid.',
       settings_locked: 'Connection settings cannot change while signed in.',
+      connection_declined: 'The connection change was not confirmed, so nothing changed.',
       insecure_url: 'An address is not https, so it was refused.',
       bad_sender: 'A request came from an unexpected sender.',
       bad_argument: 'An argument is not valid.',

@@ -37,6 +37,10 @@ export const es: Dictionary = {
         : `No se pudo leer el archivo de configuración tal como estaba y se guardó aparte como ${keptAs}. Se conservaron los ajustes que seguían siendo válidos; los demás volvieron a sus valores predeterminados.`,
     demoRibbon:
       'Servidor de demostración · documentos de muestra sintéticos, no de una persona real',
+    settingsRepairedFields: (reset: string, ignored: string) =>
+      [reset && `Restablecidos: ${reset}.`, ignored && `No son ajustes, se ignoraron: ${ignored}.`]
+        .filter(Boolean)
+        .join(' '),
     demoBadge: 'Demostración',
   },
   announce: {
@@ -580,6 +584,21 @@ export const es: Dictionary = {
     saved: 'Configuración guardada.',
     notSaved: 'No se guardó la configuración',
     lockedWhileSignedIn: 'Cierre sesión para cambiar dónde y cómo iniciar sesión.',
+    confirmedOutside:
+      'Al guardar un cambio aquí se abre un mensaje aparte de idlens que indica adónde irán el inicio de sesión, su token y las imágenes del documento. Nada cambia hasta que lo confirme allí.',
+    endpoint: {
+      not_a_url: 'Escriba una dirección completa que empiece por https://',
+      url_parts: 'Quite nombres de usuario, contraseñas, consultas con «?» y fragmentos con «#».',
+      not_https: 'Use una dirección https://.',
+      http_not_loopback: 'Aquí se rechaza http sin cifrar: use una dirección https://.',
+      http_needs_demo:
+        'http sin cifrar es solo para el backend de demostración local: use una dirección https://.',
+      api_base_off_issuer:
+        'Use una dirección en el mismo servidor del emisor (mismo esquema, host y puerto): allí va su token de acceso.',
+      demo_needs_demo_mode:
+        'El entorno de demostración solo existe cuando idlens se ejecuta con el backend de demostración.',
+      custom_needs_issuer: 'Obligatorio.',
+    },
     wholeNumber: (min: number, max: number) => `Escriba un número entero de ${min} a ${max}.`,
     urlNeeded: 'Escriba una dirección completa que empiece por https://',
     required: 'Obligatorio.',
@@ -740,6 +759,11 @@ export const es: Dictionary = {
       title: 'Estos ajustes no se pueden cambiar con la sesión iniciada.',
       action:
         'Primero cierre sesión (o cancele el inicio de sesión) y luego cambie dónde y cómo iniciar sesión.',
+    },
+    connection_declined: {
+      title: 'El cambio de conexión no se confirmó: no se cambió nada.',
+      action:
+        'idlens preguntó en su propia ventana adónde irían el inicio de sesión y las imágenes del documento, y la respuesta fue no. Revise las direcciones y vuelva a guardar para que se lo pregunte de nuevo.',
     },
     insecure_url: {
       title: 'Una dirección de la configuración no es segura.',
@@ -967,6 +991,7 @@ export const es: Dictionary = {
     environment: {
       IDLENS_CLIENT_ID: 'id de cliente (en lugar de --client-id)',
       IDLENS_CLIENT_SECRET: 'secreto de un cliente confidencial (nunca como opción)',
+      IDLENS_CLIENT_SECRET_ISSUER: 'el único emisor al que se puede enviar IDLENS_CLIENT_SECRET',
       BROWSER:
         'comando que abre la página de inicio de sesión (recibe la dirección como único argumento)',
       LANG: 'si LANG o LC_ALL empieza con "es", el español es el idioma por defecto',
@@ -1065,6 +1090,10 @@ export const es: Dictionary = {
         `${flag} usa http sin cifrar; http se rechaza para cualquier host que no sea 127.0.0.1, localhost o [::1].`,
       badUrl: (flag) => `${flag} no es una dirección https válida.`,
       urlParts: (flag) => `${flag} no debe contener credenciales, una consulta ni un fragmento.`,
+      apiBaseOffIssuer:
+        '--api-base debe estar en el origen del emisor (esquema, host y puerto), como el de e-Próspera: allí va el token de acceso.',
+      secretForOtherIssuer:
+        'IDLENS_CLIENT_SECRET está definido para el emisor de IDLENS_CLIENT_SECRET_ISSUER, no para este; no se envió.',
       saveExists: (file) =>
         `--save-dir: ${file} ya existe; no se sobrescribió. Elija una carpeta vacía o elimine el archivo.`,
       saveFailed: (file) => `--save-dir: no se pudo escribir ${file}.`,
@@ -1076,6 +1105,7 @@ export const es: Dictionary = {
       config_invalid: 'La configuración no es válida.',
       settings_invalid: 'Un ajuste no es válido.',
       settings_locked: 'Los ajustes de conexión no pueden cambiar con la sesión iniciada.',
+      connection_declined: 'El cambio de conexión no se confirmó, así que no cambió nada.',
       insecure_url: 'Una dirección no usa https, así que se rechazó.',
       bad_sender: 'Llegó una solicitud de un remitente inesperado.',
       bad_argument: 'Un argumento no es válido.',

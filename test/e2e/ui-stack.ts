@@ -78,6 +78,8 @@ export async function startUiStack(
   const ref: { harness: Harness | null } = { harness: null };
   const { services, settings } = composeApp({
     demoMode: true,
+    // The person at the keyboard set up this demo backend, and confirms it in main's dialog.
+    confirmConnection: () => Promise.resolve(true),
     version: '0.1.0',
     os: 'linux',
     settings: memoryBacking(initialSettings),

@@ -1,8 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startDemoBackend, type DemoBackend } from '../../demo/backend.ts';
 import { loginWithFetch } from '../../demo/test-login.ts';
@@ -12,6 +21,7 @@ import type { Settings } from '../../shared/settings.ts';
 import type { AuthService } from '../../core/auth/auth-service.ts';
 import { createClientSecretStore } from '../../core/client-secret.ts';
 import { composeApp } from '../../core/compose.ts';
+import type { ConnectionSummary } from '../../core/connection-confirm.ts';
 import { createDispatcher } from '../../core/ipc-dispatch.ts';
 import { settingsFileBacking } from '../../core/settings-file.ts';
 import { installFetchRecorder, waitFor, type FetchRecorder } from './auth-helpers.ts';
@@ -98,6 +108,73 @@ function startAttacker(): Promise<typeof attacker> {
   });
 }
 
+/**
+ * A look-alike provider for the mix-up attack (RFC 9700 §4.4): its discovery names itself, as
+ * every provider's does, but its `/authorize` forwards idlens's own request, unchanged, to the
+ * genuine provider's login page, so the person signs in where they always do. Like e-Próspera's,
+ * neither says it sends `iss`, so the callback cannot tell them apart. Whatever reaches its token
+ * endpoint would be redeemed at the genuine provider.
+ */
+function startForwarder(): Promise<typeof attacker> {
+  const log: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      log.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      const origin = `http://${req.headers.host ?? ''}`;
+      const url = new URL(req.url ?? '/', origin);
+      if (url.pathname === '/.well-known/openid-configuration') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            issuer: origin,
+            authorization_endpoint: `${origin}/authorize`,
+            token_endpoint: `${origin}/token`,
+            jwks_uri: `${origin}/jwks`,
+            response_types_supported: ['code'],
+            code_challenge_methods_supported: ['S256'],
+            token_endpoint_auth_methods_supported: ['client_secret_basic', 'none'],
+          }),
+        );
+      } else if (url.pathname === '/authorize') {
+        const genuine = new URL('/api/oauth/authorize', backend.issuer);
+        genuine.search = url.search;
+        res.writeHead(302, { location: genuine.href });
+        res.end();
+      } else {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'invalid_grant' }));
+      }
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ server, origin: `http://127.0.0.1:${port}`, log });
+    });
+  });
+}
+
+let forwarder: typeof attacker;
+
+/** What the forwarder received must hold no code, verifier, token or secret. */
+function expectForwarderGotNothing(): void {
+  const saw = JSON.stringify(forwarder.log);
+  for (const secret of recorder.secrets) expect(saw).not.toContain(secret);
+  expect(saw).not.toContain(backend.clients.confidential.clientSecret);
+  expect(saw).not.toMatch(/code_verifier|code=|bearer/i);
+  for (const request of forwarder.log) {
+    expect(request.headers.authorization).toBeUndefined();
+    expect(request.url).toBe('/.well-known/openid-configuration');
+  }
+}
+
 /** Everything the attacker's server received, as one string to search. */
 const attackerSaw = (): string => JSON.stringify(attacker.log);
 
@@ -128,8 +205,26 @@ function expectAttackerGotNothing(): void {
 
 const FRAME = { url: 'app://bundle/index.html', isMainFrame: true };
 
+/**
+ * The person at the keyboard, answering main's own confirmation dialog (which the page can neither
+ * see nor answer). By default they confirm only what they would have chosen themselves: the demo
+ * backend, never a host of the attacker's.
+ */
+interface Person {
+  answer: (summary: ConnectionSummary) => boolean;
+  asked: ConnectionSummary[];
+}
+
+const cautious = (summary: ConnectionSummary): boolean => {
+  const attackerHost = new URL(attacker.origin).host;
+  const foreign = [attackerHost, new URL(forwarder.origin).host];
+  const hosts = [summary.issuerHost, summary.apiHost, ...summary.imageHosts];
+  return !hosts.some((host) => foreign.includes(host) || host.endsWith('evil.example'));
+};
+
 interface Main {
   call<T = unknown>(channel: string, ...args: unknown[]): Promise<IpcResult<T>>;
+  person: Person;
   settingsFile: string;
   /** 'login': the browser signs in as `full`; 'hold': it never comes back (sign-in stays pending). */
   browser: { mode: 'login' | 'hold'; opened: string[] };
@@ -176,13 +271,18 @@ async function startMain(
     storedSecret?: boolean;
     /** A fresh install: no settings file at all. */
     fresh?: boolean;
+    /** IDLENS_CLIENT_SECRET_ISSUER at start. */
+    clientSecretIssuer?: string;
+    /** Puts something at the settings file's place instead (a pipe, a link, a damaged file). */
+    plant?: (settingsFile: string) => void;
   } = {},
 ): Promise<Main> {
   const demoMode = options.demoMode ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'idlens-hostile-'));
   dirs.push(dir);
   const settingsFile = join(dir, 'settings.json');
-  if (options.fresh !== true) {
+  if (options.plant) options.plant(settingsFile);
+  else if (options.fresh !== true) {
     writeFileSync(settingsFile, JSON.stringify(options.settings ?? demoSettings()));
   }
 
@@ -207,6 +307,7 @@ async function startMain(
   }
 
   const browser: Main['browser'] = { mode: 'login', opened: [] };
+  const person: Person = { answer: cautious, asked: [] };
   // Composed as the app composes main (only the OS parts are stood in for).
   const { services, auth } = composeApp({
     demoMode,
@@ -215,14 +316,19 @@ async function startMain(
     settings: settingsFileBacking(settingsFile),
     secret,
     clientSecretFromEnv: options.clientSecret,
+    clientSecretIssuerFromEnv: options.clientSecretIssuer,
+    confirmConnection: (summary) => {
+      person.asked.push(summary);
+      return Promise.resolve(person.answer(summary));
+    },
     openExternal: (url) => {
       browser.opened.push(url);
       if (browser.mode === 'hold') return Promise.resolve();
       void (async () => {
-        const callback =
-          new URL(url).origin === new URL(backend.issuer).origin
-            ? await loginWithFetch(url, 'full')
-            : await followRedirect(url);
+        const genuine = (href: string) => new URL(href).origin === new URL(backend.issuer).origin;
+        let callback = genuine(url) ? await loginWithFetch(url, 'full') : await followRedirect(url);
+        // A page forwarded to the genuine login is where the person signs in, as always.
+        if (genuine(callback)) callback = await loginWithFetch(callback, 'full');
         await (await fetch(callback)).text();
       })().catch(() => undefined);
       return Promise.resolve();
@@ -237,6 +343,7 @@ async function startMain(
     settingsFile,
     browser,
     auth,
+    person,
   };
   mains.push(main);
   return main;
@@ -289,13 +396,16 @@ function errorOf(result: IpcResult<unknown>): string {
 }
 
 beforeAll(async () => {
-  backend = await startDemoBackend();
+  // Like e-Próspera's, the genuine provider does not send RFC 9207 `iss`.
+  backend = await startDemoBackend({ issResponseParameter: false });
   attacker = await startAttacker();
+  forwarder = await startForwarder();
   recorder = installFetchRecorder();
 });
 
 beforeEach(() => {
   attacker.log.length = 0;
+  forwarder.log.length = 0;
 });
 
 afterEach(async () => {
@@ -306,6 +416,7 @@ afterEach(async () => {
 afterAll(async () => {
   recorder.restore();
   await new Promise<void>((resolve) => attacker.server.close(() => resolve()));
+  await new Promise<void>((resolve) => forwarder.server.close(() => resolve()));
   await backend.close();
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
@@ -411,7 +522,8 @@ describe('a hostile page, signed in (demo mode)', () => {
     await signIn(main);
     const load = main.call('documents:load');
     await main.call('auth:signOut');
-    // Signed out, the page may choose another environment for the next session...
+    // Signed out, the person may choose another environment for the next session...
+    main.person.answer = () => true;
     expect(
       (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
     ).toBe(true);
@@ -502,20 +614,24 @@ describe('a hostile page while a sign-in is pending', () => {
 });
 
 describe('the client secret belongs to one issuer and client id', () => {
-  it('IDLENS_CLIENT_SECRET is not sent to an issuer the page chose after start', async () => {
+  it('IDLENS_CLIENT_SECRET is not sent to an issuer changed after start, even a confirmed one', async () => {
     const main = await startMain({
       clientSecret: backend.clients.confidential.clientSecret,
+      clientSecretIssuer: backend.issuer,
       settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
     });
     // It works where it belongs...
     await signIn(main);
     await main.call('auth:signOut');
-    // ...and is not sent to the attacker's issuer, which does get a code exchange.
+    // ...and is not sent to another issuer, even one the person confirms, which does get a code
+    // exchange.
+    main.person.answer = () => true;
     const set = await main.call('settings:set', {
       issuer: attacker.origin,
       apiBase: attacker.origin,
     });
     expect(set.ok).toBe(true);
+    expect(main.person.asked.at(-1)).toMatchObject({ reason: 'settings', secretSent: false });
     main.browser.mode = 'login';
     expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
     expect(attacker.log.some((r) => r.url === '/token' && r.method === 'POST')).toBe(true);
@@ -528,6 +644,7 @@ describe('the client secret belongs to one issuer and client id', () => {
     });
     await signIn(main);
     await main.call('auth:signOut');
+    main.person.answer = () => true;
     expect(
       (await main.call('settings:set', { issuer: attacker.origin, apiBase: attacker.origin })).ok,
     ).toBe(true);
@@ -538,6 +655,7 @@ describe('the client secret belongs to one issuer and client id', () => {
   it('nor to the right issuer under another client id', async () => {
     const main = await startMain({
       clientSecret: backend.clients.confidential.clientSecret,
+      clientSecretIssuer: backend.issuer,
       settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
     });
     expect(
@@ -611,6 +729,294 @@ describe('outside demo mode (an installed app)', () => {
       environment: 'production',
       issuerOrigin: 'https://portal.eprospera.com',
     });
+    expect(attacker.log).toHaveLength(0);
+  });
+});
+
+/**
+ * Each of the defects a page could use while signed out, tried as it would be tried, then the
+ * same sequence refused: the connection is the person's, confirmed in main's own dialog.
+ */
+describe('the connection belongs to the person at the keyboard', () => {
+  it('a page-chosen issuer is refused at the dialog: nothing changes in memory or on disk', async () => {
+    const main = await startMain({
+      clientSecret: backend.clients.confidential.clientSecret,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    const before = await settingsOf(main);
+    const attempts = [
+      { environment: 'custom', issuer: attacker.origin, apiBase: attacker.origin },
+      { issuer: attacker.origin, apiBase: attacker.origin },
+      { issuer: forwarder.origin, apiBase: forwarder.origin },
+      { imageHosts: ['127.0.0.1', 'images.evil.example'] },
+    ];
+    for (const patch of attempts) {
+      expect(errorOf(await main.call('settings:set', patch))).toBe('connection_declined');
+    }
+    await expectSettings(main, before);
+    // The person was asked each time, in main's dialog, with the hosts named.
+    expect(main.person.asked).toHaveLength(attempts.length);
+    expect(main.person.asked[0]).toMatchObject({
+      reason: 'settings',
+      issuerHost: new URL(attacker.origin).host,
+      apiHost: new URL(attacker.origin).host,
+      clientId: backend.clients.confidential.clientId,
+      changes: ['environment', 'issuer', 'apiBase'].filter(
+        (name) =>
+          JSON.stringify(before[name as keyof Settings]) !==
+          JSON.stringify(name === 'environment' ? 'custom' : attacker.origin),
+      ),
+    });
+    // A page cannot answer for the person: without a dialog, nothing connection-wise is saved.
+    expect(attacker.log).toHaveLength(0);
+    expect(forwarder.log).toHaveLength(0);
+  });
+
+  it('the environment secret is not sent to an issuer read from settings.json after a restart', async () => {
+    // As an older idlens let a page write it while signed out: the attacker's issuer in the file.
+    const planted = demoSettings({
+      issuer: attacker.origin,
+      apiBase: attacker.origin,
+      clientId: backend.clients.confidential.clientId,
+    });
+    const main = await startMain({
+      clientSecret: backend.clients.confidential.clientSecret,
+      settings: planted,
+    });
+    // Declined at sign-in: no browser, no code exchange, nothing at the attacker's but discovery.
+    expect(errorOf(await main.call('auth:signIn'))).toBe('connection_declined');
+    expect(main.browser.opened).toHaveLength(0);
+    expect(main.person.asked.at(-1)).toMatchObject({ reason: 'sign-in', secretSent: false });
+    expect(attacker.log.map((r) => r.url)).toEqual(['/.well-known/openid-configuration']);
+    // Even a person who says yes sends the attacker no secret: the file is not where it comes from.
+    main.person.answer = () => true;
+    expect(errorOf(await main.call('auth:signIn'))).not.toBe('accepted');
+    const token = attacker.log.filter((r) => r.url === '/token');
+    expect(token).toHaveLength(1);
+    expect(token[0]!.headers.authorization).toBeUndefined();
+    expect(token[0]!.body).not.toContain('client_secret');
+  });
+
+  it('the environment secret goes to a preset issuer, or to the one IDLENS_CLIENT_SECRET_ISSUER names', async () => {
+    const calls = recorder.tokenCalls.length;
+    const main = await startMain({
+      clientSecret: backend.clients.confidential.clientSecret,
+      clientSecretIssuer: backend.issuer,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    await signIn(main);
+    await loadsFromBackend(main);
+    const exchange = recorder.tokenCalls.slice(calls).find((c) => c.params.has('code'));
+    expect(exchange?.authorization).toMatch(/^Basic /);
+    // A preset's issuer needs no variable (the demo preset, in demo mode; its fixed port is not
+    // this test's backend, so only what main would send is checked, not a sign-in).
+    const preset = await startMain({
+      clientSecret: 'env-secret',
+      settings: { ...demoSettings(), environment: 'demo', issuer: undefined, apiBase: undefined },
+    });
+    expect(errorOf(await preset.call('settings:set', { idleMinutes: 3 }))).toBe('accepted');
+    preset.person.answer = () => false;
+    await preset.call('settings:set', { imageHosts: ['127.0.0.1', 'images.example'] });
+    expect(preset.person.asked.at(-1)).toMatchObject({ preset: true, secretSent: true });
+  });
+
+  it('the stored secret cannot be changed or cleared while signed in or signing in', async () => {
+    const main = await startMain({
+      storedSecret: true,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    await signIn(main);
+    for (const secret of [null, 'attacker-chosen-secret']) {
+      expect(errorOf(await main.call('settings:setSecret', secret))).toBe('settings_locked');
+    }
+    await main.call('auth:signOut');
+    const { signing } = await startPending(main);
+    expect(errorOf(await main.call('settings:setSecret', null))).toBe('settings_locked');
+    await main.call('auth:cancel');
+    await signing;
+    main.browser.mode = 'login';
+    // Signed out, a change is the person's to confirm; declined, the stored secret still works.
+    main.person.answer = () => false;
+    expect(errorOf(await main.call('settings:setSecret', null))).toBe('connection_declined');
+    expect(main.person.asked.at(-1)).toMatchObject({ reason: 'secret', secretChange: 'clear' });
+    const status = await main.call<{ hasClientSecret: boolean }>('settings:secretStatus');
+    expect(status.ok && status.data.hasClientSecret).toBe(true);
+    main.person.answer = cautious;
+    const calls = recorder.tokenCalls.length;
+    await signIn(main);
+    const exchange = recorder.tokenCalls.slice(calls).find((c) => c.params.has('code'));
+    expect(exchange?.authorization).toMatch(/^Basic /);
+  });
+
+  it('a confirmed secret change takes effect; the person decides, not the page', async () => {
+    const main = await startMain({
+      storedSecret: true,
+      settings: demoSettings({ clientId: backend.clients.confidential.clientId }),
+    });
+    main.person.answer = () => true;
+    const cleared = await main.call<{ hasClientSecret: boolean }>('settings:setSecret', null);
+    expect(cleared.ok && cleared.data.hasClientSecret).toBe(false);
+  });
+});
+
+describe('a look-alike provider that forwards to the genuine login (mix-up, RFC 9700 §4.4)', () => {
+  it('the genuine provider does not say it sends iss, so the callback cannot tell them apart', async () => {
+    const discovery = (await (
+      await fetch(`${backend.issuer}/.well-known/openid-configuration`)
+    ).json()) as Record<string, unknown>;
+    expect(discovery).not.toHaveProperty('authorization_response_iss_parameter_supported');
+  });
+
+  it('a page cannot point the issuer at it; the next sign-in goes to the genuine provider', async () => {
+    const main = await startMain();
+    expect(
+      errorOf(
+        await main.call('settings:set', { issuer: forwarder.origin, apiBase: forwarder.origin }),
+      ),
+    ).toBe('connection_declined');
+    await signIn(main);
+    await loadsFromBackend(main);
+    expectForwarderGotNothing();
+    expect(forwarder.log).toHaveLength(0);
+  });
+
+  it('an issuer already in the file is signed in to only once the person confirms it, told it lacks iss', async () => {
+    const main = await startMain({
+      storedSecret: true,
+      settings: demoSettings({
+        issuer: forwarder.origin,
+        apiBase: forwarder.origin,
+        clientId: backend.clients.confidential.clientId,
+      }),
+    });
+    expect(errorOf(await main.call('auth:signIn'))).toBe('connection_declined');
+    expect(main.person.asked).toHaveLength(1);
+    expect(main.person.asked[0]).toMatchObject({
+      reason: 'sign-in',
+      issuerHost: new URL(forwarder.origin).host,
+      issParameter: 'not-supported',
+      secretSent: false,
+    });
+    // Asked before anything was sent: no browser opened, no pushed request, no code or secret.
+    expect(main.browser.opened).toHaveLength(0);
+    expectForwarderGotNothing();
+    // And the person's own provider still signs in and loads afterwards.
+    main.person.answer = () => true;
+    expect(
+      (await main.call('settings:set', { issuer: backend.issuer, apiBase: backend.apiBase })).ok,
+    ).toBe(true);
+    await signIn(main);
+    await loadsFromBackend(main);
+    expectForwarderGotNothing();
+  });
+
+  it('a provider confirmed before its lack of iss was known is asked about again at sign-in', async () => {
+    const main = await startMain({
+      settings: demoSettings({ issuer: attacker.origin, apiBase: attacker.origin }),
+    });
+    main.person.answer = () => true;
+    expect(
+      (await main.call('settings:set', { issuer: backend.issuer, apiBase: backend.apiBase })).ok,
+    ).toBe(true);
+    expect(main.person.asked.at(-1)).toMatchObject({ reason: 'settings', issParameter: 'unknown' });
+    main.person.answer = () => false;
+    expect(errorOf(await main.call('auth:signIn'))).toBe('connection_declined');
+    expect(main.person.asked.at(-1)).toMatchObject({
+      reason: 'sign-in',
+      issParameter: 'not-supported',
+    });
+    expect(main.browser.opened).toHaveLength(0);
+  });
+
+  it('what the forwarder would get, were it confirmed: the reason the dialog warns of it', async () => {
+    // The person is deceived into confirming it: the attack is real, not a strawman — the code
+    // and verifier of a sign-in at the genuine page reach the look-alike's token endpoint.
+    const main = await startMain({
+      settings: demoSettings({ issuer: forwarder.origin, apiBase: forwarder.origin }),
+    });
+    main.person.answer = () => true;
+    expect(errorOf(await main.call('auth:signIn'))).toBe('auth_token_rejected');
+    const token = forwarder.log.find((r) => r.url === '/token');
+    expect(token?.body).toMatch(/code_verifier=/);
+    expect(main.person.asked[0]).toMatchObject({ issParameter: 'not-supported' });
+  });
+});
+
+describe('the settings files are plain files in a private folder', () => {
+  it('a named pipe at settings.json does not hang start-up: it is set aside and defaults used', async () => {
+    const main = await startMain({
+      plant: (file) => execFileSync('mkfifo', ['-m', '600', file]),
+    });
+    const info = await main.call<{ settingsRepaired?: { keptAs: string | null } }>('app:info');
+    expect(info.ok && info.data.settingsRepaired?.keptAs).toMatch(/^settings\.json\.damaged-/);
+    expect(lstatSync(main.settingsFile).isFile()).toBe(true);
+    expect(await settingsOf(main)).toMatchObject({ environment: 'demo', idleMinutes: 10 });
+    expect((await main.call('settings:set', { idleMinutes: 6 })).ok).toBe(true);
+  });
+
+  it('a link planted at the temporary name is never followed: its target stays as it was', async () => {
+    const victim = join(mkdtempSync(join(tmpdir(), 'idlens-victim-')), 'victim.txt');
+    dirs.push(dirname(victim));
+    writeFileSync(victim, 'keep me');
+    const main = await startMain({
+      plant: (file) => {
+        writeFileSync(file, JSON.stringify(demoSettings()));
+        for (const name of [`${file}.tmp-${process.pid}`, `${file}.tmp`]) symlinkSync(victim, name);
+      },
+    });
+    expect((await main.call('settings:set', { idleMinutes: 7 })).ok).toBe(true);
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+    expect(JSON.parse(readFileSync(main.settingsFile, 'utf8'))).toMatchObject({ idleMinutes: 7 });
+    expect(statSync(main.settingsFile).mode & 0o777).toBe(0o600);
+  });
+
+  it('a link at settings.json is not read through: what it points at is not taken as settings', async () => {
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'idlens-elsewhere-')), 'other.json');
+    dirs.push(dirname(elsewhere));
+    writeFileSync(elsewhere, JSON.stringify(demoSettings({ issuer: attacker.origin })));
+    const main = await startMain({ plant: (file) => symlinkSync(elsewhere, file) });
+    expect((await settingsOf(main)).issuer).toBeUndefined();
+    expect(JSON.parse(readFileSync(elsewhere, 'utf8'))).toMatchObject({ issuer: attacker.origin });
+  });
+
+  it('the repair notice lists every field dropped or reset, and the names that are no setting', async () => {
+    const main = await startMain({
+      plant: (file) =>
+        writeFileSync(
+          file,
+          JSON.stringify({ environment: 'custom', issuer: 'not a url', idleMinutes: 2, colour: 1 }),
+        ),
+    });
+    const info = await main.call<{ settingsRepaired?: { reset: string[]; ignored: string[] } }>(
+      'app:info',
+    );
+    expect(info.ok && info.data.settingsRepaired).toMatchObject({
+      reset: expect.arrayContaining(['issuer', 'environment']),
+      ignored: ['colour'],
+    });
+    expect((await settingsOf(main)).environment).toBe('demo');
+    expect((await settingsOf(main)).idleMinutes).toBe(2);
+  });
+});
+
+describe("the person's own change, confirmed, works end to end", () => {
+  it('a new connection saved from Settings, confirmed once, signs in and loads', async () => {
+    const main = await startMain({
+      settings: demoSettings({ issuer: attacker.origin, apiBase: attacker.origin }),
+    });
+    main.person.answer = () => true;
+    const saved = await main.call<Settings>('settings:set', {
+      issuer: backend.issuer,
+      apiBase: backend.apiBase,
+    });
+    expect(saved.ok).toBe(true);
+    await expectSettings(main, demoSettings());
+    // Confirmed once: the sign-in that follows asks nothing more when the provider is as shown.
+    const asked = main.person.asked.length;
+    await signIn(main);
+    await loadsFromBackend(main);
+    expect(main.person.asked.slice(asked).map((s) => s.reason)).toEqual(['sign-in']);
+    expect(main.person.asked.at(-1)).toMatchObject({ issParameter: 'not-supported' });
     expect(attacker.log).toHaveLength(0);
   });
 });

@@ -21,6 +21,7 @@ import {
   SettingsSchema,
   type Settings,
   type SettingsPatch,
+  isConnectionSetting,
 } from '../../shared/settings.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface FakeOptions {
   wrongSha?: 'documentFront' | 'documentBack' | 'face';
   /** Whether the system has a keychain to encrypt a client secret (Linux basic_text: no). */
   keychain?: boolean;
+  /** How the person answers main's confirmation of a connection change (default: confirms). */
+  confirmation?: 'confirms' | 'declines';
   /** Scopes the sign-in grants (default: openid and identity verification). */
   grantedScopes?: string[];
   /** What the on-disk scan finds. */
@@ -406,6 +409,13 @@ export function createFakeBridge(options: FakeOptions = {}): FakeBridge {
       set: (patch) =>
         call('settings:set', [patch], () => {
           fake.settingsPatches.push(patch);
+          const connection = Object.keys(patch).some((name) => isConnectionSetting(name));
+          if (connection && options.confirmation === 'declines') {
+            throw new IdlensError(
+              'connection_declined',
+              'The connection change was not confirmed; nothing changed.',
+            );
+          }
           const next = SettingsSchema.safeParse({ ...fake.settings, ...patch });
           if (!next.success) {
             const issue = next.error.issues[0];

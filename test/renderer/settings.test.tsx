@@ -61,6 +61,33 @@ describe.each(['en', 'es'] as const)('settings (%s)', (lang) => {
     expect(fake.settings.idleMinutes).toBe(10);
   });
 
+  it('an API base off the issuer is refused here by the rule main and the CLI apply', async () => {
+    const { dialog, user, fake } = await openSettings({
+      settings: { language: lang, environment: 'custom', issuer: 'https://id.example' },
+    });
+    const apiBase = within(dialog).getByLabelText(t.settings.apiBase);
+    await user.clear(apiBase);
+    await user.type(apiBase, 'https://api.elsewhere.example');
+    await user.click(screen.getByRole('button', { name: t.settings.save }));
+    expect(within(dialog).getByText(t.settings.endpoint.api_base_off_issuer)).toBeTruthy();
+    expect(apiBase.getAttribute('aria-invalid')).toBe('true');
+    expect(fake.calls).not.toContain('settings:set');
+  });
+
+  it('tells that a connection change is confirmed outside the page, and a declined one says so', async () => {
+    const { dialog, user, fake } = await openSettings({ confirmation: 'declines' });
+    expect(within(dialog).getByText(t.settings.confirmedOutside)).toBeTruthy();
+    const clientId = within(dialog).getByLabelText(t.settings.clientId);
+    await user.clear(clientId);
+    await user.type(clientId, 'another-client');
+    await user.click(screen.getByRole('button', { name: t.settings.save }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(within(alert).getByText(t.errors.connection_declined.title)).toBeTruthy();
+    expect(within(alert).getByText(t.errors.connection_declined.action)).toBeTruthy();
+    expect(fake.settings.clientId).not.toBe('another-client');
+    expect(screen.getByRole('dialog')).toBeTruthy();
+  });
+
   it('what main refuses is shown with its reason, and the dialog stays open', async () => {
     const { dialog, user } = await openSettings();
     const path = within(dialog).getByLabelText(t.settings.redirectPath);
@@ -136,10 +163,19 @@ describe.each(['en', 'es'] as const)('settings (%s)', (lang) => {
   it('a settings file main had to repair is told on the first page, with where it was kept', async () => {
     setup({
       settings: { language: lang },
-      info: { settingsRepaired: { keptAs: 'settings.json.damaged-2026', reset: ['idleMinutes'] } },
+      info: {
+        settingsRepaired: {
+          keptAs: 'settings.json.damaged-2026',
+          reset: ['idleMinutes'],
+          ignored: [],
+        },
+      },
     });
-    const notice = await screen.findByText(t.app.settingsRepaired('settings.json.damaged-2026'));
+    const notice = await screen.findByText(
+      `${t.app.settingsRepaired('settings.json.damaged-2026')} ${t.app.settingsRepairedFields('idleMinutes', '')}`,
+    );
     expect(notice.getAttribute('role')).toBe('status');
+    expect(notice.textContent).toContain('idleMinutes');
   });
 
   it('a sound settings file tells nothing', async () => {

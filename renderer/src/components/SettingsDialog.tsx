@@ -10,6 +10,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/settings.ts';
+import { checkConnection } from '../../../shared/endpoint-rules.ts';
 import { useI18n } from '../i18n/index.tsx';
 import { useController } from '../state/context.tsx';
 import { ErrorNotice } from './ErrorNotice.tsx';
@@ -78,10 +79,13 @@ function isWebUrl(text: string): boolean {
 export function SettingsDialog({
   settings,
   signedIn,
+  demoMode,
   onClose,
 }: {
   settings: Settings;
   signedIn: boolean;
+  /** Whether idlens runs with the demo backend (loopback http and the demo preset allowed). */
+  demoMode: boolean;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -129,7 +133,18 @@ export function SettingsDialog({
       );
     if (draft.issuer && !isWebUrl(draft.issuer)) fieldErrors.issuer = t.settings.urlNeeded;
     if (draft.apiBase && !isWebUrl(draft.apiBase)) fieldErrors.apiBase = t.settings.urlNeeded;
-    if (draft.environment === 'custom' && !draft.issuer) fieldErrors.issuer = t.settings.required;
+    // The rules main and the CLI apply (shared/endpoint-rules.ts), said in this page's words.
+    const connection = checkConnection(
+      {
+        environment: draft.environment,
+        issuer: draft.issuer || undefined,
+        apiBase: draft.apiBase || undefined,
+      },
+      demoMode,
+    );
+    if (!signedIn && !connection.ok) {
+      fieldErrors[connection.field] = t.settings.endpoint[connection.problem];
+    }
     if (!draft.clientId.trim()) fieldErrors.clientId = t.settings.required;
     if (scopeList.length === 0) fieldErrors.scopes = t.settings.required;
 
@@ -210,11 +225,9 @@ export function SettingsDialog({
         {refused && <ErrorNotice error={refused} heading={t.settings.notSaved} showDetail />}
         <fieldset className="settings__group" disabled={locked}>
           <legend>{t.settings.connection}</legend>
-          {locked && (
-            <p className="notice" data-tone="info">
-              {t.settings.lockedWhileSignedIn}
-            </p>
-          )}
+          <p className="notice" data-tone="info">
+            {locked ? t.settings.lockedWhileSignedIn : t.settings.confirmedOutside}
+          </p>
           <Field label={t.env.label} error={errors.environment}>
             {(id, describedBy) => (
               <select

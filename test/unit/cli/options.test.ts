@@ -329,3 +329,43 @@ describe('opening the browser', () => {
     expect(text).toContain('could not start $BROWSER');
   });
 });
+
+describe('the CLI keeps the endpoint rules the app keeps (shared/endpoint-rules.ts)', () => {
+  const config = (argv: string[], env: Record<string, string> = {}) =>
+    resolveConfig(parseCommandLine(argv).common, env);
+  const errorOf = (fn: () => unknown): IdlensError => {
+    try {
+      fn();
+    } catch (error) {
+      return error as IdlensError;
+    }
+    throw new Error('accepted');
+  };
+
+  it('refuses an API base on another origin than the issuer, as the app does', () => {
+    const argv = ['whoami', '--issuer', 'https://id.example', '--client-id', 'x'];
+    const refused = errorOf(() => config([...argv, '--api-base', 'https://api.elsewhere.example']));
+    expect(refused.code).toBe('config_invalid');
+    expect(refused.message).toContain("--api-base must be on the issuer's origin");
+    expect(config([...argv, '--api-base', 'https://id.example/api']).apiBase).toBe(
+      'https://id.example/api',
+    );
+  });
+
+  it('sends IDLENS_CLIENT_SECRET only to the issuer IDLENS_CLIENT_SECRET_ISSUER names', () => {
+    const argv = ['whoami', '--issuer', 'https://look-alike.example', '--client-id', 'x'];
+    const env = {
+      IDLENS_CLIENT_SECRET: 's3cret-value',
+      IDLENS_CLIENT_SECRET_ISSUER: 'https://id.example',
+    };
+    const refused = errorOf(() => config(argv, env));
+    expect(refused.code).toBe('config_invalid');
+    expect(refused.message).not.toContain('s3cret-value');
+    const right = ['whoami', '--issuer', 'https://id.example/', '--client-id', 'x'];
+    expect(config(right, env).clientSecret).toBe('s3cret-value');
+    // Without the variable, the command line's issuer is the person's own choice.
+    expect(config(argv, { IDLENS_CLIENT_SECRET: 's3cret-value' }).clientSecret).toBe(
+      's3cret-value',
+    );
+  });
+});

@@ -115,6 +115,7 @@ describe('main services', () => {
         allowInsecureLoopback: true,
         redirectPath: '/callback',
       }),
+      expect.anything(),
     );
   });
 
@@ -224,7 +225,10 @@ describe('client secret for sign-in', () => {
         replaceRenderer: vi.fn(),
       });
       await s.handlers['auth:signIn']();
-      expect(auth.signIn).toHaveBeenCalledWith(expect.objectContaining({ clientSecret: expected }));
+      expect(auth.signIn).toHaveBeenCalledWith(
+        expect.objectContaining({ clientSecret: expected }),
+        expect.anything(),
+      );
       await expect(Promise.resolve(s.handlers['settings:secretStatus']())).resolves.toEqual({
         hasClientSecret: true,
         encryptionAvailable: true,
@@ -256,6 +260,7 @@ describe('what a fresh start tells the page', () => {
     expect((await handlers['app:info']()).settingsRepaired).toEqual({
       keptAs: null,
       reset: ['idleMinutes'],
+      ignored: [],
     });
     expect((await handlers['app:info']()).settingsRepaired).toBeUndefined();
   });

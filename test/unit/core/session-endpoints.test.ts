@@ -4,7 +4,7 @@ import {
   sameBinding,
   secretBindingFor,
   sessionEndpointsFor,
-} from '../../../core/session-endpoints.ts';
+} from '../../../core/session/endpoints.ts';
 
 const custom = (over: Partial<Settings>): Settings => ({
   ...defaultSettings('production'),
@@ -72,16 +72,20 @@ describe('the endpoints a session is bound to', () => {
     );
   });
 
-  it('adds the demo image store only in demo mode', () => {
+  it('adds the demo image store only for the demo environment in demo mode (as the CLI does)', () => {
     const settings = custom({ imageHosts: ['images.example'] });
     expect(sessionEndpointsFor(settings, false)).toMatchObject({
       imageHosts: ['images.example'],
       allowLoopbackHttp: false,
     });
+    // A custom set-up in demo mode lists loopback itself if it wants it.
     expect(sessionEndpointsFor(settings, true)).toMatchObject({
-      imageHosts: ['images.example', '127.0.0.1'],
+      imageHosts: ['images.example'],
       allowLoopbackHttp: true,
     });
+    expect(
+      sessionEndpointsFor({ ...settings, environment: 'demo', issuer: undefined }, true),
+    ).toMatchObject({ imageHosts: ['images.example', '127.0.0.1'], preset: true });
   });
 
   it('binds a secret to the issuer origin and client id, nothing looser', () => {

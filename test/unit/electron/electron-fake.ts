@@ -168,6 +168,23 @@ export class FakeBrowserWindow extends EventEmitter {
   focus(): void {
     this.focused += 1;
   }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return holder.current.windows.find((w) => w.webContents === contents) ?? null;
+  }
+}
+
+/** One `dialog.showMessageBox` call: the window it was modal on and what it showed. */
+export interface ShownDialog {
+  window: unknown;
+  options: {
+    type?: string;
+    title?: string;
+    message: string;
+    detail?: string;
+    buttons?: string[];
+    defaultId?: number;
+    cancelId?: number;
+  };
 }
 
 export class FakeApp extends EventEmitter {
@@ -211,6 +228,10 @@ export class FakeApp extends EventEmitter {
   }
   setAppLogsPath(path: string): void {
     this.logsPath = path;
+  }
+  locale = 'en-US';
+  getLocale(): string {
+    return this.locale;
   }
   getVersion(): string {
     return '9.8.7';
@@ -303,6 +324,9 @@ export interface ElectronFake {
   rendererListeners: Map<string, Set<(event: unknown, payload: unknown) => void>>;
   /** Every `utilityProcess.fork`, in order. */
   utilityProcesses: FakeUtilityProcess[];
+  /** Every message box shown, and the button index the person presses (default: the first). */
+  dialogs: ShownDialog[];
+  dialogAnswer: number;
 }
 
 function freshFake(userData: string): ElectronFake {
@@ -323,6 +347,8 @@ function freshFake(userData: string): ElectronFake {
     rendererInvokes: [],
     rendererListeners: new Map(),
     utilityProcesses: [],
+    dialogs: [],
+    dialogAnswer: 0,
   };
 }
 
@@ -407,6 +433,12 @@ export const electronModule = {
       const child = new FakeUtilityProcess(modulePath, args, options);
       holder.current.utilityProcesses.push(child);
       return child;
+    },
+  },
+  dialog: {
+    showMessageBox(window: unknown, options: ShownDialog['options']) {
+      holder.current.dialogs.push({ window, options });
+      return Promise.resolve({ response: holder.current.dialogAnswer, checkboxChecked: false });
     },
   },
   contextBridge: {

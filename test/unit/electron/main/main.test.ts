@@ -68,6 +68,7 @@ async function launch(
   process.env['TMPDIR'] = tmp;
   delete process.env['IDLENS_DEMO'];
   delete process.env['IDLENS_CLIENT_SECRET'];
+  delete process.env['IDLENS_CLIENT_SECRET_ISSUER'];
   process.argv = ['electron', 'main.js', ...(options.demo ? ['--demo'] : [])];
   vi.resetModules();
   const main = await import('../../../../electron/main/main.ts');
@@ -357,7 +358,7 @@ describe('quit waits for sign-out (real demo provider)', () => {
   let hangRevocation: boolean;
 
   beforeAll(async () => {
-    backend = await startDemoBackend({ quiet: true });
+    backend = await startDemoBackend({ quiet: true, issResponseParameter: false });
     // Watches the revocation request (and, for the bounded case, keeps it from ever being answered).
     globalThis.fetch = async (input, init) => {
       const url = input instanceof Request ? input.url : String(input);
@@ -393,7 +394,13 @@ describe('quit waits for sign-out (real demo provider)', () => {
       await (await originalFetch(callback)).text();
     };
     const win = await ready(run);
+    // A custom issuer from the file: the person confirms it in main's box on the window first.
+    run.fake.dialogAnswer = 1;
     expect(await invoke(run, 'auth:signIn')).toMatchObject({ state: 'signedIn' });
+    expect(run.fake.dialogs.map((d) => d.window)).toEqual([win]);
+    expect(run.fake.dialogs[0]!.options.detail).toContain(
+      'does not name itself in its sign-in responses',
+    );
     const atQuit: string[][] = [];
     run.fake.app.on('quit', () => atQuit.push([...revocations]));
     return { run, win, atQuit };

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { composeApp } from '../../../../core/compose.ts';
 import type { IpcResult } from '../../../../shared/ipc.ts';
-import { FakeWebContents, resetElectron, type ElectronFake } from '../electron-fake.ts';
+import {
+  FakeBrowserWindow,
+  FakeWebContents,
+  resetElectron,
+  type ElectronFake,
+} from '../electron-fake.ts';
 
 vi.mock('electron', async () => (await import('../electron-fake.ts')).electronModule);
 
@@ -94,7 +99,77 @@ describe('the platform adapter over Electron', () => {
   });
 });
 
+describe("main's own confirmation of a connection change", () => {
+  const handlersOf = (p: ReturnType<typeof platform>) =>
+    composeApp(p).services.handlers as unknown as Record<
+      string,
+      (...a: unknown[]) => Promise<unknown>
+    >;
+  const change = {
+    environment: 'custom',
+    issuer: 'https://id.example',
+    apiBase: 'https://id.example/api',
+  };
+
+  it('asks in a native box modal on the window, naming the hosts; Cancel changes nothing', async () => {
+    const window = new FakeBrowserWindow({});
+    contents = window.webContents;
+    const handlers = handlersOf(platform());
+    await expect(handlers['settings:set']!(change)).rejects.toMatchObject({
+      code: 'connection_declined',
+    });
+    expect(stored('settings.json')).toBeUndefined();
+    expect(fake.dialogs).toHaveLength(1);
+    const shown = fake.dialogs[0]!;
+    expect(shown.window).toBe(window);
+    expect(shown.options).toMatchObject({
+      buttons: ['Cancel', 'Confirm'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(shown.options.detail).toContain('Sign-in goes to: id.example');
+    expect(shown.options.detail).toContain('Amazon S3 only');
+    expect(shown.options.detail).toContain('No client secret will be sent.');
+  });
+
+  it('saves the change once the person presses Confirm', async () => {
+    contents = new FakeBrowserWindow({}).webContents;
+    fake.dialogAnswer = 1;
+    const handlers = handlersOf(platform());
+    await expect(handlers['settings:set']!(change)).resolves.toMatchObject({
+      issuer: 'https://id.example',
+    });
+    expect(stored('settings.json')).toMatchObject({ environment: 'custom' });
+  });
+
+  it('speaks the language the person reads idlens in', async () => {
+    contents = new FakeBrowserWindow({}).webContents;
+    fake.app.locale = 'es-HN';
+    const handlers = handlersOf(platform());
+    await expect(handlers['settings:set']!(change)).rejects.toMatchObject({
+      code: 'connection_declined',
+    });
+    expect(fake.dialogs[0]!.options.buttons).toEqual(['Cancelar', 'Confirmar']);
+    expect(fake.dialogs[0]!.options.detail).toContain('El inicio de sesión va a: id.example');
+  });
+
+  it('without a window there is nobody to ask: declined, and no box is shown', async () => {
+    contents = null;
+    fake.dialogAnswer = 1;
+    await expect(handlersOf(platform())['settings:set']!(change)).rejects.toMatchObject({
+      code: 'connection_declined',
+    });
+    expect(fake.dialogs).toHaveLength(0);
+  });
+});
+
 describe('the client secret through safeStorage', () => {
+  beforeEach(() => {
+    // The person confirms the secret change in main's dialog on the window.
+    contents = new FakeBrowserWindow({}).webContents;
+    fake.dialogAnswer = 1;
+  });
+
   const call = async (p: ReturnType<typeof platform>, channel: string, ...args: unknown[]) => {
     const handlers = composeApp(p).services.handlers as unknown as Record<
       string,

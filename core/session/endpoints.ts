@@ -1,8 +1,8 @@
-import { IdlensError } from '../shared/errors.ts';
-import type { Environment } from '../shared/environments.ts';
-import type { Settings } from '../shared/settings.ts';
-import { checkServerUrl } from './auth/oauth.ts';
-import { resolveEndpoints } from './settings.ts';
+import type { Environment } from '../../shared/environments.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { checkConnection, imageHostsFor } from '../../shared/endpoint-rules.ts';
+import { endpointError } from '../auth/oauth.ts';
+import { resolveEndpoints } from '../settings.ts';
 
 /**
  * Where one session talks, fixed when its sign-in starts: every API call, refresh, download and
@@ -19,6 +19,8 @@ export interface SessionEndpoints {
   imageHosts: string[] | undefined;
   /** Demo mode: loopback `http` for the API and the image store. */
   allowLoopbackHttp: boolean;
+  /** The issuer and API base are a built-in preset's (not ones read from settings). */
+  preset: boolean;
 }
 
 /** The issuer origin and client id a client secret belongs to. */
@@ -32,32 +34,23 @@ export interface SecretBinding {
  * `config_invalid` or `insecure_url` (fixed text, never the URL) when they do not.
  */
 export function sessionEndpointsFor(settings: Settings, demoMode: boolean): SessionEndpoints {
-  const endpoints = resolveEndpoints(settings);
-  if (endpoints.environment === 'demo' && !demoMode) {
-    throw new IdlensError(
-      'config_invalid',
-      'The demo environment is available only when idlens runs with the demo backend.',
-    );
-  }
-  const issuer = checkServerUrl(endpoints.issuer, demoMode, 'The issuer address');
-  const apiBase = checkServerUrl(endpoints.apiBase, demoMode, 'The API base');
-  // The access token goes to the API base: one on another origin than the issuer would let a page
-  // that repointed it before a sign-in collect the token of a user who signs in as usual.
-  if (apiBase.origin !== issuer.origin) {
-    throw new IdlensError(
-      'config_invalid',
-      "The API base must be on the issuer's origin (scheme, host and port), as e-Próspera's is.",
+  const verdict = checkConnection(settings, demoMode);
+  if (!verdict.ok) {
+    throw endpointError(
+      verdict.problem,
+      verdict.field === 'apiBase' ? 'The API base' : 'The issuer address',
     );
   }
   return {
-    environment: endpoints.environment,
-    issuer: endpoints.issuer,
-    issuerOrigin: issuer.origin,
-    apiBase: apiBase.href,
+    environment: verdict.environment,
+    issuer: resolveEndpoints(settings).issuer,
+    issuerOrigin: verdict.issuer.origin,
+    apiBase: verdict.apiBase.href,
     clientId: settings.clientId,
-    // The demo image store is on loopback; outside demo mode only S3 and listed hosts.
-    imageHosts: demoMode ? [...(settings.imageHosts ?? []), '127.0.0.1'] : settings.imageHosts,
+    // S3 and the listed hosts; the demo image store on loopback for the demo environment only.
+    imageHosts: imageHostsFor(settings.imageHosts, verdict.environment, demoMode),
     allowLoopbackHttp: demoMode,
+    preset: verdict.preset,
   };
 }
 
