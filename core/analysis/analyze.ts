@@ -12,7 +12,8 @@ import { decodeImage, ImageDecodeError } from './image/decode-image.ts';
 import { documentFacts } from './checks/document-facts.ts';
 import { decodeJpeg, type RgbImage } from './image/decode-jpeg.ts';
 import type { GreyImage } from './image/grey-image.ts';
-import { readZone, type ZoneEngine } from './mrz/read.ts';
+import type { ZoneEngine } from './mrz/read.ts';
+import { readDocumentZone } from './mrz/orientation.ts';
 import { readMetadata } from './checks/metadata.ts';
 import { measureQuality } from './checks/quality.ts';
 import { registryAgreement } from './checks/registry-agreement.ts';
@@ -96,6 +97,8 @@ export async function analyzeDocuments(
   };
   let mrz: MrzRead | null = null;
   let unreadable = false;
+  /** A reading refused as garbage (orientation.ts): reported instead of a zone. */
+  let refusal: CannotTell | null = null;
   let undecodable = false;
   const refused = () => {
     const no = cannotTell('image_not_decodable', 'The image could not be decoded.');
@@ -173,11 +176,14 @@ export async function analyzeDocuments(
     // Phase 2.
     if (zoneSlot && zoneImage) {
       checkpoint();
-      const attempt = await readZone(engine, zoneSlot, zoneImage);
+      const attempt = await readDocumentZone(engine, zoneSlot, zoneImage);
       zoneImage.data.fill(0);
       zoneImage = null;
       if ('read' in attempt) mrz = attempt.read;
-      else unreadable ||= attempt.unreadable;
+      else {
+        unreadable ||= attempt.unreadable;
+        if (attempt.refused) refusal ??= cannotTell(attempt.refused.reason, attempt.refused.detail);
+      }
     }
     const front = input.images.documentFront;
     if (!mrz && zoneSlot === 'documentBack' && front) {
@@ -192,9 +198,13 @@ export async function analyzeDocuments(
       if (zoneImage) {
         images.documentFront = await measure(front, zoneImage);
         checkpoint();
-        const attempt = await readZone(engine, 'documentFront', zoneImage);
+        const attempt = await readDocumentZone(engine, 'documentFront', zoneImage);
         if ('read' in attempt) mrz = attempt.read;
-        else unreadable ||= attempt.unreadable;
+        else {
+          unreadable ||= attempt.unreadable;
+          if (attempt.refused)
+            refusal ??= cannotTell(attempt.refused.reason, attempt.refused.detail);
+        }
       }
     }
   } finally {
@@ -210,16 +220,18 @@ export async function analyzeDocuments(
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
       ? cannotTell('no_image', 'No document image was provided.')
-      : unreadable
-        ? cannotTell('mrz_unreadable', 'A machine-readable zone was found but could not be read.')
-        : undecodable
-          ? cannotTell('image_not_decodable', 'A document image could not be decoded.')
-          : cannotTell(
-              'no_mrz',
-              input.images.documentBack
-                ? 'No machine-readable zone was found on the document.'
-                : 'No machine-readable zone was found; on an ID card it is on the back, which was not provided.',
-            );
+      : refusal
+        ? refusal
+        : unreadable
+          ? cannotTell('mrz_unreadable', 'A machine-readable zone was found but could not be read.')
+          : undecodable
+            ? cannotTell('image_not_decodable', 'A document image could not be decoded.')
+            : cannotTell(
+                'no_mrz',
+                input.images.documentBack
+                  ? 'No machine-readable zone was found on the document.'
+                  : 'No machine-readable zone was found; on an ID card it is on the back, which was not provided.',
+              );
 
   const mrzFinding: MrzFinding = mrz ?? noMrz;
 

@@ -1,6 +1,6 @@
 import type { AnalysisSlot, MrzRead } from '../../../shared/analysis.ts';
 import { downscale, type Box, type GreyImage } from '../image/grey-image.ts';
-import { readGlyphZone } from './glyph-read.ts';
+import { choiceConfidence, readGlyphZone, type GlyphChoice } from './glyph-read.ts';
 import { locateMrzBand } from './locate.ts';
 import { readMrzText, type ParsedMrz } from './text.ts';
 import type { LayoutLine, OcrText } from './ocr-engine.ts';
@@ -41,6 +41,18 @@ export interface ZoneEngine {
 
 export type MrzAttempt = { read: MrzRead } | { unreadable: boolean };
 
+/** How far a reading goes. */
+export interface ZoneOptions {
+  /**
+   * Only the glyph reader, never the OCR engine's line readings: a cheap first look that tells
+   * which way up a document is (orientation.ts) before the full reading.
+   */
+  glyphsOnly?: boolean;
+}
+
+/** A line's text with its glyph reader's choices, when the glyph reader read it. */
+type ChoiceText = OcrText & { choices?: readonly GlyphChoice[] };
+
 /** Layout analysis runs on the image scaled to this long side (it needs lines, not letters). */
 const LAYOUT_SIDE = 1000;
 /** The residual skew is measured on the zone scaled to this width. */
@@ -52,7 +64,7 @@ const MIN_CONFIDENCE = 40;
 const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
 
 interface Reading {
-  texts: OcrText[];
+  texts: ChoiceText[];
   /**
    * How much this reading's lines weigh when readings are combined: the glyph reader, which
    * knows the zone's face, counts as two of the OCR engine's readings (which misread OCR-B's
@@ -202,6 +214,7 @@ export async function readZone(
   engine: ZoneEngine,
   slot: AnalysisSlot,
   image: GreyImage,
+  options: ZoneOptions = {},
 ): Promise<MrzAttempt> {
   // 1. Level the page.
   const small = downscale(image, LAYOUT_SIDE);
@@ -240,7 +253,9 @@ export async function readZone(
       // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
       const aligned = rows.map((_, i) => {
         const r = read[i - first];
-        return r ? { text: r.text, confidence: r.confidence } : { text: '', confidence: 0 };
+        return r
+          ? { text: r.text, confidence: r.confidence, choices: r.choices }
+          : { text: '', confidence: 0 };
       });
       return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
     });
@@ -253,9 +268,9 @@ export async function readZone(
           Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
             Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
       )[0];
-    if (glyphs && (qualifies(glyphs) || certain(glyphs))) chosen = glyphs;
+    if (glyphs && (qualifies(glyphs) || certain(glyphs) || options.glyphsOnly)) chosen = glyphs;
     else if (glyphs) readings.push({ ...glyphs, weight: 2 });
-    for (const height of chosen ? [] : LINE_HEIGHTS) {
+    for (const height of chosen || options.glyphsOnly ? [] : LINE_HEIGHTS) {
       const texts: OcrText[] = [];
       for (const row of rows) {
         const line = rowImage(zone, row, height);
@@ -292,6 +307,22 @@ export async function readZone(
     const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
     const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
     const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
+    // Per character: the glyph reader's confidence and runner-up where it read the line as it
+    // stands; a line the OCR engine read carries its line confidence and no runner-up.
+    const characters = parsed.used.map((i, k) => {
+      const text = chosen.texts[i];
+      const line = parsed.lines[k] ?? '';
+      const choices = text?.choices;
+      if (choices && choices.length === line.length)
+        return {
+          confidence: choices.map(choiceConfidence),
+          runnerUp: choices.map((c) => c.runnerUp).join(''),
+        };
+      return {
+        confidence: Array.from(line, () => Math.round(text?.confidence ?? 0)),
+        runnerUp: '?'.repeat(line.length),
+      };
+    });
     return {
       read: {
         status: 'read',
@@ -309,6 +340,7 @@ export async function readZone(
         checkDigits: parsed.checkDigits,
         checkDigitsValid: parsed.checkDigitsValid,
         corrections: parsed.corrections,
+        characters,
       },
     };
   } finally {

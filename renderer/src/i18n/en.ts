@@ -205,6 +205,11 @@ export const en = {
       image_not_decodable: 'The image could not be decoded.',
       no_mrz: 'No machine-readable zone was found on the document.',
       mrz_unreadable: 'A machine-readable zone was found but could not be read.',
+      // Captures as phones make them.
+      mrz_implausible:
+        'What was read is not a machine-readable zone (characters out of place, check digits failing); it is not reported as read.',
+      upside_down_unresolved:
+        'A machine-readable zone was seen but read neither way up; it is not reported as read.',
       no_registry: 'No registry record to compare with (not requested, or empty).',
       registry_field_missing: 'The registry record does not have this field.',
       mrz_field_missing: 'The machine-readable zone does not give this field.',

@@ -192,6 +192,11 @@ export const es: Dictionary = {
       image_not_decodable: 'No se pudo decodificar la imagen.',
       no_mrz: 'No se encontró ninguna zona de lectura mecánica en el documento.',
       mrz_unreadable: 'Se encontró una zona de lectura mecánica, pero no se pudo leer.',
+      // Capturas como las hacen los teléfonos.
+      mrz_implausible:
+        'Lo leído no es una zona de lectura mecánica (caracteres fuera de lugar, dígitos de control que fallan); no se da como leído.',
+      upside_down_unresolved:
+        'Se vio una zona de lectura mecánica, pero no se pudo leer en ningún sentido; no se da como leída.',
       no_registry: 'No hay registro con el que comparar (no se solicitó, o está vacío).',
       registry_field_missing: 'El registro no tiene este dato.',
       mrz_field_missing: 'La zona de lectura mecánica no da este dato.',

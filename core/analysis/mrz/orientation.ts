@@ -1,0 +1,240 @@
+import type { AnalysisSlot, MrzDocument, MrzRead } from '../../../shared/analysis.ts';
+import type { GreyImage } from '../image/grey-image.ts';
+import { applyHomography, homographyFrom, warpQuad, type Point } from '../image/homography.ts';
+import { fromUpright, uprightTurn, type Turn } from '../image/quarter-turn.ts';
+import { locateDocument, rectangleAspect } from './document-locate.ts';
+import { plausibility } from './plausibility.ts';
+import { readZone, type ZoneEngine } from './read.ts';
+
+/**
+ * Reads the zone of a document photographed any way up. The document is first found in the frame
+ * (document-locate.ts) and rectified to its ICAO 9303 shape — ID-1 (85.6 × 54 mm) or ID-3
+ * (125 × 88 mm), whichever its outline's aspect is nearer — its long side across; that leaves two
+ * ways up (and, when the aspect misleads, the other shape). When no outline is found the whole
+ * frame is read at each of the four quarter turns. Which way is up is never assumed: each way is
+ * read by the glyph reader alone, and the reading decides — the one that is a zone (its structure
+ * holds: plausibility.ts) with the most check digits holding and the best glyph fit; only that way
+ * is then read in full (the OCR engine's readings too) if the glyph reading did not settle it.
+ *
+ * A reading whose structure fails is never reported as read: when no way up gives a zone, the
+ * attempt says why (`mrz_implausible`, or `upside_down_unresolved` when the zone was seen both
+ * ways up and neither reads).
+ */
+
+export type DocumentAttempt =
+  | { read: MrzRead }
+  | {
+      unreadable: boolean;
+      /** Set when a reading was refused as garbage. */
+      refused?: { reason: 'mrz_implausible' | 'upside_down_unresolved'; detail: string };
+    };
+
+/** ICAO 9303 sizes (width : height) of the formats a zone is printed on. */
+const ID1 = 85.6 / 54;
+const ID3 = 125 / 88;
+/** Rectified widths: the zone's capitals come out ≈ 28 px tall on either. */
+const WIDTH = { id1: 1000, id3: 1200 } as const;
+
+interface Candidate {
+  image: GreyImage;
+  turn: Turn;
+  angle: number;
+  /** Where a point of `image` lies in the frame. */
+  toFrame: (p: Point) => Point;
+  corners: [Point, Point, Point, Point];
+  found: MrzDocument['found'];
+}
+
+function degrees(a: Point, b: Point): number {
+  const d = (Math.atan2(b.y - a.y, b.x - a.x) * 180) / Math.PI;
+  return (d + 360) % 360;
+}
+
+function quarter(angle: number): Turn {
+  return ((Math.round(angle / 90) % 4) * 90) as Turn;
+}
+
+function rectified(image: GreyImage, corners: [Point, Point, Point, Point], ratio: number) {
+  const width = ratio > 1.5 ? WIDTH.id1 : WIDTH.id3;
+  const height = Math.round(width / ratio);
+  const warped = warpQuad(image, corners, width, height);
+  const map = homographyFrom(
+    [
+      { x: 0, y: 0 },
+      { x: width - 1, y: 0 },
+      { x: width - 1, y: height - 1 },
+      { x: 0, y: height - 1 },
+    ],
+    corners,
+  );
+  return { warped, toFrame: (p: Point) => (map ? applyHomography(map, p) : p) };
+}
+
+/** The ways up to try, most likely first, each made only when it is tried. */
+function* candidates(image: GreyImage): Generator<Candidate> {
+  const outline = locateDocument(image);
+  if (outline) {
+    const [a, b, c, d] = outline.corners;
+    const centre = { x: image.width / 2, y: image.height / 2 };
+    // Long side across: the order that starts on a long side, and that order turned half round.
+    const across = rectangleAspect([a, b, c, d], centre) >= 1;
+    const first: [Point, Point, Point, Point] = across ? [a, b, c, d] : [d, a, b, c];
+    const second: [Point, Point, Point, Point] = [first[2], first[3], first[0], first[1]];
+    const ratio = rectangleAspect(first, centre);
+    const nearest = Math.abs(Math.log(ratio / ID1)) < Math.abs(Math.log(ratio / ID3)) ? ID1 : ID3;
+    const orders = [first, second].sort(
+      (p, q) =>
+        Math.abs(((degrees(p[0], p[1]) + 180) % 360) - 180) -
+        Math.abs(((degrees(q[0], q[1]) + 180) % 360) - 180),
+    );
+    for (const shape of [nearest, nearest === ID1 ? ID3 : ID1])
+      for (const corners of orders) {
+        const { warped, toFrame } = rectified(image, corners, shape);
+        const angle = degrees(corners[0], corners[1]);
+        yield { image: warped, turn: quarter(angle), angle, toFrame, corners, found: 'outline' };
+      }
+  }
+  const frame: [Point, Point, Point, Point] = [
+    { x: 0, y: 0 },
+    { x: image.width - 1, y: 0 },
+    { x: image.width - 1, y: image.height - 1 },
+    { x: 0, y: image.height - 1 },
+  ];
+  for (const turn of [0, 180, 90, 270] as const) {
+    const upright = uprightTurn(image, turn);
+    const toFrame = (p: Point) => fromUpright(p, turn, image);
+    const [tl, tr, br, bl] = frame;
+    const corners: [Point, Point, Point, Point] =
+      turn === 0
+        ? frame
+        : turn === 180
+          ? [br, bl, tl, tr]
+          : turn === 90
+            ? [tr, br, bl, tl]
+            : [bl, tl, tr, br];
+    yield { image: upright, turn, angle: turn, toFrame, corners, found: 'frame' };
+  }
+}
+
+/** The read, its box and document in the frame's pixels. */
+function inFrame(read: MrzRead, c: Candidate): MrzRead {
+  const { left, top, width, height } = read.box;
+  const points = [
+    { x: left, y: top },
+    { x: left + width, y: top },
+    { x: left + width, y: top + height },
+    { x: left, y: top + height },
+  ].map(c.toFrame);
+  const x0 = Math.min(...points.map((p) => p.x));
+  const y0 = Math.min(...points.map((p) => p.y));
+  const x1 = Math.max(...points.map((p) => p.x));
+  const y1 = Math.max(...points.map((p) => p.y));
+  const round = (p: Point) => ({ x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 });
+  return {
+    ...read,
+    box: {
+      left: Math.round(x0),
+      top: Math.round(y0),
+      width: Math.round(x1 - x0),
+      height: Math.round(y1 - y0),
+    },
+    document: {
+      corners: c.corners.map(round),
+      turn: c.turn,
+      angle: Math.round(c.angle * 10) / 10,
+      found: c.found,
+    },
+  };
+}
+
+/** How good a glyph reading is as a zone: plausible first, then check digits, then confidence. */
+function rank(read: MrzRead): number[] {
+  const p = plausibility(read);
+  const holding = Object.values(read.checkDigits).filter(Boolean).length;
+  return [
+    p.plausible ? 1 : 0,
+    read.checkDigitsValid ? 1 : 0,
+    holding,
+    -p.violations,
+    read.confidence,
+  ];
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++)
+    if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) > (b[k] ?? 0);
+  return false;
+}
+
+/** A glyph reading this good ends the search at once. */
+function settled(read: MrzRead): boolean {
+  return read.checkDigitsValid && plausibility(read).plausible && read.confidence >= 40;
+}
+
+export async function readDocumentZone(
+  engine: ZoneEngine,
+  slot: AnalysisSlot,
+  image: GreyImage,
+): Promise<DocumentAttempt> {
+  let best: { read: MrzRead; score: number[]; candidate: Candidate } | null = null;
+  const implausibleTurns = new Set<Turn>();
+  let unreadable = false;
+  const tried: Candidate[] = [];
+  try {
+    for (const candidate of candidates(image)) {
+      tried.push(candidate);
+      const attempt = await readZone(engine, slot, candidate.image, { glyphsOnly: true });
+      if (!('read' in attempt)) {
+        unreadable ||= attempt.unreadable;
+        continue;
+      }
+      const score = rank(attempt.read);
+      if (!plausibility(attempt.read).plausible) implausibleTurns.add(candidate.turn);
+      if (!best || better(score, best.score)) best = { read: attempt.read, score, candidate };
+      if (settled(attempt.read)) break;
+      // An outline was found and one of its ways up reads as a zone: the frame is not searched.
+      if (candidate.found === 'frame' && best.candidate.found === 'outline' && best.score[0]) break;
+    }
+    // The full reading (the OCR engine's too) of the way up the glyphs chose, unless settled.
+    let chosen = best;
+    if (best && !settled(best.read)) {
+      const full = await readZone(engine, slot, best.candidate.image);
+      if ('read' in full)
+        chosen = { read: full.read, score: rank(full.read), candidate: best.candidate };
+      else unreadable ||= full.unreadable;
+    }
+    if (!chosen) {
+      // No glyph reading at all: the OCR engine on the first way up (the upright frame's, as
+      // before), so a zone the glyph reader cannot cut is still read.
+      const first = tried.find((c) => c.found === 'frame' && c.turn === 0) ?? tried[0];
+      if (first) {
+        const full = await readZone(engine, slot, first.image);
+        if ('read' in full) chosen = { read: full.read, score: rank(full.read), candidate: first };
+        else unreadable ||= full.unreadable;
+      }
+    }
+    if (chosen) {
+      const verdict = plausibility(chosen.read);
+      if (verdict.plausible) return { read: inFrame(chosen.read, chosen.candidate) };
+      implausibleTurns.add(chosen.candidate.turn);
+      const bothWays =
+        (implausibleTurns.has(0) && implausibleTurns.has(180)) ||
+        (implausibleTurns.has(90) && implausibleTurns.has(270));
+      return {
+        unreadable: true,
+        refused: bothWays
+          ? {
+              reason: 'upside_down_unresolved',
+              detail: `A machine-readable zone was seen, but read neither way up: ${verdict.why.join('; ')}.`,
+            }
+          : {
+              reason: 'mrz_implausible',
+              detail: `What was read is not a machine-readable zone: ${verdict.why.join('; ')}.`,
+            },
+      };
+    }
+    return { unreadable };
+  } finally {
+    for (const c of tried) c.image.data.fill(0);
+  }
+}
