@@ -22,7 +22,9 @@ export interface DocumentOutline {
 const WORK_SIDE = 512;
 /** Bins per degree of the Hough transform's angle axis. */
 const ANGLE_BINS = 180;
-const MAX_LINES = 30;
+const MAX_LINES = 40;
+/** Quadrilaterals scored at most (the largest first). */
+const MAX_QUADS = 3000;
 /** A side counts when at least this share of it is a steady edge. */
 const MIN_SIDE_SUPPORT = 0.55;
 /** The document covers at least this share of the image. */
@@ -30,11 +32,16 @@ const MIN_AREA = 0.03;
 /** A side whose line is an edge this far past either corner is a line of the table. */
 const MAX_RUN_ON = 0.5;
 /** Lines kept per 15° of direction (a striped table must not crowd out the document's sides). */
-const LINES_PER_DIRECTION = 6;
+const LINES_PER_DIRECTION = 12;
 /** How far inside a side its border is sampled (work pixels). */
 const INSET = 4;
 /** Share of the border that must be of one tone (a document's edge, not a cloth's pattern). */
 const MIN_EVEN_BORDER = 0.7;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
 
 /** The share of `values` within ±`band` of their median. */
 function evenness(values: number[], band: number): number {
@@ -152,7 +159,7 @@ function houghLines(g: Gradients): Line[] {
       const v = acc[t * rhoBins + r] ?? 0;
       if (v < minVotes) continue;
       let isPeak = true;
-      for (let dt = -4; dt <= 4 && isPeak; dt++)
+      for (let dt = -2; dt <= 2 && isPeak; dt++)
         for (let dr = -3; dr <= 3; dr++) {
           if (dt === 0 && dr === 0) continue;
           let tt = t + dt;
@@ -342,14 +349,15 @@ export function locateDocument(image: GreyImage): DocumentOutline | null {
         if (apart < 0.15 * minSide) continue;
         pairs.push([a, b]);
       }
-    let best: { quad: [Point, Point, Point, Point]; score: number; support: number } | null = null;
+    // Every quadrilateral the lines make, largest outline first: support can only lower a
+    // score below the outline's length, so the search stops once no larger one is left.
     const slack = 0.04 * minSide;
+    const quads: { quad: [Point, Point, Point, Point]; perimeter: number }[] = [];
     for (let i = 0; i < pairs.length; i++)
       for (let j = i + 1; j < pairs.length; j++) {
         const [a, b] = pairs[i] as [Line, Line];
         const [c, d] = pairs[j] as [Line, Line];
-        const cross = angleBetween(a, c);
-        if (cross < 55) continue;
+        if (angleBetween(a, c) < 55) continue;
         const corners = [intersect(a, c), intersect(a, d), intersect(b, d), intersect(b, c)];
         if (corners.some((p) => p === null)) continue;
         const quad = clockwise(corners as Point[]);
@@ -361,34 +369,46 @@ export function locateDocument(image: GreyImage): DocumentOutline | null {
         )
           continue;
         if (area(quad) < MIN_AREA * g.width * g.height) continue;
-        let score = 0;
-        let weakest = 1;
-        let total = 0;
-        const border: number[] = [];
+        let perimeter = 0;
         for (let s = 0; s < 4; s++) {
           const p = quad[s] as Point;
           const q = quad[(s + 1) % 4] as Point;
-          const { support, inner } = sideSupport(g, p, q);
-          border.push(...inner);
-          // A document's side ends at its corners; a line of the table runs on past them.
-          const before = sideSupport(g, p, q, -0.2, -0.04).support;
-          const after = sideSupport(g, p, q, 1.04, 1.2).support;
-          if (Math.max(before, after) > MAX_RUN_ON) {
-            weakest = 0;
-            break;
-          }
-          weakest = Math.min(weakest, support);
-          if (weakest < MIN_SIDE_SUPPORT) break;
-          const length = Math.hypot(q.x - p.x, q.y - p.y);
-          score += support * length;
-          total += length;
+          perimeter += Math.hypot(q.x - p.x, q.y - p.y);
         }
-        if (weakest < MIN_SIDE_SUPPORT) continue;
-        const even = evenness(border, 20);
-        if (even < MIN_EVEN_BORDER) continue;
-        score *= even;
-        if (!best || score > best.score) best = { quad, score, support: score / total };
+        quads.push({ quad, perimeter });
       }
+    quads.sort((x, y) => y.perimeter - x.perimeter);
+    let best: { quad: [Point, Point, Point, Point]; score: number; support: number } | null = null;
+    for (const [n, { quad, perimeter }] of quads.entries()) {
+      if ((best && perimeter <= best.score) || n >= MAX_QUADS) break;
+      let score = 0;
+      let weakest = 1;
+      const border: number[] = [];
+      for (let s = 0; s < 4; s++) {
+        const p = quad[s] as Point;
+        const q = quad[(s + 1) % 4] as Point;
+        const { support, inner } = sideSupport(g, p, q);
+        weakest = Math.min(weakest, support);
+        if (weakest < MIN_SIDE_SUPPORT) break;
+        border.push(...inner);
+        // A document's side ends at its corners; a line of the table runs on past them, with
+        // the same tone inside it (past a document's corner, the inside is the table too).
+        const tone = median(inner);
+        const runsOn = [sideSupport(g, p, q, -0.2, -0.04), sideSupport(g, p, q, 1.04, 1.2)].some(
+          (ext) => ext.support > MAX_RUN_ON && Math.abs(median(ext.inner) - tone) < 20,
+        );
+        if (runsOn) {
+          weakest = 0;
+          break;
+        }
+        score += support * Math.hypot(q.x - p.x, q.y - p.y);
+      }
+      if (weakest < MIN_SIDE_SUPPORT) continue;
+      const even = evenness(border, 20);
+      if (even < MIN_EVEN_BORDER) continue;
+      score *= even;
+      if (!best || score > best.score) best = { quad, score, support: score / perimeter };
+    }
     if (!best) return null;
     // Refit each side to its edge pixels, then intersect again.
     const sides: Line[] = [];

@@ -115,6 +115,11 @@ export function plausibility(
   for (const [line, from, to, set] of LAYOUTS[parsed.format]) {
     const text = parsed.lines[line] ?? '';
     for (let k = from; k < to; k++) if (!fits(text.charAt(k) || '?', set)) violations++;
+    // A run of one letter where fillers stand (the OCR engine reads OCR-B's `<` as K or L): not
+    // what is printed, though each letter is allowed there.
+    if (set === 'AN<' || set === 'NAME')
+      for (const run of text.slice(from, to).match(/([A-Z])\1{3,}/g) ?? [])
+        violations += run.length;
     if (set === 'NAME') {
       // A name field starts with a letter; after the first `<<<` it holds fillers only.
       if (!fits(text.charAt(from), 'A') || text.charAt(from) === '<') violations++;

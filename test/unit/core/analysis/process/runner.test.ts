@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisRunner, type AnalysisChannel } from '../../../../../core/analysis/process/runner.ts';
+import {
+  AnalysisRunner,
+  type AnalysisChannel,
+} from '../../../../../core/analysis/process/runner.ts';
 
 /** The runner over a stand-in channel: what it does with an answer that fails its schema. */
 

@@ -4,7 +4,10 @@ import type { AnalysisEngine } from '../../../../../core/analysis/analyze.ts';
 import { decodeImage } from '../../../../../core/analysis/image/decode-image.ts';
 import type { FaceComparer } from '../../../../../core/analysis/face/face-step.ts';
 import type { RgbImage } from '../../../../../core/analysis/image/decode-jpeg.ts';
-import { FromAnalysisSchema, type FromAnalysis } from '../../../../../core/analysis/process/protocol.ts';
+import {
+  FromAnalysisSchema,
+  type FromAnalysis,
+} from '../../../../../core/analysis/process/protocol.ts';
 import { serveAnalysis } from '../../../../../core/analysis/process/serve.ts';
 import type { FaceComparison } from '../../../../../shared/face-match.ts';
 
