@@ -5,6 +5,7 @@ import { fromUpright, uprightTurn, type Turn } from '../image/quarter-turn.ts';
 import { locateDocument, rectangleAspect } from './document-locate.ts';
 import { plausibility } from './plausibility.ts';
 import { readZone, type ZoneEngine } from './read.ts';
+import { otsuThreshold } from './zone-image.ts';
 
 /**
  * Reads the zone of a document photographed any way up. The document is first found in the frame
@@ -34,6 +35,8 @@ const ID1 = 85.6 / 54;
 const ID3 = 125 / 88;
 /** Rectified widths: the zone's capitals come out ≈ 28 px tall on either. */
 const WIDTH = { id1: 1000, id3: 1200 } as const;
+/** Width of the rough rectification that orders the two ways up. */
+const PREVIEW_WIDTH = 240;
 
 interface Candidate {
   image: GreyImage;
@@ -70,6 +73,20 @@ function rectified(image: GreyImage, corners: [Point, Point, Point, Point], rati
   return { warped, toFrame: (p: Point) => (map ? applyHomography(map, p) : p) };
 }
 
+/** Ink in the bottom third less ink in the top third, as a share of the pixels. */
+function bottomHeaviness(image: GreyImage): number {
+  const threshold = otsuThreshold(image);
+  const band = Math.floor(image.height / 3);
+  let bottom = 0;
+  let top = 0;
+  for (let y = 0; y < band; y++)
+    for (let x = 0; x < image.width; x++) {
+      if ((image.data[y * image.width + x] ?? 255) <= threshold) top++;
+      if ((image.data[(image.height - 1 - y) * image.width + x] ?? 255) <= threshold) bottom++;
+    }
+  return (bottom - top) / (band * image.width);
+}
+
 /** The ways up to try, most likely first, each made only when it is tried. */
 function* candidates(image: GreyImage): Generator<Candidate> {
   const outline = locateDocument(image);
@@ -82,17 +99,22 @@ function* candidates(image: GreyImage): Generator<Candidate> {
     const second: [Point, Point, Point, Point] = [first[2], first[3], first[0], first[1]];
     const ratio = rectangleAspect(first, centre);
     const nearest = Math.abs(Math.log(ratio / ID1)) < Math.abs(Math.log(ratio / ID3)) ? ID1 : ID3;
-    const orders = [first, second].sort(
-      (p, q) =>
-        Math.abs(((degrees(p[0], p[1]) + 180) % 360) - 180) -
-        Math.abs(((degrees(q[0], q[1]) + 180) % 360) - 180),
-    );
-    for (const shape of [nearest, nearest === ID1 ? ID3 : ID1])
-      for (const corners of orders) {
+    for (const shape of [nearest, nearest === ID1 ? ID3 : ID1]) {
+      // Both ways up, the one with more ink in its bottom band first (the zone's rows are the
+      // densest print of a page); the reading decides.
+      const ways = [first, second].map((corners) => {
+        const preview = warpQuad(image, corners, PREVIEW_WIDTH, PREVIEW_WIDTH / shape);
+        const weight = bottomHeaviness(preview);
+        preview.data.fill(0);
+        return { corners, weight };
+      });
+      ways.sort((p, q) => q.weight - p.weight);
+      for (const { corners } of ways) {
         const { warped, toFrame } = rectified(image, corners, shape);
         const angle = degrees(corners[0], corners[1]);
         yield { image: warped, turn: quarter(angle), angle, toFrame, corners, found: 'outline' };
       }
+    }
   }
   const frame: [Point, Point, Point, Point] = [
     { x: 0, y: 0 },
@@ -176,29 +198,49 @@ export async function readDocumentZone(
   slot: AnalysisSlot,
   image: GreyImage,
 ): Promise<DocumentAttempt> {
+  // A rectified document's zone is where ICAO 9303 puts it, in its bottom 40 % (read.ts
+  // searches there when layout analysis finds no lines): no layout analysis is needed.
+  const rectifiedEngine: ZoneEngine = {
+    layoutLines: () => Promise.resolve([]),
+    readLine: (line) => engine.readLine(line),
+  };
+  const engineFor = (c: Candidate) => (c.found === 'outline' ? rectifiedEngine : engine);
   let best: { read: MrzRead; score: number[]; candidate: Candidate } | null = null;
   const implausibleTurns = new Set<Turn>();
   let unreadable = false;
   const tried: Candidate[] = [];
   try {
-    for (const candidate of candidates(image)) {
-      tried.push(candidate);
-      const attempt = await readZone(engine, slot, candidate.image, { glyphsOnly: true });
-      if (!('read' in attempt)) {
-        unreadable ||= attempt.unreadable;
-        continue;
-      }
-      const score = rank(attempt.read);
-      if (!plausibility(attempt.read).plausible) implausibleTurns.add(candidate.turn);
-      if (!best || better(score, best.score)) best = { read: attempt.read, score, candidate };
-      if (settled(attempt.read)) break;
+    for (const found of candidates(image)) {
       // An outline was found and one of its ways up reads as a zone: the frame is not searched.
-      if (candidate.found === 'frame' && best.candidate.found === 'outline' && best.score[0]) break;
+      if (found.found === 'frame' && best?.candidate.found === 'outline' && best.score[0]) {
+        found.image.data.fill(0);
+        break;
+      }
+      tried.push(found);
+      const ways = [found];
+      let done = false;
+      for (const candidate of ways) {
+        const attempt = await readZone(engineFor(candidate), slot, candidate.image, {
+          glyphsOnly: true,
+        });
+        if (!('read' in attempt)) {
+          unreadable ||= attempt.unreadable;
+          continue;
+        }
+        const score = rank(attempt.read);
+        if (!plausibility(attempt.read).plausible) implausibleTurns.add(candidate.turn);
+        if (!best || better(score, best.score)) best = { read: attempt.read, score, candidate };
+        if (settled(attempt.read)) {
+          done = true;
+          break;
+        }
+      }
+      if (done) break;
     }
     // The full reading (the OCR engine's too) of the way up the glyphs chose, unless settled.
     let chosen = best;
     if (best && !settled(best.read)) {
-      const full = await readZone(engine, slot, best.candidate.image);
+      const full = await readZone(engineFor(best.candidate), slot, best.candidate.image);
       if ('read' in full)
         chosen = { read: full.read, score: rank(full.read), candidate: best.candidate };
       else unreadable ||= full.unreadable;

@@ -67,6 +67,8 @@ const LAYOUTS: Record<MrzFormat, Layout> = {
   ],
 };
 
+const DOCUMENT_CODES: Record<MrzFormat, string> = { TD1: 'ACI', TD2: 'ACIV', TD3: 'PV' };
+
 function fits(c: string, set: Charset): boolean {
   const letter = c >= 'A' && c <= 'Z';
   const digit = c >= '0' && c <= '9';
@@ -127,6 +129,11 @@ export function plausibility(
       if (tail >= 0 && /[^<]/.test(text.slice(tail, to))) violations++;
     }
   }
+  // The document code's first letter says the format (ICAO 9303: P or V on a passport's TD3;
+  // A, C or I on a card's TD1 and TD2, V on a TD2 visa): a spurious character before the zone
+  // shifts the line and shows here.
+  const code = (parsed.lines[0] ?? '').charAt(0);
+  if (!DOCUMENT_CODES[parsed.format].includes(code)) violations += 2;
   // A date field that is all digits yet no date (month 13, day 00) is out of place too.
   const dates: readonly (readonly [number, number])[] =
     parsed.format === 'TD1'

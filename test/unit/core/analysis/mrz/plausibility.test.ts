@@ -92,3 +92,11 @@ describe('plausibility of fillers', () => {
     expect(verdict.plausible).toBe(false);
   });
 });
+
+describe('plausibility of the document code', () => {
+  it('refuses a passport line shifted by a spurious leading character', () => {
+    const [names, numbers] = td3(PASSPORT_MRZ);
+    const shifted = [`B${names.slice(0, -1)}`, numbers];
+    expect(plausibility(parsed(shifted)).plausible).toBe(false);
+  });
+});
