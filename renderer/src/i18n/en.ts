@@ -258,6 +258,33 @@ export const en = {
           ? `Line ${line}, position ${column}: “${from}” read as an extra character and dropped`
           : `Line ${line}, position ${column}: read “${from}”, corrected to “${to}”`,
       noCorrections: 'None',
+      // Captures as phones make them: the document found in the photo, each character's certainty.
+      capture: {
+        outline: (turn: number, angle: number) =>
+          `Document found in the photo, turned ${angle.toFixed(1)}°: read turned back by ${turn}°.`,
+        frame: (turn: number) =>
+          `No document outline found in the photo: the whole image was read, turned back by ${turn}°.`,
+        corners: 'Corners found (pixels: top-left, top-right, bottom-right, bottom-left)',
+        document: 'The document',
+        runnerUp: (runnerUp: string) => `the next likeliest glyph was “${runnerUp}”`,
+        causes: {
+          format: 'by the zone’s format',
+          check_digit: 'by its check digit (the only glyph that makes it hold)',
+          glare: 'under glare, by its check digit (the only glyph that makes it hold)',
+        },
+        doubtful: 'Least certain characters',
+        doubtfulChar: (
+          line: number,
+          column: number,
+          char: string,
+          confidence: number,
+          runnerUp: string,
+        ) =>
+          runnerUp === '?'
+            ? `Line ${line}, position ${column}: “${char}”, confidence ${confidence} of 100`
+            : `Line ${line}, position ${column}: “${char}”, confidence ${confidence} of 100, else “${runnerUp}”`,
+        noDoubtful: 'Every character was read with confidence.',
+      },
       notParsed: 'not understood',
       fieldNames: {
         documentCode: 'Document code',

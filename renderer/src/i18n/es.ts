@@ -250,6 +250,34 @@ export const es: Dictionary = {
           ? `Línea ${line}, posición ${column}: «${from}» se leyó de más y se quitó`
           : `Línea ${line}, posición ${column}: se leyó «${from}» y se corrigió a «${to}»`,
       noCorrections: 'Ninguno',
+      // Capturas como las hacen los teléfonos: el documento hallado en la foto, la certeza de cada carácter.
+      capture: {
+        outline: (turn: number, angle: number) =>
+          `Documento hallado en la foto, girado ${angle.toFixed(1)}°: se leyó girándolo ${turn}° de vuelta.`,
+        frame: (turn: number) =>
+          `No se halló el contorno del documento en la foto: se leyó la imagen entera, girada ${turn}° de vuelta.`,
+        corners:
+          'Esquinas halladas (píxeles: arriba izquierda, arriba derecha, abajo derecha, abajo izquierda)',
+        document: 'El documento',
+        runnerUp: (runnerUp: string) => `el siguiente glifo más probable era «${runnerUp}»`,
+        causes: {
+          format: 'por el formato de la zona',
+          check_digit: 'por su dígito de control (el único glifo con el que cuadra)',
+          glare: 'bajo un reflejo, por su dígito de control (el único glifo con el que cuadra)',
+        },
+        doubtful: 'Caracteres menos seguros',
+        doubtfulChar: (
+          line: number,
+          column: number,
+          char: string,
+          confidence: number,
+          runnerUp: string,
+        ) =>
+          runnerUp === '?'
+            ? `Línea ${line}, posición ${column}: «${char}», confianza ${confidence} de 100`
+            : `Línea ${line}, posición ${column}: «${char}», confianza ${confidence} de 100, si no «${runnerUp}»`,
+        noDoubtful: 'Todos los caracteres se leyeron con confianza.',
+      },
       notParsed: 'no se entendió',
       fieldNames: {
         documentCode: 'Código del documento',
