@@ -4,13 +4,16 @@
  */
 
 /** The review-assist personas: an ID card each, with one finding for the checks to show. */
-export type ReviewPersona = 'expired' | 'renamed' | 'checkdigit' | 'edited' | 'blurred';
+export type ReviewPersona =
+  'expired' | 'renamed' | 'checkdigit' | 'edited' | 'blurred' | 'upsidedown' | 'tilted';
 export const REVIEW_PERSONAS: readonly ReviewPersona[] = [
   'expired',
   'renamed',
   'checkdigit',
   'edited',
   'blurred',
+  'upsidedown',
+  'tilted',
 ];
 
 export type Persona =
@@ -125,6 +128,22 @@ const REVIEW_PROFILES: Record<ReviewPersona, PersonaProfile> = {
     name: 'Bea Specimen',
     email: 'blurred@demo.idlens.invalid',
     session: reviewSession('b1b2b3b4-c5c6-4d7d-8e8e-f9f0a1a2b3b4', '2024-09-12T16:20:00.000Z'),
+  },
+  upsidedown: {
+    summary: 'approved ID card; the back was photographed upside down on a table',
+    givenName: 'Uma',
+    familyName: 'Specimen',
+    name: 'Uma Specimen',
+    email: 'upsidedown@demo.idlens.invalid',
+    session: reviewSession('a0d1e2f3-0415-4a26-8b37-c48d59e60f71', '2024-10-03T08:45:00.000Z'),
+  },
+  tilted: {
+    summary: 'approved ID card; the back was photographed on a table, turned 25°',
+    givenName: 'Tia',
+    familyName: 'Specimen',
+    name: 'Tia Specimen',
+    email: 'tilted@demo.idlens.invalid',
+    session: reviewSession('7e1a2b3c-4d5e-4f60-9172-8394a5b6c7d8', '2024-11-05T15:10:00.000Z'),
   },
 };
 

@@ -45,6 +45,8 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   checkdigit: 0,
   edited: 0,
   blurred: 0,
+  upsidedown: 0,
+  tilted: 0,
 };
 
 let backend: DemoBackend;
