@@ -20,6 +20,17 @@ export interface GlyphChoice {
   /** The best other character and its correlation. */
   runnerUp: string;
   runnerUpScore: number;
+  /** The cell holds no print at all (washed out by glare): its character is not known. */
+  blank?: true;
+}
+
+/** A cell whose strongest ink is below this (0–1) holds no print. */
+const BLANK_INK = 0.2;
+
+function isBlank(cell: Float32Array): boolean {
+  let most = 0;
+  for (const v of cell) if (v > most) most = v;
+  return most < BLANK_INK;
 }
 
 export interface GlyphRow extends OcrText {
@@ -118,10 +129,14 @@ export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): Glyp
     return null;
   }
   const rough = first.cells.map(classifyCell);
+  const roughBlank = first.cells.map(isBlank);
   for (const cell of first.cells) cell.fill(0);
   const chars = rough.map((c) => (choiceConfidence(c) >= 30 ? c.char : '?'));
   const second = rowCells(zone, row, count, { chars, tops: MRZ_GLYPH_TOPS });
-  const choices = second ? second.cells.map(classifyCell) : rough;
+  const blank = second ? second.cells.map(isBlank) : roughBlank;
+  const choices = (second ? second.cells.map(classifyCell) : rough).map((c, k) =>
+    blank[k] ? { ...c, blank: true as const } : c,
+  );
   for (const cell of second?.cells ?? []) cell.fill(0);
   return {
     text: choices.map((c) => c.char).join(''),

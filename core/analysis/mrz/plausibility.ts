@@ -122,6 +122,14 @@ export function plausibility(
     if (set === 'AN<' || set === 'NAME')
       for (const run of text.slice(from, to).match(/([A-Z])\1{3,}/g) ?? [])
         violations += run.length;
+    // In optional data, a K or L among fillers is such a misread filler too.
+    if (set === 'AN<' && to - from > 9)
+      for (let k = from; k < to; k++) {
+        const c = text.charAt(k);
+        const near = (d: number) => /[<KL]/.test(text.charAt(k + d) || '<');
+        const amongFillers = text.slice(Math.max(0, k - 2), k + 3).includes('<');
+        if ((c === 'K' || c === 'L') && near(-1) && near(1) && amongFillers) violations++;
+      }
     if (set === 'NAME') {
       // A name field starts with a letter; after the first `<<<` it holds fillers only.
       if (!fits(text.charAt(from), 'A') || text.charAt(from) === '<') violations++;

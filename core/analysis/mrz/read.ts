@@ -2,6 +2,7 @@ import type { AnalysisSlot, MrzRead } from '../../../shared/analysis.ts';
 import { downscale, type Box, type GreyImage } from '../image/grey-image.ts';
 import { choiceConfidence, readGlyphZone, type GlyphChoice } from './glyph-read.ts';
 import { locateMrzBand } from './locate.ts';
+import { resolveGlare, type GlareCorrection } from './glare.ts';
 import { readMrzText, type ParsedMrz } from './text.ts';
 import type { LayoutLine, OcrText } from './ocr-engine.ts';
 import {
@@ -62,9 +63,13 @@ const LINE_HEIGHTS = [22, 20, 26, 18, 30] as const;
 /** Below this line confidence (0–100) a reading is confirmed at another height. */
 const MIN_CONFIDENCE = 40;
 const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
+/** A glyph layout's format by its line length. */
+const GLYPH_FORMAT: Record<number, 'TD1' | 'TD2' | 'TD3'> = { 30: 'TD1', 36: 'TD2', 44: 'TD3' };
 
 interface Reading {
   texts: ChoiceText[];
+  /** Cells set under glare (glare.ts), by row index. */
+  glare?: GlareCorrection[];
   /**
    * How much this reading's lines weigh when readings are combined: the glyph reader, which
    * knows the zone's face, counts as two of the OCR engine's readings (which misread OCR-B's
@@ -250,14 +255,21 @@ export async function readZone(
     const readings: Reading[] = [];
     let chosen: Reading | undefined;
     const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
+      // Cells washed out by glare, set only where the check digits prove one reading (glare.ts).
+      const { lines: resolved, corrections: glare } = resolveGlare(
+        read.map((r) => r.text),
+        read.map((r) => r.choices.flatMap((c, k) => (c.blank ? [k] : []))),
+        GLYPH_FORMAT[read[0]?.text.length ?? 0] ?? 'TD1',
+      );
       // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
       const aligned = rows.map((_, i) => {
         const r = read[i - first];
         return r
-          ? { text: r.text, confidence: r.confidence, choices: r.choices }
+          ? { text: resolved[i - first] ?? r.text, confidence: r.confidence, choices: r.choices }
           : { text: '', confidence: 0 };
       });
-      return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
+      const rowGlare = glare.map((c) => ({ ...c, line: c.line + first }));
+      return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)), glare: rowGlare };
     });
     // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
     const glyphs = glyphReadings
@@ -307,6 +319,12 @@ export async function readZone(
     const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
     const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
     const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
+    // The cells set under glare that the zone reported holds as set (the glyph reading's lines
+    // may have been combined with the OCR engine's).
+    const glareFixes = (glyphs?.glare ?? []).flatMap((c) => {
+      const line = parsed.used.indexOf(c.line);
+      return line >= 0 && parsed.lines[line]?.charAt(c.column) === c.to ? [{ ...c, line }] : [];
+    });
     // Per character: the glyph reader's confidence and runner-up where it read the line as it
     // stands; a line the OCR engine read carries its line confidence and no runner-up.
     const characters = parsed.used.map((i, k) => {
@@ -339,7 +357,7 @@ export async function readZone(
         fields: parsed.fields,
         checkDigits: parsed.checkDigits,
         checkDigitsValid: parsed.checkDigitsValid,
-        corrections: parsed.corrections,
+        corrections: [...glareFixes, ...parsed.corrections],
         characters,
       },
     };

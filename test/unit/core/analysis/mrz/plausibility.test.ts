@@ -100,3 +100,11 @@ describe('plausibility of the document code', () => {
     expect(plausibility(parsed(shifted)).plausible).toBe(false);
   });
 });
+
+describe('plausibility of optional data', () => {
+  it('refuses optional data whose fillers were read as K and L', () => {
+    const [first, second, third] = td1(ID_CARD_MRZ);
+    const misread = [first, `${second.slice(0, 25)}KK<L${second.slice(29)}`, third];
+    expect(plausibility(parsed(misread)).plausible).toBe(false);
+  });
+});
