@@ -178,13 +178,15 @@ function fitGrid(
   for (let j = 0; j + count <= glyphLike.length; j++) {
     let score = 0;
     let ink = 0;
+    let gaps = 0;
     for (let k = j; k < j + count; k++) {
       score += glyphLike[k] ?? 0;
       if ((glyphLike[k] ?? 0) > 0) ink += masses[k] ?? 0;
+      if (glyphLike[k] === -2) gaps++;
     }
-    // Equal counts (a washed-out run inside the row makes a shifted window score alike): the
-    // window holding more of the glyphs' ink.
-    if (score > most || (score === most && ink > mostInk)) {
+    // Equal counts where a washed-out run lies inside the row (a shifted window scores alike):
+    // the window holding more of the glyphs' ink. Otherwise the first, as ever.
+    if (score > most || (score === most && gaps > 0 && ink > mostInk)) {
       most = score;
       mostInk = ink;
       window = j;

@@ -188,6 +188,41 @@ function better(a: number[], b: number[]): boolean {
   return false;
 }
 
+/** Characters of a full reading that differ from confidently read glyphs, at most. */
+const MAX_CONTRADICTED = 3;
+/** A glyph read at this confidence (0–100) or more is what is printed. */
+const SURE_GLYPH = 70;
+
+/**
+ * How many characters of `read` (the OCR engine's readings combined) differ from glyphs the
+ * glyph reader read with confidence on the same rows (`glyphs`): a combination that agrees with
+ * the check digits by chance shows here.
+ */
+function contradicted(read: MrzRead, glyphs: MrzRead): number {
+  if (read.format !== glyphs.format) return 0;
+  let n = 0;
+  read.lines.forEach((line, l) => {
+    const other = glyphs.lines[l] ?? '';
+    const sure = glyphs.characters?.[l]?.confidence ?? [];
+    if (other.length !== line.length || sure.length !== line.length) return;
+    for (let k = 0; k < line.length; k++)
+      if (line.charAt(k) !== other.charAt(k) && (sure[k] ?? 0) >= SURE_GLYPH) n++;
+  });
+  return n;
+}
+
+/**
+ * Letters of the name field read in cells glare washed out (fillers there are safe: a filler
+ * stays a filler): a name has no check digit, so such a letter may be another.
+ */
+function glaredName(read: MrzRead): number {
+  const line = read.format === 'TD1' ? 2 : 0;
+  const from = read.format === 'TD1' ? 0 : 5;
+  const text = read.lines[line] ?? '';
+  return (read.characters?.at(line)?.glare ?? []).filter((k) => k >= from && text.charAt(k) !== '<')
+    .length;
+}
+
 /** A glyph reading this good ends the search at once. */
 function settled(read: MrzRead): boolean {
   return read.checkDigitsValid && plausibility(read).plausible && read.confidence >= 40;
@@ -241,9 +276,18 @@ export async function readDocumentZone(
     let chosen = best;
     if (best && !settled(best.read)) {
       const full = await readZone(engineFor(best.candidate), slot, best.candidate.image);
-      if ('read' in full)
+      if ('read' in full) {
         chosen = { read: full.read, score: rank(full.read), candidate: best.candidate };
-      else unreadable ||= full.unreadable;
+        const against = contradicted(full.read, best.read);
+        if (against > MAX_CONTRADICTED)
+          return {
+            unreadable: true,
+            refused: {
+              reason: 'mrz_implausible',
+              detail: `What was read is not what the OCR-B glyphs show: ${against} characters differ from glyphs read with confidence.`,
+            },
+          };
+      } else unreadable ||= full.unreadable;
     }
     if (!chosen) {
       // No glyph reading at all: the OCR engine on the first way up (the upright frame's, as
@@ -257,6 +301,15 @@ export async function readDocumentZone(
     }
     if (chosen) {
       const verdict = plausibility(chosen.read);
+      const washed = glaredName(chosen.read);
+      if (verdict.plausible && washed > 0)
+        return {
+          unreadable: true,
+          refused: {
+            reason: 'mrz_implausible',
+            detail: `Glare washes out ${washed} letters of the name, which has no check digit: the name cannot be read for sure.`,
+          },
+        };
       if (verdict.plausible) return { read: inFrame(chosen.read, chosen.candidate) };
       implausibleTurns.add(chosen.candidate.turn);
       const bothWays =

@@ -128,7 +128,7 @@ export function plausibility(
         const c = text.charAt(k);
         const near = (d: number) => /[<KL]/.test(text.charAt(k + d) || '<');
         const amongFillers = text.slice(Math.max(0, k - 2), k + 3).includes('<');
-        if ((c === 'K' || c === 'L') && near(-1) && near(1) && amongFillers) violations++;
+        if ((c === 'K' || c === 'L') && (near(-1) || near(1)) && amongFillers) violations++;
       }
     if (set === 'NAME') {
       // A name field starts with a letter; after the first `<<<` it holds fillers only.

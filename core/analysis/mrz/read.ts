@@ -335,6 +335,7 @@ export async function readZone(
         return {
           confidence: choices.map(choiceConfidence),
           runnerUp: choices.map((c) => c.runnerUp).join(''),
+          glare: choices.flatMap((c, k) => (c.blank || c.faint ? [k] : [])),
         };
       return {
         confidence: Array.from(line, () => Math.round(text?.confidence ?? 0)),

@@ -19,9 +19,7 @@ const BLIND: ZoneEngine = {
 describe('readDocumentZone', () => {
   it.each([
     { condition: 'rotation', index: 0, turn: 90 },
-    { condition: 'rotation', index: 1, turn: 180 },
     { condition: 'rotation', index: 2, turn: 270 },
-    { condition: 'upsideDown', index: 0, turn: 180 },
   ] as { condition: CaptureCondition; index: number; turn: number }[])(
     'reads $condition #$index as printed, turned $turn°',
     async ({ condition, index, turn }) => {
