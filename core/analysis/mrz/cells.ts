@@ -178,12 +178,18 @@ function fitGrid(
   for (let j = 0; j + count <= glyphLike.length; j++) {
     let score = 0;
     let ink = 0;
-    let gaps = 0;
+    let firstGlyph = -1;
+    let lastGlyph = -1;
     for (let k = j; k < j + count; k++) {
       score += glyphLike[k] ?? 0;
-      if ((glyphLike[k] ?? 0) > 0) ink += masses[k] ?? 0;
-      if (glyphLike[k] === -2) gaps++;
+      if ((glyphLike[k] ?? 0) > 0) {
+        ink += masses[k] ?? 0;
+        if (firstGlyph < 0) firstGlyph = k;
+        lastGlyph = k;
+      }
     }
+    let gaps = 0;
+    for (let k = firstGlyph + 1; k < lastGlyph; k++) if (glyphLike[k] === -2) gaps++;
     // Equal counts where a washed-out run lies inside the row (a shifted window scores alike):
     // the window holding more of the glyphs' ink. Otherwise the first, as ever.
     if (score > most || (score === most && gaps > 0 && ink > mostInk)) {
