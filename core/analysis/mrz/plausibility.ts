@@ -142,6 +142,15 @@ export function plausibility(
   // shifts the line and shows here.
   const code = (parsed.lines[0] ?? '').charAt(0);
   if (!DOCUMENT_CODES[parsed.format].includes(code)) violations += 2;
+  // A TD1's two optional-data fields holding the same text: the rows were read from something
+  // other than print (a pattern, a fold) — two fields of one document do not repeat each other.
+  if (parsed.format === 'TD1') {
+    const a = (parsed.lines[0] ?? '').slice(15, 30).replace(/^<+|<+$/g, '');
+    const b = (parsed.lines[1] ?? '').slice(18, 29).replace(/^<+|<+$/g, '');
+    const shorter = a.length <= b.length ? a : b;
+    const longer = a.length <= b.length ? b : a;
+    if (shorter.length >= 4 && longer.includes(shorter.slice(0, 4))) violations += shorter.length;
+  }
   // A date field that is all digits yet no date (month 13, day 00) is out of place too.
   const dates: readonly (readonly [number, number])[] =
     parsed.format === 'TD1'

@@ -108,3 +108,15 @@ describe('plausibility of optional data', () => {
     expect(plausibility(parsed(misread)).plausible).toBe(false);
   });
 });
+
+describe('plausibility of a TD1 zone whose optional fields repeat each other', () => {
+  it('refuses the same text read in both optional-data fields', () => {
+    const [first, second, third] = td1(ID_CARD_MRZ);
+    const misread = [
+      `${first.slice(0, 18)}22222JJJ5JJJ`,
+      `${second.slice(0, 18)}22222JJJ5J5`,
+      third,
+    ].map((l, i) => (i === 1 ? `${l.slice(0, 29)}${second.charAt(29)}` : l));
+    expect(plausibility(parsed(misread)).plausible).toBe(false);
+  });
+});
