@@ -13,7 +13,9 @@ export type ReviewPersona =
   | 'misprinted'
   | 'mixed'
   | 'swapped'
-  | 'greycopy';
+  | 'greycopy'
+  | 'upsidedown'
+  | 'tilted';
 export const REVIEW_PERSONAS: readonly ReviewPersona[] = [
   'expired',
   'renamed',
@@ -24,6 +26,8 @@ export const REVIEW_PERSONAS: readonly ReviewPersona[] = [
   'mixed',
   'swapped',
   'greycopy',
+  'upsidedown',
+  'tilted',
 ];
 
 export type Persona =
@@ -171,6 +175,22 @@ const REVIEW_PROFILES: Record<ReviewPersona, PersonaProfile> = {
     name: 'Gus Specimen',
     email: 'greycopy@demo.idlens.invalid',
     session: reviewSession('9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', '2024-11-18T08:30:00.000Z'),
+  },
+  upsidedown: {
+    summary: 'approved ID card; the back was photographed upside down on a table',
+    givenName: 'Uma',
+    familyName: 'Specimen',
+    name: 'Uma Specimen',
+    email: 'upsidedown@demo.idlens.invalid',
+    session: reviewSession('a0d1e2f3-0415-4a26-8b37-c48d59e60f71', '2024-10-03T08:45:00.000Z'),
+  },
+  tilted: {
+    summary: 'approved ID card; the back was photographed on a table, turned 25°',
+    givenName: 'Tia',
+    familyName: 'Specimen',
+    name: 'Tia Specimen',
+    email: 'tilted@demo.idlens.invalid',
+    session: reviewSession('7e1a2b3c-4d5e-4f60-9172-8394a5b6c7d8', '2024-11-05T15:10:00.000Z'),
   },
 };
 

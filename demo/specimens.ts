@@ -498,6 +498,10 @@ export const REVIEW_CARDS: Record<ReviewPersona, MrzPerson> = {
   swapped: { ...ID_CARD_MRZ, documentNumber: 'SPC18S207', givenNames: 'SOL SPECIMEN' },
   /** Captured as a greyscale copy. */
   greycopy: { ...ID_CARD_MRZ, documentNumber: 'SPC93G661', givenNames: 'GUS SPECIMEN' },
+  /** The back photographed upside down (turned 182°) on a wooden table. */
+  upsidedown: { ...ID_CARD_MRZ, documentNumber: 'SPC27U518', givenNames: 'UMA SPECIMEN' },
+  /** The back photographed on a wooden table, turned 25°. */
+  tilted: { ...ID_CARD_MRZ, documentNumber: 'SPC64T093', givenNames: 'TIA SPECIMEN' },
 };
 
 /** The surname the `misprinted` persona's front prints. */
@@ -512,6 +516,45 @@ export const MIXED_FRONT_CARD: MrzPerson = {
   birthDate: '850715',
   expiryDate: '320630',
 };
+
+/** How far the back of a persona photographed on a table is turned (clockwise, degrees). */
+const ON_TABLE: Partial<Record<ReviewPersona, number>> = { upsidedown: 182, tilted: 25 };
+
+/** The back as a phone photographs it lying on a table: turned, with the table round it. */
+async function onTable(back: Specimen, angle: number): Promise<Specimen> {
+  const table = '#6b5038';
+  // The card alone (the specimen's grey surround is not part of it), with the table's colour in
+  // its rounded corners.
+  const card = await sharp(back.bytes)
+    .extract({ left: 40, top: 40, width: CARD.width - 80, height: CARD.height - 80 })
+    .toBuffer();
+  const rounded = await sharp({
+    create: { width: CARD.width - 80, height: CARD.height - 80, channels: 3, background: table },
+  })
+    .composite([
+      {
+        input: Buffer.from(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width - 80}" height="${CARD.height - 80}"><rect width="100%" height="100%" rx="48" fill="#fff"/></svg>`,
+        ),
+        blend: 'dest-in',
+      },
+    ])
+    .png()
+    .toBuffer();
+  const shaped = await sharp(card)
+    .composite([{ input: rounded, blend: 'dest-in' }])
+    .flatten({ background: table })
+    .toBuffer();
+  const turned = await sharp(shaped)
+    .rotate(angle, { background: table })
+    .extend({ top: 140, bottom: 140, left: 180, right: 180, background: table })
+    .toBuffer();
+  const bytes = await sharp(turned)
+    .resize({ width: 1920, height: 1440, fit: 'contain', background: table })
+    .jpeg({ quality: JPEG_QUALITY })
+    .toBuffer();
+  return specimen(bytes, { width: 1920, height: 1440 });
+}
 
 /**
  * The `portrait` persona's passport: Rae's own (the shared data page is Pat's, and a registry
@@ -622,7 +665,10 @@ export function getReviewSpecimens(
     const seed = 20 + REVIEW_PERSONAS.indexOf(persona) * 2;
     cached = Promise.all([
       reviewFront(persona, seed),
-      render(backSvg(reviewZone(persona)), CARD, seed + 1),
+      render(backSvg(reviewZone(persona)), CARD, seed + 1).then((back) => {
+        const angle = ON_TABLE[persona];
+        return angle === undefined ? back : onTable(back, angle);
+      }),
     ]).then(([documentFront, documentBack]) => ({ documentFront, documentBack }));
     cached.catch(() => reviewCache.delete(persona));
     reviewCache.set(persona, cached);

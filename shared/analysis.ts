@@ -15,6 +15,9 @@ export const CANNOT_TELL_REASONS = [
   'image_not_decodable',
   'no_mrz',
   'mrz_unreadable',
+  // Captures as phones make them (document found in the frame, turns, garbage refused).
+  'mrz_implausible',
+  'upside_down_unresolved',
   'no_registry',
   'registry_field_missing',
   'mrz_field_missing',
@@ -43,6 +46,12 @@ export const CANNOT_TELL_DETAILS = [
   'registry_empty',
   /** no_mrz, for the registry: nothing from the document to compare with. */
   'nothing_to_compare',
+  /** mrz_implausible: the full reading contradicts glyphs the OCR-B reader was sure of. */
+  'glyphs_contradict',
+  /** mrz_implausible: glare washes out letters of the name, which has no check digit. */
+  'name_under_glare',
+  /** mrz_implausible / upside_down_unresolved: what was read is not the structure of a zone. */
+  'not_a_zone',
 ] as const;
 export const CannotTellDetailSchema = z.enum(CANNOT_TELL_DETAILS);
 export type CannotTellDetail = z.infer<typeof CannotTellDetailSchema>;
@@ -71,6 +80,49 @@ export type MrzField = z.infer<typeof MrzFieldSchema>;
 
 export const MrzFormatSchema = z.enum(['TD1', 'TD2', 'TD3']);
 
+// — Captures as phones make them: where the document lies in the frame, how it was turned, and
+//   how sure each character's reading is. All optional: reports made before these lack them. —
+
+export const PointSchema = z.object({ x: z.number(), y: z.number() });
+
+/** Quarter turns (degrees, clockwise) the image was read at: the document upright in it. */
+export const QuarterTurnSchema = z.union([
+  z.literal(0),
+  z.literal(90),
+  z.literal(180),
+  z.literal(270),
+]);
+export type QuarterTurn = z.infer<typeof QuarterTurnSchema>;
+
+export const MrzDocumentSchema = z.object({
+  /**
+   * The document's corners as it reads (top-left, top-right, bottom-right, bottom-left), in
+   * pixels of the image as delivered (the frame of `box`); with `found: 'frame'` the image's own.
+   */
+  corners: z.array(PointSchema).length(4),
+  /** The quarter turn that set the document upright (chosen by the reading, never assumed). */
+  turn: QuarterTurnSchema,
+  /** The document's measured turn in the image, degrees clockwise (the turn plus the skew). */
+  angle: z.number(),
+  /** `outline`: the document's edges were found; `frame`: none were, the whole image was read. */
+  found: z.enum(['outline', 'frame']),
+});
+export type MrzDocument = z.infer<typeof MrzDocumentSchema>;
+
+/** One zone line's characters as the glyph reader saw them. */
+export const MrzLineCharactersSchema = z.object({
+  /** Per character, how sure its reading is, 0–100. */
+  confidence: z.array(z.number()),
+  /** Per character, the best other glyph (`?` when none). */
+  runnerUp: z.string(),
+  /** Columns under saturated glare (their ink washed out). */
+  glare: z.array(z.number()).optional(),
+});
+export type MrzLineCharacters = z.infer<typeof MrzLineCharactersSchema>;
+
+/** Why a character was corrected: a format rule, or a check digit choosing the one glyph that fits. */
+export const CorrectionCauseSchema = z.enum(['format', 'check_digit', 'glare']);
+
 export const MrzReadSchema = z.object({
   status: z.literal('read'),
   slot: AnalysisSlotSchema,
@@ -87,8 +139,19 @@ export const MrzReadSchema = z.object({
   checkDigitsValid: z.boolean(),
   /** Characters the parser corrected (e.g. O read where a digit must be). */
   corrections: z.array(
-    z.object({ line: z.number(), column: z.number(), from: z.string(), to: z.string() }),
+    z.object({
+      line: z.number(),
+      column: z.number(),
+      from: z.string(),
+      to: z.string(),
+      /** Why (absent in older reports: a format rule or the document-number repair). */
+      cause: CorrectionCauseSchema.optional(),
+    }),
   ),
+  /** Where the document lay in the frame and the turn it was read at. */
+  document: MrzDocumentSchema.optional(),
+  /** Per line, each character's confidence and runner-up (when the glyph reader read it). */
+  characters: z.array(MrzLineCharactersSchema).optional(),
 });
 export type MrzRead = z.infer<typeof MrzReadSchema>;
 export const MrzFindingSchema = z.discriminatedUnion('status', [MrzReadSchema, CannotTellSchema]);

@@ -142,6 +142,13 @@ export function analysisLines(outcome: AnalysisOutcome, lang: Lang, t: CliString
       ...mrz.lines.map((l) => `${INDENT}${l}`),
       `  ${a.labels.checkDigits}: ${digits}`,
     );
+    const doc = mrz.document;
+    if (doc)
+      lines.push(
+        doc.found === 'outline'
+          ? `  document:   found in the photo, turned ${doc.angle}°, read turned back by ${doc.turn}°; corners ${doc.corners.map((p) => `(${Math.round(p.x)}, ${Math.round(p.y)})`).join(' ')}`
+          : `  document:   no outline found, the whole image read turned back by ${doc.turn}°`,
+      );
   } else {
     lines.push(row(a.labels.mrz, why(mrz, all)));
   }

@@ -23,7 +23,8 @@ import { decodeImage, ImageDecodeError, type DecodedImage } from './image/decode
 import { withRasterScope } from './image/raster-scope.ts';
 import type { GreyImage } from './image/grey-image.ts';
 import type { OcrText, PageWord } from './mrz/ocr-engine.ts';
-import { readZone, type ZoneEngine } from './mrz/read.ts';
+import { readDocumentZone } from './mrz/orientation.ts';
+import type { ZoneEngine } from './mrz/read.ts';
 
 /**
  * The review-assist checks over one verification: image bytes per slot (with the orientation
@@ -178,6 +179,8 @@ interface ZoneOutcome {
   unreadable: boolean;
   /** An image that may carry the zone could not be decoded. */
   undecodable: boolean;
+  /** A reading refused as garbage (mrz/orientation.ts): reported instead of a zone. */
+  refusal: CannotTell | null;
 }
 
 /** The zone stage: the back's zone, else the front's (a passport's is on its data page). */
@@ -186,7 +189,7 @@ async function zoneStage(
   decodes: Record<AnalysisSlot, Promise<Decoded>>,
   checkpoint: Checkpoint,
 ): Promise<ZoneOutcome> {
-  const outcome: ZoneOutcome = { mrz: null, unreadable: false, undecodable: false };
+  const outcome: ZoneOutcome = { mrz: null, unreadable: false, undecodable: false, refusal: null };
   for (const slot of MRZ_SLOTS) {
     const decoded = await decodes[slot];
     if (decoded === null) continue;
@@ -195,9 +198,11 @@ async function zoneStage(
       continue;
     }
     checkpoint();
-    const attempt = await readZone(engine, slot, decoded.grey);
+    const attempt = await readDocumentZone(engine, slot, decoded.grey);
     if ('read' in attempt) return { ...outcome, mrz: attempt.read };
     outcome.unreadable ||= attempt.unreadable;
+    if (attempt.refused)
+      outcome.refusal ??= cannotTell(attempt.refused.reason, attempt.refused.detail);
   }
   return outcome;
 }
@@ -310,7 +315,7 @@ export async function analyzeDocuments(
 function assemble(
   input: AnalysisInput,
   images: Record<AnalysisSlot, ImageFindings | null>,
-  { mrz, unreadable, undecodable }: ZoneOutcome,
+  { mrz, unreadable, undecodable, refusal }: ZoneOutcome,
   consistency: Consistency | undefined,
   today: Date,
   sessionDate: Date | null,
@@ -318,11 +323,13 @@ function assemble(
   const noMrz: CannotTell =
     !input.images.documentFront && !input.images.documentBack
       ? cannotTell('no_image')
-      : unreadable
-        ? cannotTell('mrz_unreadable')
-        : undecodable
-          ? cannotTell('image_not_decodable')
-          : cannotTell('no_mrz', input.images.documentBack ? undefined : 'back_not_provided');
+      : refusal
+        ? refusal
+        : unreadable
+          ? cannotTell('mrz_unreadable')
+          : undecodable
+            ? cannotTell('image_not_decodable')
+            : cannotTell('no_mrz', input.images.documentBack ? undefined : 'back_not_provided');
 
   const mrzFinding: MrzFinding = mrz ?? noMrz;
 

@@ -250,6 +250,11 @@ export const en = {
       image_not_decodable: 'The image could not be decoded.',
       no_mrz: 'No machine-readable zone was found on the document.',
       mrz_unreadable: 'A machine-readable zone was found but could not be read.',
+      // Captures as phones make them.
+      mrz_implausible:
+        'What was read is not a machine-readable zone (characters out of place, check digits failing); it is not reported as read.',
+      upside_down_unresolved:
+        'A machine-readable zone was seen but read neither way up; it is not reported as read.',
       no_registry: 'No registry record to compare with (not requested, or empty).',
       registry_field_missing: 'The registry record does not have this field.',
       mrz_field_missing: 'The machine-readable zone does not give this field.',
@@ -298,6 +303,33 @@ export const en = {
           ? `Line ${line}, position ${column}: “${from}” read as an extra character and dropped`
           : `Line ${line}, position ${column}: read “${from}”, corrected to “${to}”`,
       noCorrections: 'None',
+      // Captures as phones make them: the document found in the photo, each character's certainty.
+      capture: {
+        outline: (turn: number, angle: number) =>
+          `Document found in the photo, turned ${angle.toFixed(1)}°: read turned back by ${turn}°.`,
+        frame: (turn: number) =>
+          `No document outline found in the photo: the whole image was read, turned back by ${turn}°.`,
+        corners: 'Corners found (pixels: top-left, top-right, bottom-right, bottom-left)',
+        document: 'The document',
+        runnerUp: (runnerUp: string) => `the next likeliest glyph was “${runnerUp}”`,
+        causes: {
+          format: 'by the zone’s format',
+          check_digit: 'by its check digit (the only glyph that makes it hold)',
+          glare: 'under glare, by its check digit (the only glyph that makes it hold)',
+        },
+        doubtful: 'Least certain characters',
+        doubtfulChar: (
+          line: number,
+          column: number,
+          char: string,
+          confidence: number,
+          runnerUp: string,
+        ) =>
+          runnerUp === '?'
+            ? `Line ${line}, position ${column}: “${char}”, confidence ${confidence} of 100`
+            : `Line ${line}, position ${column}: “${char}”, confidence ${confidence} of 100, else “${runnerUp}”`,
+        noDoubtful: 'Every character was read with confidence.',
+      },
       notParsed: 'not understood',
       fieldNames: {
         documentCode: 'Document code',
@@ -418,6 +450,12 @@ export const en = {
       registry_empty: 'The registry profile is empty.',
       nothing_to_compare:
         'Nothing from the document to compare with the registry: its MRZ was not read.',
+      glyphs_contradict:
+        'What was read is not what the OCR-B glyphs show: several characters differ from glyphs read with confidence.',
+      name_under_glare:
+        'Glare washes out letters of the name, which has no check digit: the name cannot be read for sure.',
+      not_a_zone:
+        'What was read does not have the structure of a machine-readable zone (characters, fillers or check digits in impossible places).',
     } satisfies Record<CannotTellDetail, string>,
     /** A quality or metadata note, by its code; `noteText` (shared/i18n) fills in the values. */
     notes: {

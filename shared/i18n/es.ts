@@ -231,6 +231,11 @@ export const es: Dictionary = {
       image_not_decodable: 'No se pudo decodificar la imagen.',
       no_mrz: 'No se encontró ninguna zona de lectura mecánica en el documento.',
       mrz_unreadable: 'Se encontró una zona de lectura mecánica, pero no se pudo leer.',
+      // Capturas como las hacen los teléfonos.
+      mrz_implausible:
+        'Lo leído no es una zona de lectura mecánica (caracteres fuera de lugar, dígitos de control que fallan); no se da como leído.',
+      upside_down_unresolved:
+        'Se vio una zona de lectura mecánica, pero no se pudo leer en ningún sentido; no se da como leída.',
       no_registry: 'No hay registro con el que comparar (no se solicitó, o está vacío).',
       registry_field_missing: 'El registro no tiene este dato.',
       mrz_field_missing: 'La zona de lectura mecánica no da este dato.',
@@ -284,6 +289,34 @@ export const es: Dictionary = {
           ? `Línea ${line}, posición ${column}: «${from}» se leyó de más y se quitó`
           : `Línea ${line}, posición ${column}: se leyó «${from}» y se corrigió a «${to}»`,
       noCorrections: 'Ninguno',
+      // Capturas como las hacen los teléfonos: el documento hallado en la foto, la certeza de cada carácter.
+      capture: {
+        outline: (turn: number, angle: number) =>
+          `Documento hallado en la foto, girado ${angle.toFixed(1)}°: se leyó girándolo ${turn}° de vuelta.`,
+        frame: (turn: number) =>
+          `No se halló el contorno del documento en la foto: se leyó la imagen entera, girada ${turn}° de vuelta.`,
+        corners:
+          'Esquinas halladas (píxeles: arriba izquierda, arriba derecha, abajo derecha, abajo izquierda)',
+        document: 'El documento',
+        runnerUp: (runnerUp: string) => `el siguiente glifo más probable era «${runnerUp}»`,
+        causes: {
+          format: 'por el formato de la zona',
+          check_digit: 'por su dígito de control (el único glifo con el que cuadra)',
+          glare: 'bajo un reflejo, por su dígito de control (el único glifo con el que cuadra)',
+        },
+        doubtful: 'Caracteres menos seguros',
+        doubtfulChar: (
+          line: number,
+          column: number,
+          char: string,
+          confidence: number,
+          runnerUp: string,
+        ) =>
+          runnerUp === '?'
+            ? `Línea ${line}, posición ${column}: «${char}», confianza ${confidence} de 100`
+            : `Línea ${line}, posición ${column}: «${char}», confianza ${confidence} de 100, si no «${runnerUp}»`,
+        noDoubtful: 'Todos los caracteres se leyeron con confianza.',
+      },
       notParsed: 'no se entendió',
       fieldNames: {
         documentCode: 'Código del documento',
@@ -406,6 +439,12 @@ export const es: Dictionary = {
       registry_empty: 'El perfil del registro está vacío.',
       nothing_to_compare:
         'No hay nada del documento que comparar con el registro: no se leyó su zona de lectura mecánica.',
+      glyphs_contradict:
+        'Lo leído no es lo que muestran los glifos OCR-B: varios caracteres difieren de glifos leídos con seguridad.',
+      name_under_glare:
+        'Un reflejo borra letras del nombre, que no tiene dígito de control: el nombre no se puede leer con seguridad.',
+      not_a_zone:
+        'Lo leído no tiene la estructura de una zona de lectura mecánica (caracteres, rellenos o dígitos de control en lugares imposibles).',
     },
     notes: {
       blurred: 'La imagen está borrosa: la letra pequeña y los bordes no se pueden leer.',

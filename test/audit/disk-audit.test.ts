@@ -49,6 +49,8 @@ const EXPECTED_EXIT: Record<Persona, number> = {
   mixed: 0,
   swapped: 0,
   greycopy: 0,
+  upsidedown: 0,
+  tilted: 0,
 };
 
 let backend: DemoBackend;

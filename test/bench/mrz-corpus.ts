@@ -58,7 +58,7 @@ const COUNTRY: Record<string, string> = {
 const title = (s: string) =>
   REGISTRY_NAME[s] ?? s.toLowerCase().replace(/\b[a-z]/g, (c) => c.toUpperCase());
 
-function registryOf(p: MrzPerson): Registry {
+export function registryOf(p: MrzPerson): Registry {
   const yy = Number(p.birthDate.slice(0, 2));
   return {
     givenName: title(p.givenNames),
@@ -71,7 +71,7 @@ function registryOf(p: MrzPerson): Registry {
 
 type Rnd = () => number;
 
-function person(rnd: Rnd, passport: boolean): MrzPerson {
+export function person(rnd: Rnd, passport: boolean): MrzPerson {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const date = (y0: number, y1: number) =>
     `${two((y0 + Math.floor(rnd() * (y1 - y0))) % 100)}${two(1 + Math.floor(rnd() * 12))}${two(1 + Math.floor(rnd() * 28))}`;

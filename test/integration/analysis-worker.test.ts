@@ -204,12 +204,21 @@ describe('bad input: a specific "cannot tell", never a crash, never a false "agr
 
 /**
  * Every typed array, and every array of more than 16 numbers, anywhere in a value: what an
- * embedding or a crop's pixels would look like had one crossed the process boundary.
+ * embedding or a crop's pixels would look like had one crossed the process boundary. The one
+ * long list of numbers a report carries is the zone's per-character confidence: one integer
+ * 0–100 per printed character of a line (`mrz.characters[i].confidence`), nothing of a face.
  */
+const CONFIDENCE_PATH = /^report\.mrz\.characters\[\d\]\.confidence$/;
+
 function bulkyNumbers(value: unknown, path = 'report'): string[] {
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return [path];
   if (Array.isArray(value)) {
-    if (value.length > 16 && value.every((v) => typeof v === 'number')) return [path];
+    const confidence =
+      CONFIDENCE_PATH.test(path) &&
+      value.length <= 44 &&
+      value.every((v) => Number.isInteger(v) && v >= 0 && v <= 100);
+    if (!confidence && value.length > 16 && value.every((v) => typeof v === 'number'))
+      return [path];
     return value.flatMap((v, i) => bulkyNumbers(v, `${path}[${i}]`));
   }
   if (typeof value === 'object' && value !== null) {

@@ -41,7 +41,9 @@ async function imagesOf(persona: Persona) {
     case 'renamed':
     case 'checkdigit':
     case 'edited':
-    case 'blurred': {
+    case 'blurred':
+    case 'upsidedown':
+    case 'tilted': {
       const card = await getReviewSpecimens(persona);
       return { front: card.documentFront, back: card.documentBack, face: shared.face };
     }
@@ -131,6 +133,26 @@ describe('review-assist personas', () => {
       expect(report.images[slot]?.metadata).toMatchObject({ editedWith: null, gps: false });
     expect(Object.values(verdicts(report)).map((i) => i.verdict)).not.toContain('differs');
   }, 120_000);
+
+  it.each([
+    { persona: 'upsidedown', turn: 180, angle: 182 },
+    { persona: 'tilted', turn: 0, angle: 25 },
+  ] as const)(
+    '$persona: the back photographed on a table, turned $angle°, is found and read as printed',
+    async ({ persona, turn, angle }) => {
+      const report = await check(persona);
+      const mrz = read(report);
+      expect(mrz.slot).toBe('documentBack');
+      expect(mrz.lines).toEqual(reviewZone(persona));
+      expect(mrz.checkDigitsValid).toBe(true);
+      expect(mrz.document?.found).toBe('outline');
+      expect(mrz.document?.turn).toBe(turn);
+      const measured = mrz.document?.angle ?? NaN;
+      expect(Math.abs(((measured - angle + 540) % 360) - 180)).toBeLessThan(2);
+      expect(Object.values(verdicts(report)).map((i) => i.verdict)).not.toContain('differs');
+    },
+    120_000,
+  );
 
   it('blurred: the front is called blurred with strong glare; the zone on the back is still read', async () => {
     const report = await check('blurred');

@@ -1,5 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { AnalysisReport } from '../../shared/analysis.ts';
 import { FACE_TURNED_OFF } from '../../shared/face-match.ts';
 import { DICTIONARIES } from '../../renderer/src/i18n/index.tsx';
 import { TOLD_REPORT, UNTOLD_REPORT } from '../fixtures/analysis-report.ts';
@@ -21,6 +22,37 @@ async function documents(lang: 'en' | 'es', options: FakeOptions = {}) {
 }
 
 const panel = () => screen.getByTestId('checks-panel');
+
+const PHONE_LINE_2 = TOLD_REPORT.mrz.status === 'read' ? (TOLD_REPORT.mrz.lines[1] ?? '') : '';
+
+/** The told report as a phone capture gives it: the card found upside down, per-character confidence. */
+const PHONE_REPORT: AnalysisReport = (() => {
+  if (TOLD_REPORT.mrz.status !== 'read') throw new Error('fixture');
+  const mrz = TOLD_REPORT.mrz;
+  const characters = mrz.lines.map((line, l) => ({
+    confidence: Array.from(line, (_, k) => (l === 1 && k === 3 ? 12 : 95)),
+    runnerUp: Array.from(line, (_, k) => (l === 1 && k === 3 ? 'D' : '?')).join(''),
+  }));
+  return {
+    ...TOLD_REPORT,
+    mrz: {
+      ...mrz,
+      corrections: [{ line: 1, column: 3, from: 'O', to: '0', cause: 'check_digit' as const }],
+      characters,
+      document: {
+        corners: [
+          { x: 1180, y: 690 },
+          { x: 120, y: 660 },
+          { x: 130, y: 40 },
+          { x: 1190, y: 70 },
+        ],
+        turn: 180 as const,
+        angle: 181.5,
+        found: 'outline' as const,
+      },
+    },
+  };
+})();
 
 describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
   const t = DICTIONARIES[lang];
@@ -128,6 +160,46 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     expect(screen.queryByTestId('show-mrz')).toBeNull();
     expect(screen.getByTestId('show-face:selfie')).toBeTruthy();
   });
+
+  it('a phone capture: the document found and the turn read at, corrections with their runner-up, doubtful characters; the outline can be marked', async () => {
+    const { user } = await documents(lang, {
+      analysis: { status: 'done', report: PHONE_REPORT },
+    });
+    const found = screen.getByTestId('checks-mrz-document');
+    expect(found.textContent).toContain(c.mrz.capture.outline(180, 181.5));
+    expect(found.textContent).toContain('(1180, 690)');
+    const mrz = within(screen.getByTestId('checks-mrz'));
+    expect(
+      mrz.getByText(
+        `${c.mrz.correction(2, 4, 'O', '0')} (${c.mrz.capture.causes.check_digit}); ${c.mrz.capture.runnerUp('D')}`,
+      ),
+    ).toBeTruthy();
+    const doubtful = screen.getByTestId('checks-mrz-doubtful').querySelectorAll('li');
+    expect(doubtful[0]?.textContent).toBe(
+      c.mrz.capture.doubtfulChar(2, 4, PHONE_LINE_2.charAt(3), 12, 'D'),
+    );
+    await user.click(screen.getByTestId('show-mrz-document'));
+    const mark = await screen.findByTestId('finding-mark-documentBack');
+    expect(mark.getAttribute('aria-label')).toBe(
+      c.markLabel(c.mrz.capture.document, t.slots.documentBack),
+    );
+  });
+
+  it.each(['mrz_implausible', 'upside_down_unresolved'] as const)(
+    'a reading refused as garbage (%s) is "cannot tell" with its reason in words, never lines',
+    async (reason) => {
+      await documents(lang, {
+        analysis: {
+          status: 'done',
+          report: { ...TOLD_REPORT, mrz: { status: 'cannot_tell', reason, detail: 'not_a_zone' } },
+        },
+      });
+      const zone = screen.getByTestId('checks-mrz');
+      expect(zone.textContent).toContain(c.details.not_a_zone);
+      expect(zone.textContent).toContain(c.reasons[reason]);
+      expect(screen.queryByTestId('checks-mrz-lines')).toBeNull();
+    },
+  );
 
   it('selecting the zone marks it on the back (switching to it); again, unmarks', async () => {
     const { user } = await documents(lang, {

@@ -174,11 +174,27 @@ function fitGrid(
   );
   let window = 0;
   let most = -Infinity;
+  let mostInk = -Infinity;
   for (let j = 0; j + count <= glyphLike.length; j++) {
     let score = 0;
-    for (let k = j; k < j + count; k++) score += glyphLike[k] ?? 0;
-    if (score > most) {
+    let ink = 0;
+    let firstGlyph = -1;
+    let lastGlyph = -1;
+    for (let k = j; k < j + count; k++) {
+      score += glyphLike[k] ?? 0;
+      if ((glyphLike[k] ?? 0) > 0) {
+        ink += masses[k] ?? 0;
+        if (firstGlyph < 0) firstGlyph = k;
+        lastGlyph = k;
+      }
+    }
+    let gaps = 0;
+    for (let k = firstGlyph + 1; k < lastGlyph; k++) if (glyphLike[k] === -2) gaps++;
+    // Equal counts where a washed-out run lies inside the row (a shifted window scores alike):
+    // the window holding more of the glyphs' ink. Otherwise the first, as ever.
+    if (score > most || (score === most && gaps > 0 && ink > mostInk)) {
       most = score;
+      mostInk = ink;
       window = j;
     }
   }
@@ -395,6 +411,18 @@ function geometryFromGlyphs(
  * scale the cells are sampled at) come from the cells alone, or, better, from a first reading
  * (`known`).
  */
+/** Cells without print at most, as a share of the row, when they stand in one or two runs. */
+const MAX_WASHED_OUT = 0.3;
+
+/** The cells without print stand together (one or two runs): glare, not a wrong grid. */
+function washedOut(marks: readonly Mark[], count: number): boolean {
+  const inked = new Set(marks.map((m) => m.k));
+  if (count - inked.size > MAX_WASHED_OUT * count) return false;
+  let runs = 0;
+  for (let k = 0; k < count; k++) if (!inked.has(k) && (k === 0 || inked.has(k - 1))) runs++;
+  return runs <= 2;
+}
+
 export function rowCells(
   zone: GreyImage,
   row: TextRow,
@@ -464,8 +492,8 @@ export function rowCells(
     centres.push(centre);
   }
   // A zone prints a character in every cell (the filler included): a grid with blank cells is
-  // not this row's.
-  if (marks.length < count * 0.9) return null;
+  // not this row's — unless they stand together, where a reflection washed the print out.
+  if (marks.length < count * 0.9 && !washedOut(marks, count)) return null;
   const { baseline, capHeight } = known
     ? geometryFromGlyphs(marks, known, rowTop, rowBottom)
     : roughGeometry(marks, rowTop, rowBottom);

@@ -20,6 +20,28 @@ export interface GlyphChoice {
   /** The best other character and its correlation. */
   runnerUp: string;
   runnerUpScore: number;
+  /** The cell holds no print at all (washed out by glare): its character is not known. */
+  blank?: true;
+  /** The cell's print is faint (partly washed out): a stroke may be missing from it. */
+  faint?: true;
+}
+
+/** A cell whose strongest ink is below this (0–1) is faint. */
+const FAINT_INK = 0.55;
+
+function isFaint(cell: Float32Array): boolean {
+  let most = 0;
+  for (const v of cell) if (v > most) most = v;
+  return most < FAINT_INK;
+}
+
+/** A cell whose strongest ink is below this (0–1) holds no print. */
+const BLANK_INK = 0.2;
+
+function isBlank(cell: Float32Array): boolean {
+  let most = 0;
+  for (const v of cell) if (v > most) most = v;
+  return most < BLANK_INK;
 }
 
 export interface GlyphRow extends OcrText {
@@ -115,9 +137,15 @@ export function readGlyphRow(zone: GreyImage, row: TextRow, count: number): Glyp
   // edge, one or two): not this row's layout, and not worth matching.
   if (first.glyphsOutside > MAX_GLYPHS_OUTSIDE) return null;
   const rough = first.cells.map(classifyCell);
+  const roughBlank = first.cells.map(isBlank);
+  const roughFaint = first.cells.map(isFaint);
   const chars = rough.map((c) => (choiceConfidence(c) >= 30 ? c.char : '?'));
   const second = rowCells(zone, row, count, { chars, tops: MRZ_GLYPH_TOPS });
-  const choices = second ? second.cells.map(classifyCell) : rough;
+  const blank = second ? second.cells.map(isBlank) : roughBlank;
+  const faint = second ? second.cells.map(isFaint) : roughFaint;
+  const choices = (second ? second.cells.map(classifyCell) : rough).map((c, k) =>
+    blank[k] ? { ...c, blank: true as const } : faint[k] ? { ...c, faint: true as const } : c,
+  );
   return {
     text: choices.map((c) => c.char).join(''),
     confidence: Math.min(...choices.map(choiceConfidence)),

@@ -1,7 +1,8 @@
 import type { AnalysisSlot, MrzRead } from '../../../shared/analysis.ts';
 import { downscale, type Box, type GreyImage } from '../image/grey-image.ts';
-import { readGlyphZone } from './glyph-read.ts';
+import { choiceConfidence, readGlyphZone, type GlyphChoice } from './glyph-read.ts';
 import { locateMrzBand } from './locate.ts';
+import { resolveGlare, type GlareCorrection } from './glare.ts';
 import { readMrzText, type ParsedMrz } from './text.ts';
 import type { LayoutLine, OcrText } from './ocr-engine.ts';
 import {
@@ -41,6 +42,18 @@ export interface ZoneEngine {
 
 export type MrzAttempt = { read: MrzRead } | { unreadable: boolean };
 
+/** How far a reading goes. */
+export interface ZoneOptions {
+  /**
+   * Only the glyph reader, never the OCR engine's line readings: a cheap first look that tells
+   * which way up a document is (orientation.ts) before the full reading.
+   */
+  glyphsOnly?: boolean;
+}
+
+/** A line's text with its glyph reader's choices, when the glyph reader read it. */
+type ChoiceText = OcrText & { choices?: readonly GlyphChoice[] };
+
 /** Layout analysis runs on the image scaled to this long side (it needs lines, not letters). */
 const LAYOUT_SIDE = 1000;
 /** The residual skew is measured on the zone scaled to this width. */
@@ -50,9 +63,13 @@ const LINE_HEIGHTS = [22, 20, 26, 18, 30] as const;
 /** Below this line confidence (0–100) a reading is confirmed at another height. */
 const MIN_CONFIDENCE = 40;
 const LENGTH = { TD1: 30, TD2: 36, TD3: 44 } as const;
+/** A glyph layout's format by its line length. */
+const GLYPH_FORMAT: Record<number, 'TD1' | 'TD2' | 'TD3'> = { 30: 'TD1', 36: 'TD2', 44: 'TD3' };
 
 interface Reading {
-  texts: OcrText[];
+  texts: ChoiceText[];
+  /** Cells set under glare (glare.ts), by row index. */
+  glare?: GlareCorrection[];
   /**
    * How much this reading's lines weigh when readings are combined: the glyph reader, which
    * knows the zone's face, counts as two of the OCR engine's readings (which misread OCR-B's
@@ -89,7 +106,10 @@ function rowImage(zone: GreyImage, row: TextRow, capHeight: number): GreyImage {
     f < 1
       ? downscale(cut, Math.max(cut.width, cut.height) * f)
       : resize(cut, cut.width * f, cut.height * f);
-  return withMargin(scaled, 12);
+  cut.data.fill(0);
+  const framed = withMargin(scaled, 12);
+  scaled.data.fill(0);
+  return framed;
 }
 
 /**
@@ -199,12 +219,14 @@ export async function readZone(
   engine: ZoneEngine,
   slot: AnalysisSlot,
   image: GreyImage,
+  options: ZoneOptions = {},
 ): Promise<MrzAttempt> {
   // 1. Level the page.
   const small = downscale(image, LAYOUT_SIDE);
   const k = image.width / small.width;
   const angle = estimateSkew(small, wholeBox(small));
   const levelled = levelledCrop(small, angle, wholeBox(small));
+  if (small !== image) small.data.fill(0);
   // 2. Locate the zone.
   const layout = (await engine.layoutLines(levelled)).map((l) => ({
     symbols: l.symbols,
@@ -215,90 +237,132 @@ export async function readZone(
       height: l.box.height * k,
     },
   }));
+  levelled.data.fill(0);
   const band = locateMrzBand(layout, image.width, image.height);
   // 3. Refine: the zone upright, its own residual skew removed, its rows.
   const first = levelledCrop(image, angle, band.box);
   const firstSmall = downscale(first, ZONE_SKEW_SIDE);
   const residual = estimateSkew(firstSmall, wholeBox(firstSmall), 3);
+  if (firstSmall !== first) firstSmall.data.fill(0);
+  first.data.fill(0);
   const zoneAngle = angle + residual;
   const zone = levelledCrop(image, zoneAngle, band.box);
-  const rows = zoneRows(textRows(zone));
-  if (rows.length < 2) return { unreadable: false };
-  // 4. Read glyph by glyph against OCR-B; then, unless that qualifies, with the OCR engine at
-  //    each height until a combination of all readings qualifies.
-  const readings: Reading[] = [];
-  let chosen: Reading | undefined;
-  const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
-    // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
-    const aligned = rows.map((_, i) => {
-      const r = read[i - first];
-      return r ? { text: r.text, confidence: r.confidence } : { text: '', confidence: 0 };
+  try {
+    const rows = zoneRows(textRows(zone));
+    if (rows.length < 2) return { unreadable: false };
+    // 4. Read glyph by glyph against OCR-B; then, unless that qualifies, with the OCR engine at
+    //    each height until a combination of all readings qualifies.
+    const readings: Reading[] = [];
+    let chosen: Reading | undefined;
+    const glyphReadings = readGlyphZone(zone, rows).map(({ first, rows: read }) => {
+      // Cells washed out by glare, set only where the check digits prove one reading (glare.ts).
+      const { lines: resolved, corrections: glare } = resolveGlare(
+        read.map((r) => r.text),
+        read.map((r) => r.choices.flatMap((c, k) => (c.blank ? [k] : []))),
+        GLYPH_FORMAT[read[0]?.text.length ?? 0] ?? 'TD1',
+      );
+      // Aligned with the rows, so the OCR engine's reading of a row can be set beside it.
+      const aligned = rows.map((_, i) => {
+        const r = read[i - first];
+        return r
+          ? { text: resolved[i - first] ?? r.text, confidence: r.confidence, choices: r.choices }
+          : { text: '', confidence: 0 };
+      });
+      const rowGlare = glare.map((c) => ({ ...c, line: c.line + first }));
+      return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)), glare: rowGlare };
     });
-    return { texts: aligned, parsed: readMrzText(aligned.map((t) => t.text)) };
-  });
-  // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
-  const glyphs = glyphReadings
-    .filter((r) => r.parsed)
-    .sort(
-      (a, b) =>
-        Number(b.parsed?.checkDigitsValid) - Number(a.parsed?.checkDigitsValid) ||
-        Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
-          Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
-    )[0];
-  if (glyphs && (qualifies(glyphs) || certain(glyphs))) chosen = glyphs;
-  else if (glyphs) readings.push({ ...glyphs, weight: 2 });
-  for (const height of chosen ? [] : LINE_HEIGHTS) {
-    const texts: OcrText[] = [];
-    for (const row of rows) {
-      const line = rowImage(zone, row, height);
-      texts.push(await engine.readLine(line));
+    // Of the layouts tried, the one whose check digits hold best (the best-matching glyphs first).
+    const glyphs = glyphReadings
+      .filter((r) => r.parsed)
+      .sort(
+        (a, b) =>
+          Number(b.parsed?.checkDigitsValid) - Number(a.parsed?.checkDigitsValid) ||
+          Object.values(b.parsed?.checkDigits ?? {}).filter(Boolean).length -
+            Object.values(a.parsed?.checkDigits ?? {}).filter(Boolean).length,
+      )[0];
+    if (glyphs && (qualifies(glyphs) || certain(glyphs) || options.glyphsOnly)) chosen = glyphs;
+    else if (glyphs) readings.push({ ...glyphs, weight: 2 });
+    for (const height of chosen || options.glyphsOnly ? [] : LINE_HEIGHTS) {
+      const texts: OcrText[] = [];
+      for (const row of rows) {
+        const line = rowImage(zone, row, height);
+        texts.push(await engine.readLine(line));
+        line.data.fill(0);
+      }
+      const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
+      readings.push(reading);
+      const combined = readings.length === 1 ? reading : combine(readings);
+      if (combined && qualifies(combined)) {
+        chosen = combined;
+        break;
+      }
     }
-    const reading = { texts, parsed: readMrzText(texts.map((t) => t.text)) };
-    readings.push(reading);
-    const combined = readings.length === 1 ? reading : combine(readings);
-    if (combined && qualifies(combined)) {
-      chosen = combined;
-      break;
+    chosen ??= combine(readings);
+    const parsed = chosen?.parsed;
+    if (!chosen || !parsed) {
+      // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
+      return { unreadable: readings.some((r) => r.texts.some((t) => /<{3,}/.test(t.text))) };
     }
-  }
-  chosen ??= combine(readings);
-  const parsed = chosen?.parsed;
-  if (!chosen || !parsed) {
-    // A run of fillers is what only a zone prints: seen but not parsed means unreadable.
-    return { unreadable: readings.some((r) => r.texts.some((t) => /<{3,}/.test(t.text))) };
-  }
-  const used = parsed.used.flatMap((i) => rows[i] ?? []);
-  const corners = used.flatMap((r) =>
-    [
-      [r.left, r.top],
-      [r.right, r.top],
-      [r.right, r.bottom],
-      [r.left, r.bottom],
-    ].map(([x = 0, y = 0]) => unlevelPoint(image, zoneAngle, band.box.left + x, band.box.top + y)),
-  );
-  const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
-  const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
-  const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
-  const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
-  const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
-  return {
-    read: {
-      status: 'read',
-      slot,
-      format: parsed.format,
-      lines: parsed.lines,
-      // In the displayed picture's pixels: the image was decoded upright.
-      box: {
-        left: Math.round(left),
-        top: Math.round(top),
-        width: Math.round(right - left),
-        height: Math.round(bottom - top),
+    const used = parsed.used.flatMap((i) => rows[i] ?? []);
+    const corners = used.flatMap((r) =>
+      [
+        [r.left, r.top],
+        [r.right, r.top],
+        [r.right, r.bottom],
+        [r.left, r.bottom],
+      ].map(([x = 0, y = 0]) =>
+        unlevelPoint(image, zoneAngle, band.box.left + x, band.box.top + y),
+      ),
+    );
+    const left = Math.max(0, Math.min(...corners.map((p) => p.x)));
+    const top = Math.max(0, Math.min(...corners.map((p) => p.y)));
+    const right = Math.min(image.width, Math.max(...corners.map((p) => p.x)));
+    const bottom = Math.min(image.height, Math.max(...corners.map((p) => p.y)));
+    const confidences = parsed.used.map((i) => chosen.texts[i]?.confidence ?? 0);
+    // The cells set under glare that the zone reported holds as set (the glyph reading's lines
+    // may have been combined with the OCR engine's).
+    const glareFixes = (glyphs?.glare ?? []).flatMap((c) => {
+      const line = parsed.used.indexOf(c.line);
+      return line >= 0 && parsed.lines[line]?.charAt(c.column) === c.to ? [{ ...c, line }] : [];
+    });
+    // Per character: the glyph reader's confidence and runner-up where it read the line as it
+    // stands; a line the OCR engine read carries its line confidence and no runner-up.
+    const characters = parsed.used.map((i, k) => {
+      const text = chosen.texts[i];
+      const line = parsed.lines[k] ?? '';
+      const choices = text?.choices;
+      if (choices && choices.length === line.length)
+        return {
+          confidence: choices.map(choiceConfidence),
+          runnerUp: choices.map((c) => c.runnerUp).join(''),
+          glare: choices.flatMap((c, k) => (c.blank || c.faint ? [k] : [])),
+        };
+      return {
+        confidence: Array.from(line, () => Math.round(text?.confidence ?? 0)),
+        runnerUp: '?'.repeat(line.length),
+      };
+    });
+    return {
+      read: {
+        status: 'read',
+        slot,
+        format: parsed.format,
+        lines: parsed.lines,
+        box: {
+          left: Math.round(left),
+          top: Math.round(top),
+          width: Math.round(right - left),
+          height: Math.round(bottom - top),
+        },
+        confidence: Math.round(confidences.reduce((s, c) => s + c, 0) / confidences.length),
+        fields: parsed.fields,
+        checkDigits: parsed.checkDigits,
+        checkDigitsValid: parsed.checkDigitsValid,
+        corrections: [...glareFixes, ...parsed.corrections],
+        characters,
       },
-      confidence: Math.round(confidences.reduce((s, c) => s + c, 0) / confidences.length),
-      fields: parsed.fields,
-      checkDigits: parsed.checkDigits,
-      checkDigitsValid: parsed.checkDigitsValid,
-      corrections: parsed.corrections,
-    },
-  };
+    };
+  } finally {
+    zone.data.fill(0);
+  }
 }

@@ -141,3 +141,51 @@ describe('the checks block of check --analyze speaks the run’s language', () =
     }
   });
 });
+
+describe('the zone block of check --analyze on a phone capture', () => {
+  it('says where the document was found and the turn it was read at; the JSON keeps both', () => {
+    const base = report();
+    const lines = [
+      'I<UTOD231458907<<<<<<<<<<<<<<<',
+      '7408122F1204159UTO<<<<<<<<<<<6',
+      'ERIKSSON<<ANNA<MARIA<<<<<<<<<<',
+    ];
+    const withZone = AnalysisReportSchema.parse({
+      ...base,
+      mrz: {
+        status: 'read',
+        slot: 'documentBack',
+        format: 'TD1',
+        lines,
+        box: { left: 10, top: 20, width: 300, height: 60 },
+        confidence: 90,
+        fields: {},
+        checkDigits: { documentNumber: true },
+        checkDigitsValid: true,
+        corrections: [{ line: 1, column: 3, from: 'X', to: '8', cause: 'glare' }],
+        characters: lines.map((l) => ({
+          confidence: Array.from(l, () => 100),
+          runnerUp: '?'.repeat(l.length),
+        })),
+        document: {
+          corners: [
+            { x: 900.4, y: 600 },
+            { x: 100, y: 580 },
+            { x: 110, y: 50 },
+            { x: 910, y: 70 },
+          ],
+          turn: 180,
+          angle: 181.4,
+          found: 'outline',
+        },
+      },
+    });
+    const text = analysisLines(withZone, 'en', STRINGS.en).join('\n');
+    expect(text).toContain('found in the photo, turned 181.4°, read turned back by 180°');
+    expect(text).toContain('(900, 600) (100, 580) (110, 50) (910, 70)');
+    const json = JSON.parse(JSON.stringify(withZone)) as AnalysisReport;
+    expect(json.mrz.status === 'read' && json.mrz.document?.turn).toBe(180);
+    expect(json.mrz.status === 'read' && json.mrz.characters?.[0]?.confidence.length).toBe(30);
+    expect(json.mrz.status === 'read' && json.mrz.corrections[0]?.cause).toBe('glare');
+  });
+});

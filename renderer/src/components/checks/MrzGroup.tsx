@@ -45,7 +45,89 @@ export function MrzGroup({
         shown={shown}
         onShow={onShow}
       />
+      {mrz.document?.found === 'outline' && (
+        <ShowButton
+          region={{
+            key: 'mrz-document',
+            slot: mrz.slot,
+            box: outlineBox(mrz.document.corners),
+            label: t.checks.mrz.capture.document,
+            action: `${t.checks.show}: ${t.checks.mrz.capture.document.toLowerCase()}`,
+          }}
+          shown={shown}
+          onShow={onShow}
+        />
+      )}
     </Group>
+  );
+}
+
+/** The box round the document's corners (the viewer marks boxes). */
+function outlineBox(corners: readonly { x: number; y: number }[]) {
+  const xs = corners.map((p) => p.x);
+  const ys = corners.map((p) => p.y);
+  const x = Math.max(0, Math.min(...xs));
+  const y = Math.max(0, Math.min(...ys));
+  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+}
+
+/** Below this confidence (0–100) a character is listed as doubtful. */
+const DOUBTFUL = 60;
+/** Doubtful characters listed at most (the least certain first). */
+const MAX_DOUBTFUL = 6;
+
+/** Where the document was found in the photo, the turn it was read at, its least certain characters. */
+function CaptureFacts({ mrz }: { mrz: MrzRead }) {
+  const { t } = useI18n();
+  const words = t.checks.mrz.capture;
+  const doc = mrz.document;
+  const doubtful = (mrz.characters ?? [])
+    .flatMap((line, l) =>
+      line.confidence.map((confidence, c) => ({
+        line: l,
+        column: c,
+        confidence,
+        char: mrz.lines[l]?.charAt(c) ?? '',
+        runnerUp: line.runnerUp.charAt(c) || '?',
+      })),
+    )
+    .filter((c) => c.confidence < DOUBTFUL)
+    .sort((a, b) => a.confidence - b.confidence)
+    .slice(0, MAX_DOUBTFUL);
+  return (
+    <>
+      {doc && (
+        <div data-testid="checks-mrz-document">
+          <p className="small">
+            {doc.found === 'outline' ? words.outline(doc.turn, doc.angle) : words.frame(doc.turn)}
+          </p>
+          {doc.found === 'outline' && (
+            <p className="small">
+              {words.corners}:{' '}
+              <code className="mono">
+                {doc.corners.map((p) => `(${Math.round(p.x)}, ${Math.round(p.y)})`).join(' ')}
+              </code>
+            </p>
+          )}
+        </div>
+      )}
+      {mrz.characters && (
+        <>
+          <h4 className="checks__subtitle">{words.doubtful}</h4>
+          {doubtful.length === 0 ? (
+            <p className="small">{words.noDoubtful}</p>
+          ) : (
+            <ul className="checks__list small" data-testid="checks-mrz-doubtful">
+              {doubtful.map((c) => (
+                <li key={`${c.line}:${c.column}`}>
+                  {words.doubtfulChar(c.line + 1, c.column + 1, c.char, c.confidence, c.runnerUp)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </>
   );
 }
 
@@ -100,13 +182,21 @@ function MrzRead({ mrz }: { mrz: MrzRead }) {
         <p className="small">{t.checks.mrz.noCorrections}</p>
       ) : (
         <ul className="checks__list small">
-          {mrz.corrections.map((c) => (
-            <li key={`${c.line}:${c.column}`}>
-              {t.checks.mrz.correction(c.line + 1, c.column + 1, c.from, c.to)}
-            </li>
-          ))}
+          {mrz.corrections.map((c) => {
+            const runnerUp = mrz.characters?.[c.line]?.runnerUp.charAt(c.column) ?? '';
+            return (
+              <li key={`${c.line}:${c.column}`}>
+                {t.checks.mrz.correction(c.line + 1, c.column + 1, c.from, c.to)}
+                {c.cause && ` (${t.checks.mrz.capture.causes[c.cause]})`}
+                {runnerUp !== '' &&
+                  runnerUp !== '?' &&
+                  `; ${t.checks.mrz.capture.runnerUp(runnerUp)}`}
+              </li>
+            );
+          })}
         </ul>
       )}
+      <CaptureFacts mrz={mrz} />
     </>
   );
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MrzRead } from '../../../../../shared/analysis.ts';
 import type { Registry } from '../../../../../shared/ipc.ts';
-import { nameVariants, registryAgreement } from '../../../../../core/analysis/checks/registry-agreement.ts';
+import {
+  nameVariants,
+  registryAgreement,
+} from '../../../../../core/analysis/checks/registry-agreement.ts';
 import { td1, type MrzPerson } from '../../../../../demo/mrz-lines.ts';
 import { zoneOf } from './zone.ts';
 
