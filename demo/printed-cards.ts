@@ -1,5 +1,5 @@
 /**
- * SPECIMEN documents whose printed side can say something else than their MRZ (issue 23): ID card
+ * SPECIMEN documents whose printed side can say something else than their MRZ: ID card
  * fronts and passport data pages in several layouts (label above the value, "Label: value"
  * beside it, Spanish and French labels), dates in several formats, names with accents, numbers
  * printed with spaces — and the ways such a document is doctored: a printed field altered, the

@@ -250,7 +250,7 @@ export const MetadataSchema = z.object({
   /** The file names a known photo editor. */
   editedWith: z.string().nullable(),
   thumbnail: z.enum(['none', 'matches', 'differs', 'unreadable']),
-  /** Where the image differs from its thumbnail, in image pixels (with `differs`; issue 23). */
+  /** Where the image differs from its thumbnail, in image pixels (with `differs`). */
   thumbnailRegion: BoxSchema.optional(),
   /** GPS coordinates are present in the file: personal data (never copied into this report). */
   gps: z.boolean(),
@@ -258,7 +258,7 @@ export const MetadataSchema = z.object({
 });
 export type Metadata = z.infer<typeof MetadataSchema>;
 
-// ── The document agrees with itself (issue 23): tone, printed fields against the MRZ, sides ──
+// ── The document agrees with itself: tone, printed fields against the MRZ, sides ──
 
 /** Whether a document image still carries colour, or is a greyscale, photocopy-like capture. */
 export const ToneSchema = z.object({ verdict: z.enum(['colour', 'greyscale', 'cannot_tell']) });
@@ -282,6 +282,28 @@ export const SlotRegionSchema = BoxSchema.extend({
 });
 export type SlotRegion = z.infer<typeof SlotRegionSchema>;
 
+/** Why the printed data, or one value of it, could not be compared (words in the catalogue). */
+export const CONSISTENCY_REASONS = [
+  /** The printed side (the front) was not provided. */
+  'printed_side_missing',
+  /** The printed side could not be read (it did not decode, or no page reader ran). */
+  'printed_side_unreadable',
+  /** The MRZ was not read: nothing to compare the printed data with. */
+  'mrz_not_read',
+  /** None of the MRZ's values was found in the printed data. */
+  'nothing_found',
+  /** Neither the field's label nor its value was found in the printed text. */
+  'not_found',
+  /** The printed value was not read clearly enough to compare. */
+  'unclear',
+  /** The field's label was found but no value beside or under it. */
+  'no_value_at_label',
+  /** Two readings of the printed value did not agree on it. */
+  'readings_disagree',
+] as const;
+export const ConsistencyReasonSchema = z.enum(CONSISTENCY_REASONS);
+export type ConsistencyReason = z.infer<typeof ConsistencyReasonSchema>;
+
 export const ConsistencyFieldSchema = z.object({
   field: ConsistencyFieldNameSchema,
   /** The value as the MRZ states it (dates as ISO YYYY-MM-DD where the century is known). */
@@ -292,13 +314,13 @@ export const ConsistencyFieldSchema = z.object({
   /** Where the printed value (or, without one, its label) is. */
   region: SlotRegionSchema.optional(),
   /** Why a value could not be compared (with `cannot_tell`). */
-  reason: z.string().optional(),
+  reason: ConsistencyReasonSchema.optional(),
 });
 export type ConsistencyField = z.infer<typeof ConsistencyFieldSchema>;
 
 export const ConsistencySchema = z.object({
   status: z.enum(['compared', 'cannot_tell']),
-  reason: z.string().optional(),
+  reason: ConsistencyReasonSchema.optional(),
   fields: z.array(ConsistencyFieldSchema),
   /** The printed front and the MRZ back are of one card; `not_applicable` for a passport. */
   sides: z.enum(['same_document', 'different_documents', 'cannot_tell', 'not_applicable']),
@@ -307,12 +329,12 @@ export const ConsistencySchema = z.object({
 });
 export type Consistency = z.infer<typeof ConsistencySchema>;
 
-// ── end of issue 23's block ──
+// ── end of the consistency block ──
 
 export const ImageFindingsSchema = z.object({
   quality: z.discriminatedUnion('status', [QualitySchema, CannotTellSchema]),
   metadata: z.discriminatedUnion('status', [MetadataSchema, CannotTellSchema]),
-  /** Document images only (issue 23). */
+  /** Document images only. */
   tone: ToneSchema.optional(),
 });
 export type ImageFindings = z.infer<typeof ImageFindingsSchema>;
@@ -336,7 +358,7 @@ export const AnalysisReportSchema = z.object({
    * user turned the face comparison off; absent where the run lacked the selfie or the front.
    */
   face: FaceFindingSchema.optional(),
-  /** The printed data against the MRZ, and front against back (issue 23). */
+  /** The printed data against the MRZ, and front against back. */
   consistency: ConsistencySchema.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReportSchema>;

@@ -112,7 +112,7 @@ const INDENT = '              ';
 
 /** The text block, in the run's language: findings with their evidence, "cannot tell" with why. */
 
-/** Issue 23: each printed value beside the MRZ's, and whether the sides are of one card. */
+/** Each printed value beside the MRZ's, and whether the sides are of one card. */
 function consistencyLines(report: AnalysisReport, all: Dictionary): string[] {
   const c = report.consistency;
   if (!c) return [];
@@ -121,9 +121,10 @@ function consistencyLines(report: AnalysisReport, all: Dictionary): string[] {
     (f) =>
       `  ${`${w.fields[f.field]}:`.padEnd(20)} ${w.verdicts[f.verdict]} — ${w.printed} ${
         f.printed ?? w.notFound
-      } / ${w.inMrz} ${f.mrz}${f.reason ? ` (${f.reason})` : ''}`,
+      } / ${w.inMrz} ${f.mrz}${f.reason ? ` (${w.reasons[f.reason]})` : ''}`,
   );
-  if (c.fields.length === 0) lines.push(row(w.heading, `${w.notCompared} ${c.reason ?? ''}`));
+  if (c.fields.length === 0)
+    lines.push(row(w.heading, `${w.notCompared} ${c.reason ? w.reasons[c.reason] : ''}`));
   lines.push(row(w.sides, w.sidesVerdicts[c.sides]));
   return lines;
 }

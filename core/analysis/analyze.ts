@@ -228,9 +228,7 @@ async function consistencyStage(
       today,
       zone: null,
       twoSides,
-      whyNoZone: input.images.documentFront
-        ? 'The printed side could not be read.'
-        : 'The printed side (the front) was not provided.',
+      whyNoZone: input.images.documentFront ? 'printed_side_unreadable' : 'printed_side_missing',
     });
   }
   checkpoint();
@@ -356,7 +354,7 @@ function assemble(
           : cannotTell('no_mrz', 'nothing_to_compare'),
     consistency: consistency ?? {
       status: 'cannot_tell',
-      reason: 'The MRZ was not read: there is nothing to compare the printed data with.',
+      reason: 'mrz_not_read',
       fields: [],
       sides: 'cannot_tell',
     },

@@ -5,6 +5,7 @@ import type {
   CannotTellReason,
   Consistency,
   ConsistencyFieldName,
+  ConsistencyReason,
   ExpiryStatus,
   Tone,
 } from '../analysis.ts';
@@ -399,7 +400,7 @@ export const en = {
       gpsPresent: 'Present: the file carries where it was taken (personal data; not shown here)',
       gpsAbsent: 'Not in the file',
     },
-    // ── Issue 23: the document agrees with itself (consistency, tone, thumbnail region) ──
+    // ── the document agrees with itself (consistency, tone, thumbnail region) ──
     consistency: {
       heading: 'Consistency',
       intro: 'What the document prints, against what its machine-readable zone states.',
@@ -421,6 +422,16 @@ export const en = {
       printedMark: (field: string) => `${field}, as printed`,
       mrzMark: 'The machine-readable zone',
       notCompared: 'The printed data was not compared.',
+      reasons: {
+        printed_side_missing: 'The printed side (the front) was not provided.',
+        printed_side_unreadable: 'The printed side could not be read.',
+        mrz_not_read: 'The MRZ was not read: there is nothing to compare the printed data with.',
+        nothing_found: 'None of the MRZ’s values was found in the printed data.',
+        not_found: 'Neither its label nor the value was found in the printed text.',
+        unclear: 'The printed value was not read clearly enough to compare.',
+        no_value_at_label: 'Its label was found but no value was read beside or under it.',
+        readings_disagree: 'Two readings of the printed value did not agree on it.',
+      } satisfies Record<ConsistencyReason, string>,
       sides: 'Front and back',
       sidesVerdicts: {
         same_document: '✓ One document: the front agrees with the back',
@@ -437,7 +448,7 @@ export const en = {
       showThumbnailRegion: 'Show where the thumbnail differs',
       thumbnailRegionMark: 'Where the image differs from its thumbnail',
     },
-    // ── end of issue 23's block ──
+    // ── end of the consistency block ──
     /** The finer `detail` of a cannot-tell, where the report gives one (shared/analysis.ts). */
     details: {
       metadata_unreadable: 'The file’s metadata could not be read.',

@@ -390,7 +390,7 @@ export const es: Dictionary = {
       gpsPresent: 'Presente: el archivo lleva dónde se tomó (dato personal; no se muestra aquí)',
       gpsAbsent: 'No figura en el archivo',
     },
-    // ── Issue 23: el documento concuerda consigo mismo (coherencia, tono, región de la miniatura) ──
+    // ── el documento concuerda consigo mismo (coherencia, tono, región de la miniatura) ──
     consistency: {
       heading: 'Coherencia',
       intro: 'Lo que el documento imprime, frente a lo que dice su zona de lectura mecánica.',
@@ -412,6 +412,16 @@ export const es: Dictionary = {
       printedMark: (field: string) => `${field}, impreso`,
       mrzMark: 'La zona de lectura mecánica',
       notCompared: 'No se comparó lo impreso.',
+      reasons: {
+        printed_side_missing: 'No se entregó el lado impreso (el anverso).',
+        printed_side_unreadable: 'No se pudo leer el lado impreso.',
+        mrz_not_read: 'No se leyó la zona de lectura mecánica: no hay con qué comparar lo impreso.',
+        nothing_found: 'Ninguno de los valores de la zona de lectura mecánica se encontró impreso.',
+        not_found: 'No se encontró ni su etiqueta ni su valor en el texto impreso.',
+        unclear: 'El valor impreso no se leyó con claridad suficiente para compararlo.',
+        no_value_at_label: 'Se encontró su etiqueta, pero ningún valor al lado ni debajo.',
+        readings_disagree: 'Dos lecturas del valor impreso no coincidieron.',
+      },
       sides: 'Anverso y reverso',
       sidesVerdicts: {
         same_document: '✓ Un solo documento: el anverso concuerda con el reverso',
@@ -428,7 +438,7 @@ export const es: Dictionary = {
       showThumbnailRegion: 'Mostrar dónde difiere la miniatura',
       thumbnailRegionMark: 'Donde la imagen difiere de su miniatura',
     },
-    // ── fin del bloque del issue 23 ──
+    // ── fin del bloque de coherencia ──
     details: {
       metadata_unreadable: 'No se pudieron leer los metadatos del archivo.',
       metadata_malformed: 'Los metadatos del archivo no tienen una forma legible.',

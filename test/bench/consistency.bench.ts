@@ -1,5 +1,5 @@
 /**
- * Review assist IV (issue 23): does the document agree with itself? On a generated corpus
+ * Review assist IV: does the document agree with itself? On a generated corpus
  * (demo/printed-cards.ts) of honest ID cards and passport data pages — five layouts (label
  * above, "Label: value", Spanish and French labels, a passport page), five date formats, names
  * with accents, numbers printed with spaces, pale and full-colour cards, warm, cool and neutral

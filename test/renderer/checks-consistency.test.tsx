@@ -6,7 +6,7 @@ import { TOLD_REPORT } from '../fixtures/analysis-report.ts';
 import { setup } from './setup.tsx';
 
 /**
- * The Consistency group (issue 23): each printed value beside the MRZ's with ✓ / ✗ / cannot
+ * The Consistency group: each printed value beside the MRZ's with ✓ / ✗ / cannot
  * tell, both places markable on their images, front against back, the tone of each document
  * image; the thumbnail's differing region markable from the metadata.
  */
@@ -52,7 +52,7 @@ const REPORT: AnalysisReport = {
         mrz: 'X',
         printed: null,
         verdict: 'cannot_tell',
-        reason: 'Its label was found but no value was read beside or under it.',
+        reason: 'no_value_at_label',
       },
     ],
     sides: 'cannot_tell',
@@ -74,7 +74,7 @@ describe.each(['en', 'es'] as const)('the Consistency group (%s)', (lang) => {
   const t = DICTIONARIES[lang];
   const c = t.checks.consistency;
 
-  it('each printed value beside the MRZ’s, with its verdict or why it cannot tell', async () => {
+  it('each printed value beside the MRZ’s, with its verdict or why it cannot tell, in words', async () => {
     await documents(lang);
     const surname = within(screen.getByTestId('consistency-surname'));
     expect(surname.getByText(c.fields.surname)).toBeTruthy();
@@ -87,6 +87,8 @@ describe.each(['en', 'es'] as const)('the Consistency group (%s)', (lang) => {
     const sex = within(screen.getByTestId('consistency-sex'));
     expect(sex.getByText(c.verdicts.cannot_tell)).toBeTruthy();
     expect(sex.getByText(c.notFound)).toBeTruthy();
+    // Why, in the page's words (the report carries a code).
+    expect(sex.getByText(c.reasons.no_value_at_label)).toBeTruthy();
     expect(screen.getByTestId('consistency-sides').textContent).toBe(c.sidesVerdicts.cannot_tell);
     expect(screen.getByTestId('consistency-tone-documentFront').textContent).toBe(
       c.tones.greyscale,

@@ -2,6 +2,7 @@ import type {
   Consistency,
   ConsistencyField,
   ConsistencyFieldName,
+  ConsistencyReason,
   MrzRead,
   SlotRegion,
 } from '../../../shared/analysis.ts';
@@ -19,7 +20,7 @@ import {
 } from './printed-values.ts';
 
 /**
- * The document agrees with itself (issue 23): each value the MRZ states — surname, given names,
+ * The document agrees with itself: each value the MRZ states — surname, given names,
  * document number, dates of birth and expiry, sex, nationality — looked for in the printed
  * words of the visual zone (the ID card's front, the passport's data page), by label rather
  * than by one card's layout:
@@ -502,7 +503,7 @@ export interface ConsistencyContext {
   today: Date;
   /** The visual zone read, or null (with the reason it was not). */
   zone: VisualZone | null;
-  whyNoZone?: string;
+  whyNoZone?: ConsistencyReason;
   /** The MRZ is on the back of a two-sided card (TD1 with both sides). */
   twoSides: boolean;
 }
@@ -608,12 +609,7 @@ function compareField(
       : mine[0]
         ? { region: region(zone.slot, mine[0].box) }
         : {}),
-    reason:
-      mine.length === 0
-        ? 'Neither its label nor the value was found in the printed text.'
-        : firstPlace
-          ? 'The printed value was not read clearly enough to compare.'
-          : 'Its label was found but no value was read beside or under it.',
+    reason: mine.length === 0 ? 'not_found' : firstPlace ? 'unclear' : 'no_value_at_label',
   };
 }
 
@@ -649,13 +645,13 @@ export function compareConsistency(mrz: MrzRead, ctx: ConsistencyContext): Consi
   if (!ctx.zone) {
     return {
       status: 'cannot_tell',
-      reason: ctx.whyNoZone ?? 'The printed data could not be read.',
+      reason: ctx.whyNoZone ?? 'printed_side_unreadable',
       fields: stated.map((field) => ({
         field,
         mrz: shown(field, values[field] as string, ctx.today),
         printed: null,
         verdict: 'cannot_tell',
-        reason: ctx.whyNoZone ?? 'The printed data could not be read.',
+        reason: ctx.whyNoZone ?? 'printed_side_unreadable',
       })),
       sides: notTwo,
       mrzRegion,
@@ -692,7 +688,7 @@ export function compareConsistency(mrz: MrzRead, ctx: ConsistencyContext): Consi
   const found = fields.filter((f) => f.verdict !== 'cannot_tell').length;
   return {
     status: found > 0 ? 'compared' : 'cannot_tell',
-    ...(found > 0 ? {} : { reason: 'None of the MRZ’s values was found in the printed data.' }),
+    ...(found > 0 ? {} : { reason: 'nothing_found' as const }),
     fields,
     sides: passport ? 'not_applicable' : ctx.twoSides ? sidesOf(fields) : 'cannot_tell',
     mrzRegion,
@@ -728,7 +724,7 @@ export async function confirmDiffers(
       fields.push({
         ...f,
         verdict: 'cannot_tell',
-        reason: 'Two readings of the printed value did not agree on it.',
+        reason: 'readings_disagree',
       });
   }
   return {

@@ -1,5 +1,5 @@
 /**
- * Matching what a document prints against what its MRZ states (issue 23), tolerant of how
+ * Matching what a document prints against what its MRZ states, tolerant of how
  * documents print it: accents and case (NÚÑEZ ↔ NUNEZ, MÜLLER ↔ MUELLER), dates in any common
  * order and separator (15.01.2034, 15 JAN 2034, 15/01/2034, 2034-01-15, months in English,
  * Spanish, French, German, Italian, Portuguese), numbers with spaces, and the characters OCR

@@ -3,7 +3,7 @@ import type { OcrText, PageWord } from '../mrz/ocr-engine.ts';
 import type { VisualZone } from './consistency.ts';
 
 /**
- * The visual zone's words (issue 23): the printed page (the ID card's front, the passport's data
+ * The visual zone's words: the printed page (the ID card's front, the passport's data
  * page) read once by the OCR engine with any character allowed, as sparse text.
  *
  * The page is prepared first, so that the security print does not become words: scaled to

@@ -74,7 +74,7 @@ export interface PageWord {
 }
 
 /**
- * Per-call parameters of a page reading (issue 23): any character, sparse text (a card's fields
+ * Per-call parameters of a page reading: any character, sparse text (a card's fields
  * are scattered, not a column of prose).
  */
 const PAGE_TEXT = {
@@ -160,7 +160,7 @@ export class OcrEngine {
     return { text: result.data.text.replace(/\s+/g, ''), confidence: result.data.confidence };
   }
 
-  /** Reads the printed text of a whole page, word by word (issue 23: the visual zone). */
+  /** Reads the printed text of a whole page, word by word (the visual zone). */
   async readPage(image: GreyImage): Promise<PageWord[]> {
     const pgm = toPgm(image);
     const result = await this.worker
@@ -193,7 +193,7 @@ export class OcrEngine {
     return words;
   }
 
-  /** Reads one printed line, any character (issue 23: a value confirmed before `differs`). */
+  /** Reads one printed line, any character (a value confirmed before `differs`). */
   async readTextLine(image: GreyImage): Promise<OcrText> {
     const pgm = toPgm(image);
     const result = await this.worker

@@ -5,7 +5,7 @@ import type { FindingRegion } from './regions.ts';
 import { ShowButton } from './ShowButton.tsx';
 
 /**
- * The document against itself (issue 23): each value the MRZ states beside what the document
+ * The document against itself: each value the MRZ states beside what the document
  * prints (✓ agrees / ✗ differs / cannot tell, with why), each place markable on its image — the
  * printed value and the zone; whether the front and the back are of one card; per document
  * image, whether it is in colour. An aid with its evidence, never a verdict.
@@ -50,7 +50,7 @@ export function ConsistencyGroup({
         </>
       ) : (
         <p className="small" data-testid="consistency-not-compared">
-          {c.notCompared} {consistency?.reason}
+          {c.notCompared} {consistency?.reason && c.reasons[consistency.reason]}
         </p>
       )}
       <dl className="facts facts--compact">
@@ -117,7 +117,7 @@ function FieldRow({
         >
           {c.verdicts[field.verdict]}
         </span>
-        {field.reason && <span className="small">{field.reason}</span>}
+        {field.reason && <span className="small">{c.reasons[field.reason]}</span>}
       </span>
       <dl className="facts facts--compact">
         <Row label={c.printed}>

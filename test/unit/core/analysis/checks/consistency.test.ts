@@ -202,9 +202,9 @@ describe('printed data against the MRZ', () => {
       today: TODAY,
       zone: null,
       twoSides: false,
-      whyNoZone: 'No front.',
+      whyNoZone: 'printed_side_missing',
     });
-    expect(c).toMatchObject({ status: 'cannot_tell', reason: 'No front.', sides: 'cannot_tell' });
+    expect(c).toMatchObject({ status: 'cannot_tell', reason: 'printed_side_missing', sides: 'cannot_tell' });
     expect(c.fields.every((f) => f.verdict === 'cannot_tell' && f.printed === null)).toBe(true);
   });
 
