@@ -27,10 +27,20 @@ export type FaceMatchReason = (typeof FACE_MATCH_REASONS)[number];
 export const FaceBoxSchema = BoxSchema;
 export type FaceBox = Box;
 
+/** A quarter turn, clockwise, in degrees. */
+export const FaceTurnSchema = z.union([z.literal(90), z.literal(180), z.literal(270)]);
+export type FaceTurn = z.infer<typeof FaceTurnSchema>;
+
 export const DetectedFaceSchema = z.object({
   box: FaceBoxSchema,
   /** The detector's confidence, 0–1. */
   confidence: z.number().min(0).max(1),
+  /**
+   * Set when no face was found upright and this one was found with the picture turned clockwise
+   * by so many degrees (a selfie stored sideways without an EXIF orientation, a page photographed
+   * turned); the box is still in the displayed picture's pixels.
+   */
+  turn: FaceTurnSchema.optional(),
 });
 export type DetectedFace = z.infer<typeof DetectedFaceSchema>;
 

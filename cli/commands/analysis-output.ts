@@ -81,7 +81,8 @@ export function faceLines(face: FaceFindingResult, lang: Lang, t: CliStrings): s
 }
 
 function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): string[] {
-  const words = DICTIONARIES[lang].faceMatch;
+  const all = DICTIONARIES[lang];
+  const words = all.faceMatch;
   const percent = (f: DetectedFace | null) =>
     f
       ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(
@@ -101,6 +102,14 @@ function comparisonLines(face: FaceComparison, lang: Lang, t: CliStrings): strin
     ...(face.selfieFace || face.portraitFace
       ? [`${indent}${t.check.face.detected(percent(face.selfieFace), percent(face.portraitFace))}`]
       : []),
+    ...(
+      [
+        [face.selfieFace, all.checks.face.selfieFace],
+        [face.portraitFace, all.checks.face.portraitFace],
+      ] as const
+    ).flatMap(([found, which]) =>
+      found?.turn ? [`${indent}${all.checks.face.foundTurned(which, found.turn)}`] : [],
+    ),
     `${indent}${words.aid(face.model, FACE_MATCH_CALIBRATION.measured)}`,
     `${indent}${words.notLiveness}`,
   ];

@@ -508,6 +508,8 @@ export const en = {
       selfieFace: 'The face in the selfie',
       portraitFace: 'The face on the document',
       compare: 'Compare the faces',
+      foundTurned: (which: string, degrees: number) =>
+        `${which} was found with the picture turned ${degrees}° clockwise: it is stored on its side or upside down.`,
       notRun: {
         turned_off: 'Not run — turned off in Settings.',
       } satisfies Record<FaceNotRunReason, string>,

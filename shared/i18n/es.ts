@@ -494,6 +494,8 @@ export const es: Dictionary = {
       showSelfie: 'Mostrar el rostro encontrado en la selfi',
       showPortrait: 'Mostrar el rostro encontrado en el documento',
       selfieFace: 'El rostro de la selfi',
+      foundTurned: (which: string, degrees: number) =>
+        `${which} se encontró con la imagen girada ${degrees}° en sentido horario: está guardada de lado o al revés.`,
       portraitFace: 'El rostro del documento',
       compare: 'Comparar los rostros',
       notRun: {

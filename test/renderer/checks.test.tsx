@@ -185,18 +185,24 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     );
   });
 
-  it.each(['mrz_implausible', 'upside_down_unresolved'] as const)(
-    'a reading refused as garbage (%s) is "cannot tell" with its reason in words, never lines',
-    async (reason) => {
+  it.each([
+    ['mrz_implausible', 'not_a_zone'],
+    ['upside_down_unresolved', undefined],
+  ] as const)(
+    'a reading refused as garbage (%s) is "cannot tell" with why in words, never lines',
+    async (reason, detail) => {
       await documents(lang, {
         analysis: {
           status: 'done',
-          report: { ...TOLD_REPORT, mrz: { status: 'cannot_tell', reason, detail: 'not_a_zone' } },
+          report: {
+            ...TOLD_REPORT,
+            mrz: { status: 'cannot_tell', reason, ...(detail ? { detail } : {}) },
+          },
         },
       });
       const zone = screen.getByTestId('checks-mrz');
-      expect(zone.textContent).toContain(c.details.not_a_zone);
       expect(zone.textContent).toContain(c.reasons[reason]);
+      if (detail) expect(zone.textContent).toContain(c.details[detail]);
       expect(screen.queryByTestId('checks-mrz-lines')).toBeNull();
     },
   );
@@ -237,6 +243,24 @@ describe.each(['en', 'es'] as const)('the Checks panel (%s)', (lang) => {
     expect(panel().getAttribute('aria-busy')).toBe('false');
     expect(screen.queryByTestId('checks-mrz')).toBeNull();
     expect(screen.queryByTestId('checks-face')).toBeNull();
+  });
+
+  it('a face found with the picture turned says by how much; an upright one says nothing', async () => {
+    const face = TOLD_REPORT.face;
+    if (!face || !('band' in face) || !face.selfieFace) throw new Error('fixture has a face');
+    await documents(lang, {
+      analysis: {
+        status: 'done',
+        report: {
+          ...TOLD_REPORT,
+          face: { ...face, selfieFace: { ...face.selfieFace, turn: 270 } },
+        },
+      },
+    });
+    expect(screen.getByTestId('checks-face-turn-selfie').textContent).toBe(
+      c.face.foundTurned(c.face.selfieFace, 270),
+    );
+    expect(screen.queryByTestId('checks-face-turn-portrait')).toBeNull();
   });
 
   it('documents only: the face finding reads "not run — turned off in Settings", with no score or band', async () => {

@@ -5,13 +5,15 @@ import {
   type FaceComparison,
   type FaceCrop,
   type FaceMatchBand,
+  type FaceTurn,
   type FaceMatchReason,
 } from '../../../shared/face-match.ts';
-import { alignedCrop, extractCrop } from './align-face.ts';
+import { alignedCrop, extractCrop, eyeCentres } from './align-face.ts';
 import { decodeJpeg, type RgbImage } from '../image/decode-jpeg.ts';
 import { withRasterScope } from '../image/raster-scope.ts';
 import { detectFaces, faceLandmarks } from './detect-faces.ts';
-import { CROP_SIZE, faceRuntime, type Detection } from './face-api-runtime.ts';
+import { CROP_SIZE, faceRuntime, type Detection, type FaceRuntime } from './face-api-runtime.ts';
+import { cropBack, faceBack, QUARTER_TURNS, turnedImage } from './quarter-turn-faces.ts';
 
 /**
  * Options a caller may set; everything has a default that the calibration was measured with.
@@ -195,20 +197,74 @@ export async function describeFaceIn(
   const reasons = REASONS[side];
   if (!image) return { reason: reasons.unreadable, face: null };
   const runtime = await faceRuntime();
+  const upright = await locateFace(runtime, image, side, settings);
+  let chosen: Located = upright;
+  // A face that lies on its side (a picture turned with no EXIF orientation to say so) is still
+  // detected, but its landmarks come out squeezed: the eyes of an upright face stand about two
+  // fifths of its box apart. Below UPRIGHT_EYE_SPAN, or with no face at all, the quarter turns
+  // are looked at too and the face whose eyes stand widest apart is taken.
+  const doubtful = 'crop' in upright ? upright.eyeSpan < UPRIGHT_EYE_SPAN : !upright.face;
+  for (const turn of doubtful ? QUARTER_TURNS : []) {
+    const found = await locateFace(runtime, turnedImage(image, turn), side, settings, turn);
+    const better =
+      'crop' in found && (!('crop' in chosen) || found.eyeSpan > chosen.eyeSpan + EYE_SPAN_MARGIN);
+    if (better || (!chosen.face && found.face)) chosen = found;
+  }
+  if (!('crop' in chosen)) {
+    return chosen.face && chosen.turn
+      ? { ...chosen, face: faceBack(chosen.face, chosen.turn, image.width, image.height) }
+      : chosen;
+  }
+  const descriptor = await runtime.describe(extractCrop(chosen.image, chosen.crop));
+  if (!chosen.turn) return { face: chosen.face, crop: chosen.crop, descriptor };
+  return {
+    face: faceBack(chosen.face, chosen.turn, image.width, image.height),
+    crop: cropBack(chosen.crop, chosen.turn, image.width, image.height),
+    descriptor,
+  };
+}
+
+/** Eye distance over box width below which a face may lie on its side (upright ones: 0.36–0.40). */
+export const UPRIGHT_EYE_SPAN = 0.33;
+/** How much wider a turned face's eyes must stand apart for its turn to be taken. */
+const EYE_SPAN_MARGIN = 0.02;
+
+/** One way up of the picture: its face, checked and aligned but not yet described. */
+type Located =
+  | { reason: FaceMatchReason; face: DetectedFace | null; turn?: FaceTurn }
+  | {
+      face: DetectedFace;
+      crop: FaceCrop;
+      eyeSpan: number;
+      image: RgbImage;
+      turn?: FaceTurn;
+    };
+
+async function locateFace(
+  runtime: FaceRuntime,
+  image: RgbImage,
+  side: Side,
+  settings: z.output<typeof CompareOptions>,
+  turn?: FaceTurn,
+): Promise<Located> {
+  const reasons = REASONS[side];
+  const at = turn ? { turn } : {};
   const faces = await detectFaces(runtime, image, settings.minConfidence);
   const largest = faces.reduce<Detection | undefined>(
     (best, f) => (!best || f.box.width > best.box.width ? f : best),
     undefined,
   );
-  if (!largest) return { reason: reasons.none, face: null };
+  if (!largest) return { reason: reasons.none, face: null, ...at };
   const face = detected(largest);
   const others = faces.filter(
     (f) => f !== largest && f.box.width >= largest.box.width * settings.otherFaceRatio,
   );
-  if (others.length > 0) return { reason: reasons.several, face };
-  if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face };
-  const crop = alignedCrop(await faceLandmarks(runtime, image, largest.box), CROP_SIZE);
-  return { face, crop, descriptor: await runtime.describe(extractCrop(image, crop)) };
+  if (others.length > 0) return { reason: reasons.several, face, ...at };
+  if (largest.box.width < settings.minFaceWidth) return { reason: reasons.small, face, ...at };
+  const landmarks = await faceLandmarks(runtime, image, largest.box);
+  const [left, right] = eyeCentres(landmarks);
+  const eyeSpan = Math.hypot(right.x - left.x, right.y - left.y) / largest.box.width;
+  return { face, crop: alignedCrop(landmarks, CROP_SIZE), eyeSpan, image, ...at };
 }
 
 function detected(f: Detection): DetectedFace {

@@ -29,7 +29,7 @@ export type DocumentAttempt =
       /** Set when a reading was refused as garbage. */
       refused?: {
         reason: 'mrz_implausible' | 'upside_down_unresolved';
-        detail: 'glyphs_contradict' | 'name_under_glare' | 'not_a_zone';
+        detail?: 'glyphs_contradict' | 'name_under_glare' | 'not_a_zone';
       };
     };
 
@@ -321,10 +321,7 @@ export async function readDocumentZone(
       return {
         unreadable: true,
         refused: bothWays
-          ? {
-              reason: 'upside_down_unresolved',
-              detail: 'not_a_zone',
-            }
+          ? { reason: 'upside_down_unresolved' }
           : {
               reason: 'mrz_implausible',
               detail: 'not_a_zone',

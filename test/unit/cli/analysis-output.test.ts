@@ -66,6 +66,20 @@ describe('the face block of check --analyze', () => {
     expect(text).not.toMatch(/Likely|Similarity|does not detect|computed on/);
   });
 
+  it('a face found with the picture turned says so, in each language', () => {
+    const turned: FaceComparison = {
+      ...SAME,
+      selfieFace: { box: { left: 1, top: 2, width: 100, height: 120 }, confidence: 0.98, turn: 90 },
+    };
+    expect(faceLines(turned, 'en', STRINGS.en).join('\n')).toContain(
+      'The face in the selfie was found with the picture turned 90° clockwise',
+    );
+    expect(faceLines(turned, 'es', STRINGS.es).join('\n')).toContain(
+      'El rostro de la selfi se encontró con la imagen girada 90° en sentido horario',
+    );
+    expect(faceLines(SAME, 'en', STRINGS.en).join('\n')).not.toContain('turned');
+  });
+
   it('"cannot tell" gives its reason, in words and as its code', () => {
     const en = faceLines(NO_FACE, 'en', STRINGS.en).join('\n');
     expect(en).toContain('Cannot tell — No face was found in the selfie. (no-face-in-selfie)');

@@ -63,6 +63,18 @@ export function FaceFinding({
           {words.reasons[face.reason]}
         </p>
       )}
+      {(
+        [
+          [face.selfieFace, t.checks.face.selfieFace, 'selfie'],
+          [face.portraitFace, t.checks.face.portraitFace, 'portrait'],
+        ] as const
+      ).map(([found, which, key]) =>
+        found?.turn ? (
+          <p className="small" key={key} data-testid={`checks-face-turn-${key}`}>
+            {t.checks.face.foundTurned(which, found.turn)}
+          </p>
+        ) : null,
+      )}
       {regions.map((region) => (
         <ShowButton key={region.key} region={region} shown={shown} onShow={onShow} />
       ))}

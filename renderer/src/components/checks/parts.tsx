@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import type { CannotTell, CannotTellReason } from '../../../../shared/analysis.ts';
+import type {
+  CannotTell,
+  CannotTellDetail,
+  CannotTellReason,
+} from '../../../../shared/analysis.ts';
 import { useI18n } from '../../i18n/index.tsx';
 
 /** The pieces every group of the Checks panel is built from. */
@@ -28,18 +32,25 @@ export function Row({ label, children }: { label: string; children: ReactNode })
   );
 }
 
-/** "Cannot tell", and the reason in the reader's language. */
-export function Unknown({ reason }: { reason: CannotTellReason | undefined }) {
+/** "Cannot tell", and the reason (and its finer detail, if any) in the reader's language. */
+export function Unknown({
+  reason,
+  detail,
+}: {
+  reason: CannotTellReason | undefined;
+  detail?: CannotTellDetail | undefined;
+}) {
   const { t } = useI18n();
   return (
     <span className="checks__unknown" data-reason={reason}>
       <span className="pill">{t.checks.cannotTell}</span>{' '}
       {reason && <span className="small">{t.checks.reasons[reason]}</span>}
+      {detail && <span className="small"> {t.checks.details[detail]}</span>}
     </span>
   );
 }
 
-export const unknown = (c: CannotTell) => <Unknown reason={c.reason} />;
+export const unknown = (c: CannotTell) => <Unknown reason={c.reason} detail={c.detail} />;
 
 export function Verdict({ ok, children }: { ok: boolean; children: ReactNode }) {
   return (
