@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractCrop } from '../../core/analysis/face/align-face.ts';
 import { decodeJpeg } from '../../core/analysis/image/decode-jpeg.ts';
-import { exifOrientation } from '../../core/documents/exif-orientation.ts';
+import { checkJpeg } from '../../core/documents/jpeg.ts';
 import { getTurnedSelfie } from '../../demo/specimens.ts';
 import type { FaceCrop } from '../../shared/face-match.ts';
 import { screenshot, signInAndLoad, startUiStack, type UiStack } from './ui-stack.ts';
@@ -109,7 +109,8 @@ describe('levelled faces, a selfie stored sideways', () => {
     };
     // As displayed: turned upright by its EXIF orientation, as the loader reads it for the analysis.
     const { bytes } = await getTurnedSelfie();
-    const selfie = decodeJpeg(bytes, exifOrientation(bytes) ?? 1);
+    const check = checkJpeg(bytes);
+    const selfie = decodeJpeg(bytes, check.ok ? check.orientation : 1);
     if (!selfie) throw new Error('the specimen decodes');
     expect({ w: selfie.width, h: selfie.height }).toEqual(drawn.layout);
     const aligned = extractCrop(selfie, crop);
