@@ -73,10 +73,21 @@ describe('keyboard only', () => {
     await page.getByTestId('pane-face').waitFor();
 
     await tabTo(page, (f) => f.name === 'Zoom in');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter');
-    expect(await page.locator('.toolbar__zoom').textContent()).not.toBe('');
-    const zoomed = await page.locator('.toolbar__zoom').textContent();
+    // Each press is waited for until the zoom shown has changed: a level read before the second
+    // press has landed would be the one the zoom out below comes back to.
+    const zoomNow = () => page.locator('.toolbar__zoom').textContent();
+    const zoomChangedFrom = (z: string | null) =>
+      page.waitForFunction(
+        (was) => document.querySelector('.toolbar__zoom')?.textContent !== was,
+        z,
+      );
+    for (let press = 0; press < 2; press++) {
+      const was = await zoomNow();
+      await page.keyboard.press('Enter');
+      await zoomChangedFrom(was);
+    }
+    expect(await zoomNow()).not.toBe('');
+    const zoomed = await zoomNow();
 
     const pane = await tabTo(page, (f) => f.role === 'application');
     expect(pane.at(-1)?.name).toContain('Selfie');

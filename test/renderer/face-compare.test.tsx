@@ -255,17 +255,22 @@ describe.each(['en', 'es'] as const)('comparing the faces found (%s)', (lang) =>
     await waitFor(() => expect(box.style.transform).toBe('rotate(4deg)'));
     expect(screen.getByTestId('region-documentFront').style.transform).toBe('rotate(-2deg)');
     // The whole picture is shown upright while the boxes are adjusted.
-    expect(turnsOf('face')).toEqual([0]);
+    await waitFor(() => expect(turnsOf('face')).toEqual([0]));
     box.focus();
     await user.keyboard('{ArrowDown}{ArrowDown}{Shift>}{ArrowRight}{/Shift}');
     await user.click(screen.getByTestId('portrait-adjust'));
-    await waitFor(() => expect(paneImage('face').style.clipPath).not.toBe(placed));
-    expect(turnsOf('face')).toEqual([0, -4]);
+    // The clip and the turn land in the pane's next paint: wait for both.
+    await waitFor(() => {
+      expect(paneImage('face').style.clipPath).not.toBe(placed);
+      expect(turnsOf('face')).toEqual([0, -4]);
+    });
     expect(screen.queryByTestId('portrait-from-faces')).toBeNull();
     await user.click(screen.getByRole('button', { name: t.viewer.portraitReset }));
-    await waitFor(() => expect(paneImage('face').style.clipPath).toBe(placed));
-    expect(turnsOf('face')).toEqual([0, -4]);
-    expect(turnsOf('documentFront')).toEqual([0, 2]);
+    await waitFor(() => {
+      expect(paneImage('face').style.clipPath).toBe(placed);
+      expect(turnsOf('face')).toEqual([0, -4]);
+      expect(turnsOf('documentFront')).toEqual([0, 2]);
+    });
     expect(screen.getByTestId('portrait-from-faces')).toBeTruthy();
     expect(screen.getByTestId('portrait-levelled')).toBeTruthy();
   });
